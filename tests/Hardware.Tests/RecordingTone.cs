@@ -1,0 +1,20 @@
+using AgentPhone.Hardware;
+
+namespace AgentPhone.Hardware.Tests
+{
+    /// <summary>An <see cref="ITone"/> that writes down what it was told to do.</summary>
+    internal sealed class RecordingTone : ITone
+    {
+        public string Log = "";
+
+        public void Play(int frequencyHz, int volumePercent)
+        {
+            Log += "play " + frequencyHz + " " + volumePercent + ";";
+        }
+
+        public void Silence()
+        {
+            Log += "silence;";
+        }
+    }
+}
