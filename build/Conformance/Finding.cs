@@ -1,0 +1,34 @@
+namespace AgentPhone.Conformance;
+
+/// <summary>One problem in a device source file, located the way compilers report them.</summary>
+public sealed record Finding(string File, int Line, int Column, string Message)
+{
+    public override string ToString() => $"{File}({Line},{Column}): {Message}";
+}
+
+/// <summary>The outcome of a conformance build.</summary>
+public sealed class ConformanceReport
+{
+    public ConformanceReport(int projects, int files, IReadOnlyList<Finding> findings)
+    {
+        Projects = projects;
+        Files = files;
+        Findings = findings;
+    }
+
+    public int Projects { get; }
+
+    public int Files { get; }
+
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public bool Passed => Findings.Count == 0;
+
+    public override string ToString()
+    {
+        string head = Passed
+            ? $"Conformance build passed: {Projects} device projects, {Files} files, nanoFramework APIs only."
+            : $"Conformance build FAILED: {Findings.Count} problem(s) in device code ({Projects} projects, {Files} files).";
+        return Passed ? head : head + Environment.NewLine + string.Join(Environment.NewLine, Findings.Select(f => "  " + f));
+    }
+}

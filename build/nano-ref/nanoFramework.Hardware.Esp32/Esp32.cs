@@ -1,0 +1,18 @@
+// Reference declarations of nanoFramework.Hardware.Esp32 1.6 (nanoFramework.Hardware.Esp32.dll).
+
+namespace nanoFramework.Hardware.Esp32
+{
+    public class Configuration
+    {
+        public static void SetPinFunction(int pin, DeviceFunction value) { }
+        public static int GetFunctionPin(DeviceFunction function) => throw null;
+    }
+
+    /// <summary>Only the members AgentPhone routes; the values are the library's own encoding.</summary>
+    public enum DeviceFunction
+    {
+        SPI1_MOSI = 0x10100,
+        SPI1_CLOCK = 0x10102,
+        PWM1 = 0x40100
+    }
+}

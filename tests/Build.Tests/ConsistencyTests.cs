@@ -1,0 +1,156 @@
+using System.Text.Json;
+using AgentPhone.Conformance;
+
+namespace AgentPhone.Build.Tests;
+
+/// <summary>
+/// The device build (.nfproj + packages.config) and the host build (.csproj) stay in step:
+/// same source files, same project references, and every package referenced with the
+/// version its packages.config pins.
+/// </summary>
+[TestClass]
+public class ConsistencyTests
+{
+    /// <summary>Device projects with no host build: they bind APIs only nanoFramework has.</summary>
+    private static readonly string[] DeviceOnly = { "AgentPhone.App", "AgentPhone.Hardware.Nano" };
+
+    private static IReadOnlyList<NfProject> Projects => NfProject.FindAll(Repo.Root);
+
+    public static IEnumerable<object[]> ProjectNames => NfProject.FindAll(Repo.Root).Select(p => new object[] { p.Name });
+
+    [TestMethod]
+    public void EveryDeviceFolderHasItsProject()
+    {
+        string[] expected =
+        {
+            "firmware/Protocol", "firmware/Server", "firmware/Phone", "firmware/App",
+            "hardware/Abstractions", "hardware/Display", "hardware/Keypad", "hardware/Ringer", "hardware/Nano", "boards",
+        };
+        var folders = Projects.Select(p => ConformanceBuild.Relative(Repo.Root, p.Directory)).ToHashSet();
+        foreach (string folder in expected)
+        {
+            Assert.IsTrue(folders.Contains(folder), folder + " has no .nfproj");
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(ProjectNames))]
+    public void NfprojListsExactlyTheSourceFilesOnDisk(string name)
+    {
+        NfProject project = Project(name);
+        var onDisk = SourcesOnDisk(project.Directory);
+        var listed = project.Compile.Select(f => Rel(project, f)).ToHashSet();
+
+        CollectionAssert.AreEquivalent(onDisk.ToList(), listed.ToList(),
+            $"{name}.nfproj: missing {string.Join(", ", onDisk.Except(listed))}; stale {string.Join(", ", listed.Except(onDisk))}");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(ProjectNames))]
+    public void HostBuildCompilesTheSameFilesAndReferences(string name)
+    {
+        NfProject project = Project(name);
+        string csproj = Path.Combine(project.Directory, name + ".csproj");
+        if (DeviceOnly.Contains(name))
+        {
+            Assert.IsFalse(File.Exists(csproj), name + " is device-only and must not have a host build");
+            return;
+        }
+
+        Assert.IsTrue(File.Exists(csproj), name + " has no host .csproj beside its .nfproj");
+        (var compile, var references) = Evaluate(csproj);
+
+        CollectionAssert.AreEquivalent(project.Compile.Select(f => Rel(project, f)).ToList(), compile.Select(f => Rel(project, f)).ToList(),
+            name + ".csproj compiles other files than the .nfproj");
+
+        // Device projects reference device projects; the host build references their host builds.
+        var deviceRefs = project.ProjectReferences.Select(Path.GetFileNameWithoutExtension).ToList();
+        var hostRefs = references.Select(Path.GetFileNameWithoutExtension)
+            .Where(r => r != "AgentPhone.TestFramework")
+            .ToList();
+        CollectionAssert.AreEquivalent(deviceRefs, hostRefs, name + ": project references differ between .nfproj and .csproj");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(ProjectNames))]
+    public void EveryPackageIsReferencedWithItsPinnedVersion(string name)
+    {
+        NfProject project = Project(name);
+
+        Assert.IsTrue(project.Packages.Count > 0, name + " has no packages.config entries");
+        CollectionAssert.AreEquivalent(
+            project.Packages.Select(p => p.ToString()).ToList(),
+            project.ReferencedPackages.Select(p => p.ToString()).ToList(),
+            name + ": packages.config and the .nfproj HintPaths disagree");
+    }
+
+    [TestMethod]
+    public void APackageVersionIsTheSameEverywhere()
+    {
+        var versions = Projects.SelectMany(p => p.Packages).Distinct().GroupBy(p => p.Id);
+        foreach (var package in versions)
+        {
+            Assert.AreEqual(1, package.Count(), $"{package.Key} is pinned at {string.Join(" and ", package.Select(p => p.Version))}");
+        }
+    }
+
+    [TestMethod]
+    public void EveryPackageWithDeclarationsIsARealPackageOfSomeProject()
+    {
+        var used = Projects.SelectMany(p => p.Packages).Select(p => p.Id).ToHashSet();
+        foreach (string folder in Directory.GetDirectories(Repo.PathOf(ConformanceBuild.ReferenceFolder)))
+        {
+            string id = Path.GetFileName(folder);
+            Assert.IsTrue(used.Contains(id), $"{ConformanceBuild.ReferenceFolder}/{id} declares a package no device project uses");
+        }
+    }
+
+    [TestMethod]
+    public void HostSolutionFilterHoldsEveryHostProject()
+    {
+        using JsonDocument filter = JsonDocument.Parse(File.ReadAllText(Repo.PathOf("nf.host.slnf")));
+        var listed = filter.RootElement.GetProperty("solution").GetProperty("projects").EnumerateArray()
+            .Select(p => p.GetString()!.Replace('\\', '/'))
+            .ToHashSet();
+        string sln = File.ReadAllText(Repo.PathOf("nf.sln"));
+
+        foreach (string csproj in Directory.EnumerateFiles(Repo.Root, "*.csproj", SearchOption.AllDirectories)
+                     .Select(p => ConformanceBuild.Relative(Repo.Root, p))
+                     .Where(p => !NfProject.IsGenerated(p)))
+        {
+            bool isFixture = csproj.StartsWith("tests/Facade.Fixture/", StringComparison.Ordinal);
+            Assert.AreEqual(!isFixture, listed.Contains(csproj), csproj + (isFixture ? " must stay out of" : " is missing from") + " nf.host.slnf");
+            StringAssert.Contains(sln, csproj.Replace('/', '\\'), csproj + " is missing from nf.sln");
+        }
+
+        foreach (NfProject project in Projects)
+        {
+            StringAssert.Contains(sln, ConformanceBuild.Relative(Repo.Root, project.Path).Replace('/', '\\'), project.Name + ".nfproj is missing from nf.sln");
+        }
+    }
+
+    private static NfProject Project(string name) => Projects.Single(p => p.Name == name);
+
+    private static string Rel(NfProject project, string file) => Path.GetRelativePath(project.Directory, file).Replace('\\', '/');
+
+    private static HashSet<string> SourcesOnDisk(string directory) =>
+        Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
+            .Where(f => !NfProject.IsGenerated(f))
+            .ToHashSet();
+
+    /// <summary>What MSBuild itself evaluates for the host project: Compile and ProjectReference items.</summary>
+    private static (List<string> Compile, List<string> References) Evaluate(string csproj)
+    {
+        var (exitCode, output) = Repo.Run("dotnet", $"msbuild \"{csproj}\" -nologo -getItem:Compile -getItem:ProjectReference", TimeSpan.FromMinutes(2));
+        Assert.AreEqual(0, exitCode, output);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement items = json.RootElement.GetProperty("Items");
+
+        List<string> Paths(string kind) => items.TryGetProperty(kind, out JsonElement list)
+            ? list.EnumerateArray().Select(i => i.GetProperty("FullPath").GetString()!).ToList()
+            : new List<string>();
+
+        return (Paths("Compile"), Paths("ProjectReference"));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace AgentPhone.Build.Tests;
+
+/// <summary>The repository under test and a way to run its tools.</summary>
+internal static class Repo
+{
+    public static readonly string Root = FindRoot();
+
+    public static string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>Runs a command to completion (bounded by <paramref name="timeout"/>) and returns its exit code and output.</summary>
+    public static (int ExitCode, string Output) Run(string fileName, string arguments, TimeSpan timeout, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // A nested dotnet must not join the outer test run's MSBuild node or test host.
+        start.Environment["MSBUILDNOINPROCNODE"] = "1";
+        start.Environment.Remove("VSTEST_HOST_DEBUG");
+        if (environment is not null)
+        {
+            foreach (var (key, value) in environment)
+            {
+                start.Environment[key] = value;
+            }
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{fileName} {arguments} did not finish within {timeout}.");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private static string FindRoot()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "nf.sln")))
+            {
+                return dir;
+            }
+        }
+
+        throw new DirectoryNotFoundException("nf.sln not found above " + AppContext.BaseDirectory);
+    }
+}
