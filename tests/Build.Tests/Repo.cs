@@ -18,9 +18,6 @@ internal static class Repo
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // A nested dotnet must not join the outer test run's MSBuild node or test host.
-        start.Environment["MSBUILDNOINPROCNODE"] = "1";
-        start.Environment.Remove("VSTEST_HOST_DEBUG");
         if (environment is not null)
         {
             foreach (var (key, value) in environment)
