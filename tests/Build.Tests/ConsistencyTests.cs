@@ -14,9 +14,10 @@ public class ConsistencyTests
     /// <summary>Device projects with no host build: they bind APIs only nanoFramework has.</summary>
     private static readonly string[] DeviceOnly = { "AgentPhone.App", "AgentPhone.Hardware.Nano" };
 
-    private static IReadOnlyList<NfProject> Projects => NfProject.FindAll(Repo.Root);
+    // Parsed once for the class: every test reads the same project files.
+    private static readonly IReadOnlyList<NfProject> Projects = NfProject.FindAll(Repo.Root);
 
-    public static IEnumerable<object[]> ProjectNames => NfProject.FindAll(Repo.Root).Select(p => new object[] { p.Name });
+    public static IEnumerable<object[]> ProjectNames => Projects.Select(p => new object[] { p.Name });
 
     [TestMethod]
     public void EveryDeviceFolderHasItsProject()
