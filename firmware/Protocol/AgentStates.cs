@@ -4,12 +4,12 @@ namespace AgentPhone.Protocol
     public static class AgentStates
     {
         // Indexed by the enum value; one place for both spellings of every state.
-        private static readonly string[] WireNames =
+        private static readonly string[] Wire =
         {
             "LOGOUT", "NOT_READY", "READY", "RESERVED", "TALKING", "HOLD", "WORK"
         };
 
-        private static readonly string[] DisplayNames =
+        private static readonly string[] Display =
         {
             "Logout", "Not Ready", "Ready", "Reserved", "Talking", "Hold", "Work"
         };
@@ -18,28 +18,20 @@ namespace AgentPhone.Protocol
 
         public static string ToWire(AgentState state)
         {
-            return WireNames[(int)state];
+            return Wire[(int)state];
         }
 
         public static string ToDisplay(AgentState state)
         {
-            return DisplayNames[(int)state];
+            return Display[(int)state];
         }
 
         /// <summary>Parses a wire name; returns false (and Logout) for anything else.</summary>
         public static bool TryParseWire(string name, out AgentState state)
         {
-            for (int i = 0; i < WireNames.Length; i++)
-            {
-                if (WireNames[i] == name)
-                {
-                    state = (AgentState)i;
-                    return true;
-                }
-            }
-
-            state = AgentState.Logout;
-            return false;
+            int index = WireNames.IndexOf(Wire, name);
+            state = index < 0 ? AgentState.Logout : (AgentState)index;
+            return index >= 0;
         }
     }
 }

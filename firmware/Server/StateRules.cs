@@ -4,9 +4,8 @@ namespace AgentPhone.Server
 {
     /// <summary>
     /// Which agent states an agent may choose from the state it is in: what the phone's state
-    /// menu lists. Reserved and Talking are never chosen; the server sets them when it offers
-    /// and connects calls. A choice made during a call (Reserved, Talking, Hold) is pending and
-    /// applies when the call ends; during wrap-up (Work) only Not Ready, also pending.
+    /// menu lists. Reserved, Talking and Hold are never chosen; the server sets them as it offers
+    /// and connects queue calls. Logout can be chosen from every signed-in state.
     /// </summary>
     public static class StateRules
     {
@@ -14,13 +13,16 @@ namespace AgentPhone.Server
         private static readonly AgentState[] FromNotReady = { AgentState.Ready, AgentState.Logout };
         private static readonly AgentState[] FromReady = { AgentState.NotReady, AgentState.Logout };
         private static readonly AgentState[] DuringCall = { AgentState.Ready, AgentState.NotReady, AgentState.Work, AgentState.Logout };
-        private static readonly AgentState[] FromWork = { AgentState.NotReady };
-        private static readonly AgentState[] FromWorkEarlyEnd = { AgentState.Ready, AgentState.NotReady };
+        private static readonly AgentState[] FromTimedWork = { AgentState.NotReady, AgentState.Logout };
+        private static readonly AgentState[] FromTimedWorkEarlyEnd = { AgentState.Ready, AgentState.NotReady, AgentState.Logout };
+        private static readonly AgentState[] FromWork = { AgentState.Ready, AgentState.NotReady, AgentState.Logout };
 
         /// <summary>The states an agent may choose now, in menu order.</summary>
         /// <param name="current">The agent's current state.</param>
-        /// <param name="mayEndWrapUpEarly">Whether this agent may leave wrap-up for Ready before it expires.</param>
-        public static AgentState[] Choosable(AgentState current, bool mayEndWrapUpEarly)
+        /// <param name="wrapUpTimed">In Work: whether it is a timed wrap-up (after a queue call)
+        /// rather than Work the agent chose, which lasts until the agent leaves it.</param>
+        /// <param name="mayEndWrapUpEarly">Whether the agent may go Ready before a timed wrap-up expires.</param>
+        public static AgentState[] Choosable(AgentState current, bool wrapUpTimed, bool mayEndWrapUpEarly)
         {
             switch (current)
             {
@@ -33,16 +35,21 @@ namespace AgentPhone.Server
                 case AgentState.Hold:
                     return DuringCall;
                 case AgentState.Work:
-                    return mayEndWrapUpEarly ? FromWorkEarlyEnd : FromWork;
+                    if (!wrapUpTimed)
+                    {
+                        return FromWork;
+                    }
+
+                    return mayEndWrapUpEarly ? FromTimedWorkEarlyEnd : FromTimedWork;
                 default:
                     // Logged out: the way back is signing in, not a state change.
                     return None;
             }
         }
 
-        public static bool CanChoose(AgentState current, AgentState wanted, bool mayEndWrapUpEarly)
+        public static bool CanChoose(AgentState current, AgentState wanted, bool wrapUpTimed, bool mayEndWrapUpEarly)
         {
-            AgentState[] allowed = Choosable(current, mayEndWrapUpEarly);
+            AgentState[] allowed = Choosable(current, wrapUpTimed, mayEndWrapUpEarly);
             for (int i = 0; i < allowed.Length; i++)
             {
                 if (allowed[i] == wanted)
@@ -54,13 +61,11 @@ namespace AgentPhone.Server
             return false;
         }
 
-        /// <summary>True when a choice made in this state waits for the call or wrap-up to end.</summary>
-        public static bool ChoiceIsPending(AgentState current)
+        /// <summary>The reason list that goes with choosing <paramref name="wanted"/>, if any.</summary>
+        public static bool TakesReason(AgentState wanted, out ReasonKind kind)
         {
-            return current == AgentState.Reserved
-                || current == AgentState.Talking
-                || current == AgentState.Hold
-                || current == AgentState.Work;
+            kind = wanted == AgentState.Logout ? ReasonKind.Logout : ReasonKind.NotReady;
+            return wanted == AgentState.NotReady || wanted == AgentState.Logout;
         }
     }
 }

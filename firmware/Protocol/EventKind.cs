@@ -1,0 +1,45 @@
+namespace AgentPhone.Protocol
+{
+    /// <summary>What an event in an agent's, team's or queue's stream reports.</summary>
+    public enum EventKind
+    {
+        /// <summary>State, reason or pending state of an agent changed (sign-in and sign-out too).</summary>
+        StateChanged = 0,
+        /// <summary>A call rings at the agent: caller number and caller data.</summary>
+        CallOffered,
+        /// <summary>The agent's leg of the call is connected.</summary>
+        CallAnswered,
+        CallHeld,
+        CallResumed,
+        /// <summary>The agent's leg of the call is over (released, caller gone, no answer, transferred).</summary>
+        CallEnded,
+        /// <summary>Another agent joined the agent's call (conference).</summary>
+        PartyJoined,
+        /// <summary>Another agent left the agent's call.</summary>
+        PartyLeft,
+        /// <summary>A queue's figures changed (calls queued, agents by state).</summary>
+        QueueStats
+    }
+
+    /// <summary>Wire names of <see cref="EventKind"/>.</summary>
+    public static class EventKinds
+    {
+        private static readonly string[] Names =
+        {
+            "STATE_CHANGED", "CALL_OFFERED", "CALL_ANSWERED", "CALL_HELD", "CALL_RESUMED",
+            "CALL_ENDED", "PARTY_JOINED", "PARTY_LEFT", "QUEUE_STATS"
+        };
+
+        public static string ToWire(EventKind kind)
+        {
+            return Names[(int)kind];
+        }
+
+        public static bool TryParseWire(string name, out EventKind kind)
+        {
+            int index = WireNames.IndexOf(Names, name);
+            kind = index < 0 ? EventKind.StateChanged : (EventKind)index;
+            return index >= 0;
+        }
+    }
+}

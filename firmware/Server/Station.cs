@@ -1,0 +1,53 @@
+namespace AgentPhone.Server
+{
+    /// <summary>An extension agents sign in at. A forced-login station with nobody signed in shows "No User".</summary>
+    public sealed class Station
+    {
+        public Station(string tenant, string extension, bool forcedLogin)
+        {
+            Tenant = tenant == null ? string.Empty : tenant;
+            Extension = extension;
+            ForcedLogin = forcedLogin;
+        }
+
+        public string Tenant { get; private set; }
+
+        public string Extension { get; private set; }
+
+        public bool ForcedLogin { get; private set; }
+
+        /// <summary>The agent signed in here, or null.</summary>
+        public Agent Agent { get; internal set; }
+    }
+
+    /// <summary>
+    /// One Button Sign In: what the administrator prepopulated for a phone, by device name
+    /// (SEP + MAC). Any field may be null; the phone asks only for those.
+    /// </summary>
+    public sealed class DeviceProfile
+    {
+        public DeviceProfile(string deviceName, string tenant, string agentId, string extension, string password)
+        {
+            if (deviceName == null || deviceName.Length == 0)
+            {
+                throw new System.ArgumentException("A device profile needs a device name.");
+            }
+
+            DeviceName = deviceName;
+            Tenant = tenant == null ? string.Empty : tenant;
+            AgentId = agentId;
+            Extension = extension;
+            Password = password;
+        }
+
+        public string DeviceName { get; private set; }
+
+        public string Tenant { get; private set; }
+
+        public string AgentId { get; private set; }
+
+        public string Extension { get; private set; }
+
+        public string Password { get; private set; }
+    }
+}

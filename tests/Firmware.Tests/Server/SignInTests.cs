@@ -1,0 +1,146 @@
+using AgentPhone.Protocol;
+using AgentPhone.Server;
+using nanoFramework.TestFramework;
+
+namespace AgentPhone.Firmware.Tests.Server
+{
+    [TestClass]
+    public class SignInTests
+    {
+        [TestMethod]
+        public void SignInWithPasswordPutsTheAgentNotReadyAtTheExtension()
+        {
+            Center c = new Center();
+            Agent agent;
+            Expect.Ok(c.Server.SignIn(null, "7001", "1234", "2101", out agent));
+            Expect.State("Not Ready", agent);
+            Assert.AreEqual("2101", agent.Extension);
+            Assert.AreSame(agent, c.Server.SignedInAt(null, "2101"));
+            ServerEvent e = Center.Last(agent.Events);
+            Assert.AreEqual("STATE_CHANGED", EventKinds.ToWire(e.Kind));
+            Assert.AreEqual("NOT_READY", AgentStates.ToWire(e.State));
+        }
+
+        [TestMethod]
+        public void WrongPasswordOrUnknownAgentIsRefusedAndChangesNothing()
+        {
+            Center c = new Center();
+            Agent agent;
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignIn(null, "7001", "9999", "2101", out agent));
+            Expect.Error("UNKNOWN_AGENT", c.Server.SignIn(null, "7777", "1234", "2101", out agent));
+            Expect.State("Logout", c.Find("7001"));
+            Assert.IsNull(c.Server.SignedInAt(null, "2101"));
+            Assert.AreEqual(0L, c.Find("7001").Events.LastSeq);
+        }
+
+        [TestMethod]
+        public void PinSignInNamesTheAgentByIdOrByItsOwnExtension()
+        {
+            Center c = new Center();
+            Agent agent;
+            // *35*2101*4321# typed at station 2105: the agent of extension 2101 signs in there.
+            Expect.Ok(c.Server.SignInWithPin(null, "2101", "4321", "2105", out agent));
+            Assert.AreEqual("7001", agent.Id);
+            Assert.AreEqual("2105", agent.Extension);
+            Expect.Ok(c.Server.SignInWithPin(null, "7002", "8765", "2102", out agent));
+            Expect.State("Not Ready", agent);
+        }
+
+        [TestMethod]
+        public void PinMustBeAtLeastFourDigits()
+        {
+            Center c = new Center();
+            Agent agent;
+            Expect.Error("INVALID_ARGUMENT", c.Server.SignInWithPin(null, "7001", "432", "2101", out agent));
+            Expect.Error("INVALID_ARGUMENT", c.Server.SignInWithPin(null, "7001", "43a1", "2101", out agent));
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignInWithPin(null, "7001", "1234", "2101", out agent));
+            Expect.State("Logout", c.Find("7001"));
+        }
+
+        [TestMethod]
+        public void RepeatedFailuresLockTheAgentOutForAWhile()
+        {
+            Center c = new Center();
+            Agent agent;
+            for (int i = 0; i < 5; i++)
+            {
+                Expect.Error("BAD_CREDENTIALS", c.Server.SignIn(null, "7001", "0000", "2101", out agent));
+            }
+
+            Expect.Error("LOCKED_OUT", c.Server.SignIn(null, "7001", "1234", "2101", out agent));
+            c.Advance(299000);
+            Expect.Error("LOCKED_OUT", c.Server.SignIn(null, "7001", "1234", "2101", out agent));
+            c.Advance(1000);
+            Expect.Ok(c.Server.SignIn(null, "7001", "1234", "2101", out agent));
+        }
+
+        [TestMethod]
+        public void AnExtensionTakesOneAgentAndAnAgentOneExtension()
+        {
+            Center c = new Center();
+            c.SignIn("7001");
+            Agent agent;
+            Expect.Error("EXTENSION_IN_USE", c.Server.SignIn(null, "7002", "1234", "2101", out agent));
+            Expect.Error("ALREADY_SIGNED_IN", c.Server.SignIn(null, "7001", "1234", "2102", out agent));
+            long seq = c.Find("7001").Events.LastSeq;
+            Expect.Ok(c.Server.SignIn(null, "7001", "1234", "2101", out agent));
+            Assert.AreEqual(seq, agent.Events.LastSeq, "signing in again where already signed in changes nothing");
+        }
+
+        [TestMethod]
+        public void ExtensionMustBeDigits()
+        {
+            Center c = new Center();
+            Agent agent;
+            Expect.Error("INVALID_ARGUMENT", c.Server.SignIn(null, "7001", "1234", "", out agent));
+            Expect.Error("INVALID_ARGUMENT", c.Server.SignIn(null, "7001", "1234", "21a1", out agent));
+        }
+
+        [TestMethod]
+        public void ForcedLoginStationShowsNoUserUntilSomeoneSignsIn()
+        {
+            Center c = new Center();
+            c.Server.AddStation(new Station(null, "2101", true));
+            Station station = c.Server.FindStation(null, "2101");
+            Assert.IsTrue(station.ForcedLogin);
+            Assert.IsNull(station.Agent);
+            Agent agent = c.SignIn("7001");
+            Assert.AreSame(agent, station.Agent);
+            Expect.Ok(c.Server.SignOut(agent, 10));
+            Assert.IsNull(station.Agent);
+            Expect.Reason("End of shift", agent);
+        }
+
+        [TestMethod]
+        public void TenantsAreSeparate()
+        {
+            Center c = new Center();
+            Agent other = new Agent("acme", "7001", "Acme agent");
+            other.PasswordSecret = "abcd";
+            c.Server.AddAgent(other);
+            Agent agent;
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignIn("acme", "7001", "1234", "2101", out agent));
+            Expect.Ok(c.Server.SignIn("acme", "7001", "abcd", "2101", out agent));
+            Assert.AreSame(other, agent);
+            // Same extension number in the default tenant is a different station.
+            Expect.Ok(c.Server.SignIn(null, "7001", "1234", "2101", out agent));
+            Assert.AreNotSame(other, agent);
+        }
+
+        [TestMethod]
+        public void OneButtonSignInProfilesHoldAnySubset()
+        {
+            Center c = new Center();
+            c.Server.SetDevice(new DeviceProfile("SEP00AABBCCDDEE", null, "7001", "2101", null));
+            c.Server.SetDevice(new DeviceProfile("SEP001122334455", null, null, "2102", null));
+            DeviceProfile full = c.Server.FindDevice("SEP00AABBCCDDEE");
+            Assert.AreEqual("7001", full.AgentId);
+            Assert.AreEqual("2101", full.Extension);
+            Assert.IsNull(full.Password);
+            DeviceProfile extOnly = c.Server.FindDevice("SEP001122334455");
+            Assert.IsNull(extOnly.AgentId);
+            Assert.AreEqual("2102", extOnly.Extension);
+            Assert.IsNull(c.Server.FindDevice("SEPFFFFFFFFFFFF"));
+        }
+    }
+}
