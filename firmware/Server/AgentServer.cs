@@ -153,6 +153,7 @@ namespace AgentPhone.Server
             if (agent.State == AgentState.Ready)
             {
                 MarkAvailable(m);
+                Route(queue);
             }
         }
 

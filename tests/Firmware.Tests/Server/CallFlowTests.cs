@@ -519,6 +519,22 @@ namespace AgentPhone.Firmware.Tests.Server
             Assert.IsNull(c.Server.SignedInAt(null, "2101"));
         }
 
+        [TestMethod]
+        public void LogoutDuringWrapUpIsImmediate()
+        {
+            Center c = new Center(Strategy.Linear, 10);
+            Agent agent = c.Ready("7001");
+            c.Offer(c.Support, "2301");
+            c.Server.Answer(agent);
+            c.Server.Release(agent);
+            Expect.State("Work", agent);
+            Expect.Ok(c.Server.SignOut(agent, 10));
+            Expect.State("Logout", agent);
+            Assert.AreEqual(0L, agent.WrapUpEndsMs);
+            c.Advance(10000);
+            Expect.State("Logout", agent);
+        }
+
         private static CallEndReason LastEnd(Agent agent)
         {
             ServerEvent[] events = new ServerEvent[64];

@@ -249,5 +249,16 @@ namespace AgentPhone.Firmware.Tests.Server
             c.Server.SetState(a1, AgentState.Ready, 0);
             Assert.AreSame(call, a1.Leg.Call);
         }
+
+        [TestMethod]
+        public void AReadyAgentAddedToAQueueTakesItsWaitingCall()
+        {
+            Center c = new Center();
+            Call call = c.Offer(c.Sales, "1111");
+            Agent agent = c.Ready("7001");
+            Assert.IsNull(agent.Leg);
+            c.Server.AddToQueue(agent, c.Sales, 1);
+            Assert.AreSame(call, agent.Leg.Call);
+        }
     }
 }
