@@ -27,7 +27,9 @@ namespace AgentPhone.Protocol
         TargetNotReady,
         TooManyVariables,
         NotSupervisor,
-        NotInTeam
+        NotInTeam,
+        Unauthorized,
+        Forbidden
     }
 
     /// <summary>Wire names and default English messages of <see cref="ErrorCode"/>.</summary>
@@ -39,7 +41,8 @@ namespace AgentPhone.Protocol
             "ALREADY_SIGNED_IN", "EXTENSION_IN_USE", "NOT_SIGNED_IN", "INVALID_TRANSITION",
             "REASON_REQUIRED", "UNKNOWN_REASON", "UNKNOWN_QUEUE", "UNKNOWN_EXTENSION",
             "UNKNOWN_CALL", "NO_CALL", "CALL_NOT_RINGING", "CALL_NOT_CONNECTED", "BUSY",
-            "TARGET_NOT_READY", "TOO_MANY_VARIABLES", "NOT_SUPERVISOR", "NOT_IN_TEAM"
+            "TARGET_NOT_READY", "TOO_MANY_VARIABLES", "NOT_SUPERVISOR", "NOT_IN_TEAM",
+            "UNAUTHORIZED", "FORBIDDEN"
         };
 
         private static readonly string[] Messages =
@@ -65,7 +68,9 @@ namespace AgentPhone.Protocol
             "The other agent is not Ready.",
             "A call carries at most 10 variables.",
             "Only a supervisor may do this.",
-            "The agent is not in the supervisor's team."
+            "The agent is not in the supervisor's team.",
+            "Sign in first: the session is unknown or has ended.",
+            "This session may not act for that agent."
         };
 
         public static string ToWire(ErrorCode code)

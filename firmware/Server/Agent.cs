@@ -16,6 +16,7 @@ namespace AgentPhone.Server
     public sealed class Agent
     {
         internal readonly ArrayList Memberships = new ArrayList();
+        internal readonly ArrayList Sessions = new ArrayList();
         internal readonly long[] StateMs = new long[AgentStates.Count];
         internal AgentState ReturnState;
         internal ReasonCode ReturnReason;

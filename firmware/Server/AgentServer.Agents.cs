@@ -352,6 +352,7 @@ namespace AgentPhone.Server
             }
 
             agent.Extension = null;
+            CloseSessions(agent);
             ChangeState(agent, AgentState.Logout, reason);
         }
 
