@@ -1,4 +1,3 @@
-using System.Collections;
 using AgentPhone.Hardware;
 using AgentPhone.Protocol;
 
@@ -26,7 +25,6 @@ namespace AgentPhone.Server
         private readonly NameMap _catalogs = new NameMap();    // tenant
         private readonly NameMap _calls = new NameMap();       // call id
         private readonly NameMap _devices = new NameMap();     // device name
-        private readonly ArrayList _agentList = new ArrayList();
         private IServerListener _listener;
         private long _lastCallId;
 
@@ -47,16 +45,6 @@ namespace AgentPhone.Server
         {
             get { return _listener; }
             set { _listener = value; }
-        }
-
-        public int AgentCount
-        {
-            get { return _agentList.Count; }
-        }
-
-        public Agent AgentAt(int index)
-        {
-            return (Agent)_agentList[index];
         }
 
         // ---- configuration ----
@@ -127,8 +115,6 @@ namespace AgentPhone.Server
             {
                 team.Members.Add(agent);
             }
-
-            _agentList.Add(agent);
         }
 
         /// <summary>Puts an agent in a queue; <paramref name="priority"/> 1 is offered before 2.</summary>

@@ -26,11 +26,6 @@ namespace AgentPhone.Server
             get { return _count; }
         }
 
-        public bool Contains(int position)
-        {
-            return position < _size && _on[position];
-        }
-
         public void Set(int position, int priority, long key)
         {
             while (position >= _size)

@@ -77,9 +77,7 @@ namespace AgentPhone.Firmware.Tests.Server
         {
             Center c = new Center(Strategy.Linear, 10);
             Agent agent = c.Ready("7001");
-            c.Offer(c.Support, "2301");
-            c.Server.Answer(agent);
-            c.Server.Release(agent);
+            c.HandleCall(agent, c.Support, "2301");
 
             Expect.State("Work", agent);
             Assert.AreEqual(c.Server.NowMs + 10000, agent.WrapUpEndsMs);
@@ -102,9 +100,7 @@ namespace AgentPhone.Firmware.Tests.Server
         {
             Center c = new Center(Strategy.Linear, 10);
             Agent agent = c.Ready("7001");
-            c.Offer(c.Support, "2301");
-            c.Server.Answer(agent);
-            c.Server.Release(agent);
+            c.HandleCall(agent, c.Support, "2301");
             c.Offer(c.Support, "2302");
             Expect.State("Work", agent);
             Assert.AreEqual(1, c.Server.Stats(c.Support).CallsQueued);
@@ -119,15 +115,11 @@ namespace AgentPhone.Firmware.Tests.Server
             Center c = new Center(Strategy.Linear, 10);
             Agent agent = c.Ready("7001");
             agent.WrapUpSeconds = 0;
-            c.Offer(c.Support, "2301");
-            c.Server.Answer(agent);
-            c.Server.Release(agent);
+            c.HandleCall(agent, c.Support, "2301");
             Expect.State("Ready", agent);
 
             agent.WrapUpSeconds = 30;
-            c.Offer(c.Support, "2302");
-            c.Server.Answer(agent);
-            c.Server.Release(agent);
+            c.HandleCall(agent, c.Support, "2302");
             c.Advance(29000);
             Expect.State("Work", agent);
             c.Advance(1000);
@@ -140,9 +132,7 @@ namespace AgentPhone.Firmware.Tests.Server
             Center c = new Center(Strategy.Linear, 10);
             Agent agent = c.Ready("7001");
             agent.MayEndWrapUpEarly = true;
-            c.Offer(c.Support, "2301");
-            c.Server.Answer(agent);
-            c.Server.Release(agent);
+            c.HandleCall(agent, c.Support, "2301");
             Expect.Menu("Ready, Not Ready, Logout", c.Server.Choosable(agent));
             Expect.Ok(c.Server.SetState(agent, AgentState.Ready, 0));
             Expect.State("Ready", agent);
@@ -524,9 +514,7 @@ namespace AgentPhone.Firmware.Tests.Server
         {
             Center c = new Center(Strategy.Linear, 10);
             Agent agent = c.Ready("7001");
-            c.Offer(c.Support, "2301");
-            c.Server.Answer(agent);
-            c.Server.Release(agent);
+            c.HandleCall(agent, c.Support, "2301");
             Expect.State("Work", agent);
             Expect.Ok(c.Server.SignOut(agent, 10));
             Expect.State("Logout", agent);

@@ -116,6 +116,15 @@ namespace AgentPhone.Firmware.Tests.Server
             return call;
         }
 
+        /// <summary>A queue call rings at the agent, who answers and releases it.</summary>
+        public Call HandleCall(Agent agent, Queue queue, string ani)
+        {
+            Call call = Offer(queue, ani);
+            Expect.Ok(Server.Answer(agent));
+            Expect.Ok(Server.Release(agent));
+            return call;
+        }
+
         /// <summary>Moves virtual time and runs what fell due.</summary>
         public void Advance(long ms)
         {

@@ -15,15 +15,22 @@ namespace AgentPhone.Firmware.Tests.Server
             server.AddQueue(queue);
             for (int i = 0; i < agents; i++)
             {
-                Agent agent = new Agent(null, "a" + i, null);
-                agent.PasswordSecret = "pw";
-                server.AddAgent(agent);
-                server.AddToQueue(agent, queue, 1);
-                Agent signedIn;
-                Expect.Ok(server.SignIn(null, "a" + i, "pw", (3000 + i).ToString(), out signedIn));
+                Member(server, "a" + i, (3000 + i).ToString(), queue, 1);
             }
 
             return server;
+        }
+
+        /// <summary>Adds an agent to <paramref name="queue"/> and signs it in (Not Ready).</summary>
+        private static Agent Member(AgentServer server, string id, string extension, Queue queue, int priority)
+        {
+            Agent agent = new Agent(null, id, null);
+            agent.PasswordSecret = "pw";
+            server.AddAgent(agent);
+            server.AddToQueue(agent, queue, priority);
+            Agent signedIn;
+            Expect.Ok(server.SignIn(null, id, "pw", extension, out signedIn));
+            return agent;
         }
 
         private static Agent A(AgentServer server, int i)
@@ -184,13 +191,8 @@ namespace AgentPhone.Firmware.Tests.Server
             int[] priorities = { 2, 1 };
             for (int i = 0; i < 2; i++)
             {
-                Agent agent = new Agent(null, ids[i], null);
-                agent.PasswordSecret = "pw";
-                server.AddAgent(agent);
-                server.AddToQueue(agent, q, priorities[i]);
-                Agent signedIn;
-                server.SignIn(null, ids[i], "pw", "300" + i, out signedIn);
-                server.SetState(signedIn, AgentState.Ready, 0);
+                Agent agent = Member(server, ids[i], "300" + i, q, priorities[i]);
+                server.SetState(agent, AgentState.Ready, 0);
             }
 
             Assert.AreEqual("main", Handle(server, clock));
