@@ -29,7 +29,11 @@ namespace AgentPhone.Protocol
         NotSupervisor,
         NotInTeam,
         Unauthorized,
-        Forbidden
+        Forbidden,
+        MalformedJson,
+        NotFound,
+        MethodNotAllowed,
+        BodyTooLarge
     }
 
     /// <summary>Wire names and default English messages of <see cref="ErrorCode"/>.</summary>
@@ -42,7 +46,8 @@ namespace AgentPhone.Protocol
             "REASON_REQUIRED", "UNKNOWN_REASON", "UNKNOWN_QUEUE", "UNKNOWN_EXTENSION",
             "UNKNOWN_CALL", "NO_CALL", "CALL_NOT_RINGING", "CALL_NOT_CONNECTED", "BUSY",
             "TARGET_NOT_READY", "TOO_MANY_VARIABLES", "NOT_SUPERVISOR", "NOT_IN_TEAM",
-            "UNAUTHORIZED", "FORBIDDEN"
+            "UNAUTHORIZED", "FORBIDDEN", "MALFORMED_JSON", "NOT_FOUND", "METHOD_NOT_ALLOWED",
+            "BODY_TOO_LARGE"
         };
 
         private static readonly string[] Messages =
@@ -70,7 +75,18 @@ namespace AgentPhone.Protocol
             "Only a supervisor may do this.",
             "The agent is not in the supervisor's team.",
             "Sign in first: the session is unknown or has ended.",
-            "This session may not act for that agent."
+            "This session may not act for that agent.",
+            "The body is not the JSON this route expects.",
+            "No such route.",
+            "This route does not take that method.",
+            "The body is too large."
+        };
+
+        // HTTP status of each code, same order.
+        private static readonly int[] Statuses =
+        {
+            200, 400, 404, 401, 429, 409, 409, 409, 409, 400, 400, 404, 404, 404, 409, 409, 409, 409,
+            409, 400, 403, 403, 401, 403, 400, 404, 405, 413
         };
 
         public static string ToWire(ErrorCode code)
@@ -81,6 +97,13 @@ namespace AgentPhone.Protocol
         public static string Message(ErrorCode code)
         {
             return Messages[(int)code];
+        }
+
+        /// <summary>The HTTP status the hosts answer with: 400 bad input, 401 who are you, 403 not
+        /// allowed, 404 unknown thing, 409 not in this state, 413 too large, 429 locked out.</summary>
+        public static int HttpStatus(ErrorCode code)
+        {
+            return Statuses[(int)code];
         }
 
         public static bool TryParseWire(string name, out ErrorCode code)

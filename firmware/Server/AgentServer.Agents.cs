@@ -17,7 +17,7 @@ namespace AgentPhone.Server
                 return ErrorCode.UnknownAgent;
             }
 
-            return CompleteSignIn(agent, agent.PasswordSecret, password, extension);
+            return CompleteSignIn(agent, agent.PasswordSecret, password, extension, false);
         }
 
         /// <summary>Signs in with a PIN of at least 4 digits (the phone's feature codes). The agent is
@@ -40,18 +40,38 @@ namespace AgentPhone.Server
                 return ErrorCode.InvalidArgument;
             }
 
-            return CompleteSignIn(agent, agent.PinSecret, pin, extension);
+            return CompleteSignIn(agent, agent.PinSecret, pin, extension, false);
         }
 
-        private ErrorCode CompleteSignIn(Agent agent, string stored, string given, string extension)
+        /// <summary>One Button Sign In from a phone whose profile stores the agent's password: the
+        /// phone sends no secret. The extension defaults to the profile's.</summary>
+        public ErrorCode SignInFromDevice(string deviceName, string extension, out Agent agent)
+        {
+            agent = null;
+            DeviceProfile profile = FindDevice(deviceName);
+            if (profile == null || !profile.PasswordStored || profile.AgentId == null)
+            {
+                return ErrorCode.BadCredentials;
+            }
+
+            agent = FindAgent(profile.Tenant, profile.AgentId);
+            if (agent == null)
+            {
+                return ErrorCode.UnknownAgent;
+            }
+
+            return CompleteSignIn(agent, null, null, extension == null ? profile.Extension : extension, true);
+        }
+
+        private ErrorCode CompleteSignIn(Agent agent, string stored, string given, string extension, bool trusted)
         {
             long now = _clock.NowMs;
-            if (now < agent.LockedUntilMs)
+            if (!trusted && now < agent.LockedUntilMs)
             {
                 return ErrorCode.LockedOut;
             }
 
-            if (!_secrets.Matches(stored, given))
+            if (!trusted && !_secrets.Matches(stored, given))
             {
                 agent.FailedSignIns++;
                 if (agent.FailedSignIns >= _options.MaxFailedSignIns)

@@ -26,7 +26,7 @@ namespace AgentPhone.Server
     /// </summary>
     public sealed class DeviceProfile
     {
-        public DeviceProfile(string deviceName, string tenant, string agentId, string extension, string password)
+        public DeviceProfile(string deviceName, string tenant, string agentId, string extension, bool passwordStored)
         {
             if (deviceName == null || deviceName.Length == 0)
             {
@@ -37,7 +37,7 @@ namespace AgentPhone.Server
             Tenant = tenant == null ? string.Empty : tenant;
             AgentId = agentId;
             Extension = extension;
-            Password = password;
+            PasswordStored = passwordStored;
         }
 
         public string DeviceName { get; private set; }
@@ -48,6 +48,7 @@ namespace AgentPhone.Server
 
         public string Extension { get; private set; }
 
-        public string Password { get; private set; }
+        /// <summary>The server keeps the agent's password for this phone: it signs in without one.</summary>
+        public bool PasswordStored { get; private set; }
     }
 }

@@ -131,16 +131,32 @@ namespace AgentPhone.Firmware.Tests.Server
         public void OneButtonSignInProfilesHoldAnySubset()
         {
             Center c = new Center();
-            c.Server.SetDevice(new DeviceProfile("SEP00AABBCCDDEE", null, "7001", "2101", null));
-            c.Server.SetDevice(new DeviceProfile("SEP001122334455", null, null, "2102", null));
+            c.Server.SetDevice(new DeviceProfile("SEP00AABBCCDDEE", null, "7001", "2101", true));
+            c.Server.SetDevice(new DeviceProfile("SEP001122334455", null, null, "2102", false));
             DeviceProfile full = c.Server.FindDevice("SEP00AABBCCDDEE");
             Assert.AreEqual("7001", full.AgentId);
             Assert.AreEqual("2101", full.Extension);
-            Assert.IsNull(full.Password);
+            Assert.IsTrue(full.PasswordStored);
             DeviceProfile extOnly = c.Server.FindDevice("SEP001122334455");
             Assert.IsNull(extOnly.AgentId);
             Assert.AreEqual("2102", extOnly.Extension);
             Assert.IsNull(c.Server.FindDevice("SEPFFFFFFFFFFFF"));
+        }
+
+        [TestMethod]
+        public void APhoneWithAStoredPasswordSignsInWithoutOne()
+        {
+            Center c = new Center();
+            c.Server.SetDevice(new DeviceProfile("SEP00AABBCCDDEE", null, "7001", "2101", true));
+            c.Server.SetDevice(new DeviceProfile("SEP001122334455", null, "7002", "2102", false));
+            Agent agent;
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignInFromDevice("SEP001122334455", null, out agent));
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignInFromDevice("SEPFFFFFFFFFFFF", null, out agent));
+            Assert.IsFalse(c.Find("7002").SignedIn);
+            Expect.Ok(c.Server.SignInFromDevice("SEP00AABBCCDDEE", null, out agent));
+            Assert.AreEqual("7001", agent.Id);
+            Assert.AreEqual("2101", agent.Extension);
+            Assert.AreEqual(AgentState.NotReady, agent.State);
         }
     }
 }

@@ -1,0 +1,119 @@
+using AgentPhone.Protocol.Json;
+
+namespace AgentPhone.Protocol.Messages
+{
+    /// <summary>GET /api/v1/agents/me/events?after=N: events after N in order, and the sequence to
+    /// ask after next. <see cref="Resync"/> says events were lost (the stream moved on or the
+    /// server lost them): fetch the agent's status and continue after <see cref="LastSeq"/>.</summary>
+    public sealed class EventsResponse : IMessage
+    {
+        public EventInfo[] Events;
+        public long LastSeq;
+        public bool Resync;
+
+        public void WriteMembers(JsonWriter w)
+        {
+            w.Member("events", Events);
+            w.Member("lastSeq", LastSeq);
+            w.Member("resync", Resync);
+        }
+
+        public void ReadMember(string name, JsonReader r)
+        {
+            if (name == "events")
+            {
+                System.Collections.ArrayList items = new System.Collections.ArrayList();
+                r.BeginArray();
+                while (r.NextElement())
+                {
+                    EventInfo item = new EventInfo();
+                    r.ReadMessage(item);
+                    items.Add(item);
+                }
+
+                Events = new EventInfo[items.Count];
+                items.CopyTo(Events, 0);
+            }
+            else if (name == "lastSeq") LastSeq = r.ReadLong();
+            else if (name == "resync") Resync = r.ReadBool();
+            else r.Skip();
+        }
+    }
+
+    /// <summary>One event of an agent's stream. Members that do not apply to the kind are left out
+    /// (strings) or zero.</summary>
+    public sealed class EventInfo : IMessage
+    {
+        public long Seq;
+        public long AtMs;
+        /// <summary>A wire name of <see cref="EventKind"/>.</summary>
+        public string Kind;
+        public string AgentId;
+        public string State;
+        public int ReasonCode;
+        public string ReasonLabel;
+        public string PendingState;
+        public int PendingReasonCode;
+        public long WrapUpEndsMs;
+        public string CallId;
+        public bool Routed;
+        public string Queue;
+        public string Ani;
+        public string Dnis;
+        public string Party;
+        /// <summary>A wire name of <see cref="CallEndReason"/> (CALL_ENDED).</summary>
+        public string EndReason;
+        public string Layout;
+        public CallVariable[] Variables;
+        public int CallsQueued;
+
+        public void WriteMembers(JsonWriter w)
+        {
+            w.Member("seq", Seq);
+            w.Member("atMs", AtMs);
+            w.Member("kind", Kind);
+            w.Member("agentId", AgentId);
+            w.Member("state", State);
+            w.Member("reasonCode", ReasonCode);
+            w.Member("reasonLabel", ReasonLabel);
+            w.Member("pendingState", PendingState);
+            w.Member("pendingReasonCode", PendingReasonCode);
+            w.Member("wrapUpEndsMs", WrapUpEndsMs);
+            w.Member("callId", CallId);
+            w.Member("routed", Routed);
+            w.Member("queue", Queue);
+            w.Member("ani", Ani);
+            w.Member("dnis", Dnis);
+            w.Member("party", Party);
+            w.Member("endReason", EndReason);
+            w.Member("layout", Layout);
+            w.Member("variables", Variables);
+            w.Member("callsQueued", CallsQueued);
+        }
+
+        public void ReadMember(string name, JsonReader r)
+        {
+            if (name == "seq") Seq = r.ReadLong();
+            else if (name == "atMs") AtMs = r.ReadLong();
+            else if (name == "kind") Kind = r.ReadString();
+            else if (name == "agentId") AgentId = r.ReadString();
+            else if (name == "state") State = r.ReadString();
+            else if (name == "reasonCode") ReasonCode = r.ReadInt();
+            else if (name == "reasonLabel") ReasonLabel = r.ReadString();
+            else if (name == "pendingState") PendingState = r.ReadString();
+            else if (name == "pendingReasonCode") PendingReasonCode = r.ReadInt();
+            else if (name == "wrapUpEndsMs") WrapUpEndsMs = r.ReadLong();
+            else if (name == "callId") CallId = r.ReadString();
+            else if (name == "routed") Routed = r.ReadBool();
+            else if (name == "queue") Queue = r.ReadString();
+            else if (name == "ani") Ani = r.ReadString();
+            else if (name == "dnis") Dnis = r.ReadString();
+            else if (name == "party") Party = r.ReadString();
+            else if (name == "endReason") EndReason = r.ReadString();
+            else if (name == "layout") Layout = r.ReadString();
+            else if (name == "variables") Variables = CallVariable.ReadArray(r);
+            else if (name == "callsQueued") CallsQueued = r.ReadInt();
+            else r.Skip();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace AgentPhone.Server.Api
+{
+    /// <summary>What the API host was configured with, beyond the core's rules.</summary>
+    public sealed class ApiOptions
+    {
+        public ApiOptions()
+        {
+            MaxBodyChars = 16384;
+            MaxFieldChars = 128;
+            StatsPollSeconds = 15;
+            EventWaitSeconds = 25;
+            Servers = new string[0];
+        }
+
+        /// <summary>The key the PBX routes need (X-Api-Key); null closes them.</summary>
+        public string ApiKey { get; set; }
+
+        /// <summary>Larger bodies are refused with 413 before they are read as JSON.</summary>
+        public int MaxBodyChars { get; set; }
+
+        /// <summary>Longest accepted value of a text field (IDs, numbers, names, variable values).</summary>
+        public int MaxFieldChars { get; set; }
+
+        /// <summary>Given to phones at provisioning: how often Skill Stats refresh.</summary>
+        public int StatsPollSeconds { get; set; }
+
+        /// <summary>Longest hold of an event long-poll.</summary>
+        public int EventWaitSeconds { get; set; }
+
+        /// <summary>Server URLs given to phones, primary first.</summary>
+        public string[] Servers { get; set; }
+
+        /// <summary>Caller-data layout phones show when a call names none.</summary>
+        public string DefaultLayout { get; set; }
+    }
+}
