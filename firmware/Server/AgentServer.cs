@@ -120,12 +120,9 @@ namespace AgentPhone.Server
         /// <summary>Puts an agent in a queue; <paramref name="priority"/> 1 is offered before 2.</summary>
         public void AddToQueue(Agent agent, Queue queue, int priority)
         {
-            for (int i = 0; i < agent.Memberships.Count; i++)
+            if (InQueue(agent, queue))
             {
-                if (((Membership)agent.Memberships[i]).Queue == queue)
-                {
-                    throw new System.ArgumentException("Agent " + agent.Id + " is already in " + queue.Name);
-                }
+                throw new System.ArgumentException("Agent " + agent.Id + " is already in " + queue.Name);
             }
 
             Membership m = new Membership();
@@ -141,6 +138,19 @@ namespace AgentPhone.Server
                 MarkAvailable(m);
                 Route(queue);
             }
+        }
+
+        public bool InQueue(Agent agent, Queue queue)
+        {
+            for (int i = 0; i < agent.Memberships.Count; i++)
+            {
+                if (((Membership)agent.Memberships[i]).Queue == queue)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Declares an extension; a forced-login station shows "No User" while nobody is signed in.</summary>

@@ -32,16 +32,27 @@ namespace AgentPhone.Server
                 throw new System.ArgumentException("A reason code needs a label.");
             }
 
-            for (int i = 0; i < _codes.Count; i++)
+            if (Contains(code.Kind, code.Code, code.Team))
             {
-                ReasonCode other = (ReasonCode)_codes[i];
-                if (other.Kind == code.Kind && other.Code == code.Code && other.Team == code.Team)
-                {
-                    throw new System.ArgumentException("Duplicate reason code " + code.Code);
-                }
+                throw new System.ArgumentException("Duplicate reason code " + code.Code);
             }
 
             _codes.Add(code);
+        }
+
+        /// <summary>Whether the list already has this code number in this team scope (null: global).</summary>
+        public bool Contains(ReasonKind kind, int code, string team)
+        {
+            for (int i = 0; i < _codes.Count; i++)
+            {
+                ReasonCode other = (ReasonCode)_codes[i];
+                if (other.Kind == kind && other.Code == code && other.Team == team)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The codes an agent of <paramref name="team"/> may pick, global and team ones in

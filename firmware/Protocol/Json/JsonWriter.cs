@@ -2,8 +2,8 @@ namespace AgentPhone.Protocol.Json
 {
     /// <summary>
     /// Writes compact JSON into a reusable character buffer: one writer per thread, reset for each
-    /// body, so a warm writer allocates only the final string. Members whose value is null are
-    /// left out, as the host's serializer is told to do too.
+    /// body, so a warm writer allocates only the final string. Members whose value is null
+    /// (strings, messages, arrays) are left out, as the host's serializer is told to do too.
     /// </summary>
     public sealed class JsonWriter
     {
@@ -141,17 +141,19 @@ namespace AgentPhone.Protocol.Json
             Bool(value);
         }
 
-        /// <summary>A member holding an array of strings (an empty array for null).</summary>
+        /// <summary>A member holding an array of strings, left out when null.</summary>
         public void Member(string name, string[] values)
         {
+            if (values == null)
+            {
+                return;
+            }
+
             Name(name);
             BeginArray();
-            if (values != null)
+            for (int i = 0; i < values.Length; i++)
             {
-                for (int i = 0; i < values.Length; i++)
-                {
-                    String(values[i]);
-                }
+                String(values[i]);
             }
 
             EndArray();
@@ -167,17 +169,19 @@ namespace AgentPhone.Protocol.Json
             }
         }
 
-        /// <summary>A member holding an array of messages (an empty array for null).</summary>
+        /// <summary>A member holding an array of messages, left out when null.</summary>
         public void Member(string name, IMessage[] values)
         {
+            if (values == null)
+            {
+                return;
+            }
+
             Name(name);
             BeginArray();
-            if (values != null)
+            for (int i = 0; i < values.Length; i++)
             {
-                for (int i = 0; i < values.Length; i++)
-                {
-                    Message(values[i]);
-                }
+                Message(values[i]);
             }
 
             EndArray();

@@ -332,7 +332,7 @@ namespace AgentPhone.Server.Api
             answer.Events = new EventInfo[n];
             for (int i = 0; i < n; i++)
             {
-                answer.Events[i] = ToWire(_events[i]);
+                answer.Events[i] = EventMessage(_events[i]);
                 _events[i] = null;
             }
 
@@ -585,7 +585,8 @@ namespace AgentPhone.Server.Api
             return c;
         }
 
-        private static EventInfo ToWire(ServerEvent e)
+        /// <summary>An event as the API sends it.</summary>
+        public static EventInfo EventMessage(ServerEvent e)
         {
             EventInfo w = new EventInfo();
             w.Seq = e.Seq;

@@ -1,0 +1,274 @@
+using System.Text.Json;
+using AgentPhone.Protocol;
+using AgentPhone.Server;
+using AgentPhone.Server.Api;
+
+namespace AgentPhone.ServerHost;
+
+/// <summary>
+/// The contact center as one JSON file: tenants' teams, queues, layouts, agents, stations, reason
+/// codes and phones. Secrets are PBKDF2 hashes only. Loaded at start; a reload adds what is new
+/// and updates what may change (secrets, wrap-up times, ring timeouts, phones), never removes.
+/// </summary>
+public sealed class CenterConfig
+{
+    public string? ApiKey { get; set; }
+    public ApiSettings Api { get; set; } = new();
+    public CoreSettings Core { get; set; } = new();
+    public List<TeamConfig> Teams { get; set; } = [];
+    public List<LayoutConfig> Layouts { get; set; } = [];
+    public List<QueueConfig> Queues { get; set; } = [];
+    public List<AgentConfig> Agents { get; set; } = [];
+    public List<StationConfig> Stations { get; set; } = [];
+    public List<ReasonConfig> Reasons { get; set; } = [];
+    /// <summary>Reason kinds (NOT_READY, LOGOUT, WRAP_UP) that must be given.</summary>
+    public List<string> RequireReasons { get; set; } = [];
+    public List<DeviceConfig> Devices { get; set; } = [];
+
+    public sealed class ApiSettings
+    {
+        public List<string> Servers { get; set; } = [];
+        public int StatsPollSeconds { get; set; } = 15;
+        public int EventWaitSeconds { get; set; } = 25;
+        public string? DefaultLayout { get; set; }
+        public int MaxBodyChars { get; set; } = 16384;
+    }
+
+    public sealed class CoreSettings
+    {
+        public int EventsPerStream { get; set; } = 256;
+        public int DirectRingTimeoutSeconds { get; set; } = 30;
+        public int MaxFailedSignIns { get; set; } = 5;
+        public int LockoutSeconds { get; set; } = 300;
+    }
+
+    public sealed record TeamConfig(string Name, string? Tenant = null);
+
+    public sealed record LayoutConfig(string Name, List<string>? Variables = null, List<string>? Labels = null);
+
+    public sealed record QueueConfig(string Name, string? Tenant = null, string Strategy = "LONGEST_AVAILABLE",
+        int WrapUpSeconds = 0, int RingTimeoutSeconds = 15, int ServiceLevelSeconds = 20, string? Layout = null);
+
+    public sealed record Membership(string Name, int Priority = 1);
+
+    public sealed record AgentConfig(string Id, string Name, string? Tenant = null, string? Password = null, string? Pin = null,
+        string? Extension = null, string? Team = null, string Role = "AGENT", string? Supervises = null,
+        int WrapUpSeconds = 0, bool MayEndWrapUpEarly = false, List<Membership>? Queues = null);
+
+    public sealed record StationConfig(string Extension, string? Tenant = null, bool ForcedLogin = false);
+
+    public sealed record ReasonConfig(string Kind, int Code, string Label, string? Tenant = null, string? Team = null);
+
+    public sealed record DeviceConfig(string Name, string? Tenant = null, string? AgentId = null, string? Extension = null,
+        bool PasswordStored = false);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static CenterConfig Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CenterConfig>(json, JsonOptions) ?? throw new ConfigException("The configuration is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException("The configuration is not valid JSON: " + e.Message);
+        }
+    }
+
+    public ServerOptions ServerOptions() => new()
+    {
+        EventsPerStream = Core.EventsPerStream,
+        DirectRingTimeoutSeconds = Core.DirectRingTimeoutSeconds,
+        MaxFailedSignIns = Core.MaxFailedSignIns,
+        LockoutSeconds = Core.LockoutSeconds,
+    };
+
+    public ApiOptions ApiOptions() => new()
+    {
+        ApiKey = ApiKey,
+        Servers = Api.Servers.ToArray(),
+        StatsPollSeconds = Api.StatsPollSeconds,
+        EventWaitSeconds = Api.EventWaitSeconds,
+        DefaultLayout = Api.DefaultLayout,
+        MaxBodyChars = Api.MaxBodyChars,
+    };
+
+    /// <summary>Checks everything against itself and what the server has, then applies it; a
+    /// configuration with a fault changes nothing.</summary>
+    public void ApplyTo(AgentServer server)
+    {
+        Validate(server);
+        foreach (TeamConfig t in Teams.Where(t => server.FindTeam(t.Tenant, t.Name) == null))
+        {
+            server.AddTeam(new Team(t.Tenant, t.Name));
+        }
+
+        Dictionary<string, Layout> layouts = Layouts.ToDictionary(l => l.Name,
+            l => new Layout(l.Name, l.Variables?.ToArray(), l.Labels?.ToArray()));
+        foreach (QueueConfig c in Queues)
+        {
+            Queue? queue = server.FindQueue(c.Tenant, c.Name);
+            if (queue == null)
+            {
+                queue = new Queue(c.Tenant, c.Name, ParseStrategy(c.Strategy));
+                server.AddQueue(queue);
+            }
+
+            queue.WrapUpSeconds = c.WrapUpSeconds;
+            queue.RingTimeoutSeconds = c.RingTimeoutSeconds;
+            queue.ServiceLevelSeconds = c.ServiceLevelSeconds;
+            queue.Layout = c.Layout == null ? null : layouts[c.Layout];
+        }
+
+        foreach (AgentConfig c in Agents)
+        {
+            Agent? agent = server.FindAgent(c.Tenant, c.Id);
+            if (agent == null)
+            {
+                agent = new Agent(c.Tenant, c.Id, c.Name)
+                {
+                    HomeExtension = c.Extension,
+                    Team = c.Team,
+                    Role = c.Role.Equals("SUPERVISOR", StringComparison.OrdinalIgnoreCase) ? AgentRole.Supervisor : AgentRole.Agent,
+                    SupervisedTeam = c.Supervises,
+                };
+                server.AddAgent(agent);
+            }
+
+            Secure(agent, c);
+            foreach (Membership m in c.Queues ?? [])
+            {
+                Queue queue = server.FindQueue(c.Tenant, m.Name)!;
+                if (!server.InQueue(agent, queue))
+                {
+                    server.AddToQueue(agent, queue, m.Priority);
+                }
+            }
+        }
+
+        foreach (StationConfig s in Stations.Where(s => server.FindStation(s.Tenant, s.Extension) == null))
+        {
+            server.AddStation(new Station(s.Tenant, s.Extension, s.ForcedLogin));
+        }
+
+        foreach (ReasonConfig r in Reasons)
+        {
+            ReasonKind kind = ParseKind(r.Kind);
+            ReasonCatalog catalog = server.Reasons(r.Tenant);
+            if (!catalog.Contains(kind, r.Code, r.Team))
+            {
+                catalog.Add(new ReasonCode(kind, r.Code, r.Label, r.Team));
+            }
+        }
+
+        foreach (string tenant in Reasons.Select(r => r.Tenant ?? string.Empty).Append(string.Empty).Distinct())
+        {
+            foreach (ReasonKind kind in new[] { ReasonKind.NotReady, ReasonKind.Logout, ReasonKind.WrapUp })
+            {
+                server.Reasons(tenant).SetRequired(kind, RequireReasons.Any(k => ParseKind(k) == kind));
+            }
+        }
+
+        foreach (DeviceConfig d in Devices)
+        {
+            server.SetDevice(new DeviceProfile(d.Name, d.Tenant, d.AgentId, d.Extension, d.PasswordStored));
+        }
+    }
+
+    private static void Secure(Agent agent, AgentConfig c)
+    {
+        agent.PasswordSecret = c.Password;
+        agent.PinSecret = c.Pin;
+        agent.WrapUpSeconds = c.WrapUpSeconds;
+        agent.MayEndWrapUpEarly = c.MayEndWrapUpEarly;
+    }
+
+    private void Validate(AgentServer server)
+    {
+        bool TeamKnown(string? tenant, string name) =>
+            server.FindTeam(tenant, name) != null || Teams.Any(t => t.Tenant == tenant && t.Name == name);
+        bool QueueKnown(string? tenant, string name) =>
+            server.FindQueue(tenant, name) != null || Queues.Any(q => q.Tenant == tenant && q.Name == name);
+
+        Unique(Teams.Select(t => (t.Tenant, t.Name)), "team");
+        Unique(Queues.Select(q => (q.Tenant, q.Name)), "queue");
+        Unique(Agents.Select(a => (a.Tenant, a.Id)), "agent");
+        Unique(Layouts.Select(l => ((string?)null, l.Name)), "layout");
+        foreach (LayoutConfig l in Layouts)
+        {
+            Check(l.Variables == null || l.Variables.Count <= Layout.MaxVariables, $"layout {l.Name}: at most {Layout.MaxVariables} variables");
+            Check(l.Labels == null || (l.Variables != null && l.Labels.Count == l.Variables.Count), $"layout {l.Name}: one label per variable");
+        }
+
+        foreach (QueueConfig q in Queues)
+        {
+            ParseStrategy(q.Strategy);
+            Check(q.Layout == null || Layouts.Any(l => l.Name == q.Layout), $"queue {q.Name}: unknown layout {q.Layout}");
+            Check(q.WrapUpSeconds >= 0 && q.RingTimeoutSeconds > 0 && q.ServiceLevelSeconds > 0, $"queue {q.Name}: times must be positive");
+        }
+
+        foreach (AgentConfig a in Agents)
+        {
+            Check(!string.IsNullOrEmpty(a.Id) && !string.IsNullOrEmpty(a.Name), "every agent needs an id and a name");
+            Check(a.Password == null || Pbkdf2Secrets.IsHash(a.Password), $"agent {a.Id}: password must be a {Pbkdf2Secrets.Scheme} hash (make one with --hash-password)");
+            Check(a.Pin == null || Pbkdf2Secrets.IsHash(a.Pin), $"agent {a.Id}: pin must be a {Pbkdf2Secrets.Scheme} hash (make one with --hash-password)");
+            Check(a.Team == null || TeamKnown(a.Tenant, a.Team), $"agent {a.Id}: unknown team {a.Team}");
+            bool supervisor = a.Role.Equals("SUPERVISOR", StringComparison.OrdinalIgnoreCase);
+            Check(supervisor || a.Role.Equals("AGENT", StringComparison.OrdinalIgnoreCase), $"agent {a.Id}: role must be AGENT or SUPERVISOR");
+            Check(!supervisor || (a.Supervises != null && TeamKnown(a.Tenant, a.Supervises)), $"agent {a.Id}: a supervisor needs an existing team to supervise");
+            foreach (Membership m in a.Queues ?? [])
+            {
+                Check(QueueKnown(a.Tenant, m.Name), $"agent {a.Id}: unknown queue {m.Name}");
+            }
+
+            Agent? existing = server.FindAgent(a.Tenant, a.Id);
+            Check(existing == null || (existing.HomeExtension == a.Extension && existing.Team == a.Team),
+                $"agent {a.Id}: extension and team cannot change while the server runs");
+        }
+
+        foreach (ReasonConfig r in Reasons)
+        {
+            ParseKind(r.Kind);
+            Check(!string.IsNullOrEmpty(r.Label) && r.Code > 0 && r.Code < ReasonCode.DirectCall.Code, $"reason {r.Code}: needs a label and a code from 1 to {ReasonCode.DirectCall.Code - 1}");
+        }
+
+        Unique(Reasons.Select(r => (r.Tenant, $"{r.Kind}/{r.Team}/{r.Code}")), "reason code");
+        RequireReasons.ForEach(k => ParseKind(k));
+        foreach (DeviceConfig d in Devices)
+        {
+            Check(!string.IsNullOrEmpty(d.Name), "every device needs a name");
+            Check(!d.PasswordStored || d.AgentId != null, $"device {d.Name}: a stored password needs an agentId");
+        }
+    }
+
+    private static void Unique(IEnumerable<(string? Tenant, string Name)> keys, string what)
+    {
+        var duplicate = keys.GroupBy(k => k).FirstOrDefault(g => g.Count() > 1);
+        Check(duplicate == null, $"{what} {duplicate?.Key.Name} appears twice");
+    }
+
+    private static Strategy ParseStrategy(string name) =>
+        Enum.TryParse(name.Replace("_", string.Empty).Replace("-", string.Empty), true, out Strategy s) && Enum.IsDefined(s)
+            ? s
+            : throw new ConfigException($"unknown strategy {name}; use one of {string.Join(", ", Enum.GetNames<Strategy>())}");
+
+    private static ReasonKind ParseKind(string name) =>
+        ReasonKinds.TryParseWire(name, out ReasonKind kind) ? kind : throw new ConfigException($"unknown reason kind {name}; use NOT_READY, LOGOUT or WRAP_UP");
+
+    private static void Check(bool ok, string message)
+    {
+        if (!ok)
+        {
+            throw new ConfigException(message);
+        }
+    }
+}
+
+public sealed class ConfigException(string message) : Exception(message);

@@ -1,0 +1,291 @@
+using AgentPhone.Protocol;
+using AgentPhone.Protocol.Messages;
+using AgentPhone.Server;
+using AgentPhone.Server.Api;
+
+namespace AgentPhone.ServerHost;
+
+/// <summary>
+/// The contact center on a PC: the core and its route table behind one lock, every change
+/// journaled to SQLite before it is answered, the journal replayed at start, timed work on a
+/// timer, and event long-polls woken when the change that fed them is committed.
+/// </summary>
+public sealed class CenterHost : IServerListener, IDisposable
+{
+    public const int TickMs = 100;
+
+    private readonly object _gate = new();
+    private readonly PinnedClock _clock = new(new WallClock());
+    private readonly RecordedTokens _tokens = new(new SecureTokens());
+    private readonly RecordedSecrets _secrets = new(new Pbkdf2Secrets());
+    private readonly SystemTextJsonCodec _json = new();
+    private readonly Dictionary<EventStream, List<TaskCompletionSource>> _waiters = [];
+    private readonly Journal _journal;
+    private readonly string _configPath;
+    private readonly Timer _ticker;
+    private AgentServer _server = null!;
+    private ApiHandler _handler = null!;
+    private JournalEntry? _current;
+
+    /// <summary>Opens the database, replays its journal (or loads the configuration into a new
+    /// one), applies a changed configuration file, and starts the timer.</summary>
+    public CenterHost(string configPath, string dbPath)
+    {
+        _configPath = configPath;
+        _journal = new Journal(dbPath, OnCommitted);
+        string fileText = File.ReadAllText(configPath);
+        List<JournalEntry> history = _journal.ReadAll().ToList();
+        if (history.Count == 0)
+        {
+            Start(CenterConfig.Parse(fileText));
+            ApplyConfig(fileText);
+        }
+        else
+        {
+            Replay(history);
+            if (history.Last(e => e.Kind == JournalEntry.ConfigKind).Body != fileText)
+            {
+                ApplyConfig(fileText);
+            }
+        }
+
+        _ticker = new Timer(_ => Tick(), null, TickMs, TickMs);
+    }
+
+    public AgentServer Server => _server;
+
+    public int ReplayedEntries { get; private set; }
+
+    /// <summary>Serves one request; completes once its answer is durable (and, for an event
+    /// long-poll, once events came or the wait ended).</summary>
+    public async Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted)
+    {
+        var response = new ApiResponse();
+        TaskCompletionSource? woken = Handle(request, response, out long durableAt);
+        await _journal.WhenCommitted(durableAt);
+        if (woken == null)
+        {
+            return response;
+        }
+
+        EventStream stream = response.WaitStream;
+        await Task.WhenAny(woken.Task, Task.Delay(response.WaitSeconds * 1000, aborted));
+        lock (_waiters)
+        {
+            if (_waiters.TryGetValue(stream, out var list))
+            {
+                list.Remove(woken);
+            }
+        }
+
+        request.MayWait = false;
+        Handle(request, response, out durableAt);
+        await _journal.WhenCommitted(durableAt);
+        return response;
+    }
+
+    /// <summary>Re-reads the configuration file and applies it (journaled); throws
+    /// <see cref="ConfigException"/> and changes nothing when it has a fault.</summary>
+    public void Reload() => ApplyConfig(File.ReadAllText(_configPath));
+
+    private TaskCompletionSource? Handle(ApiRequest request, ApiResponse response, out long durableAt)
+    {
+        lock (_gate)
+        {
+            _clock.Pin(_clock.Wall);
+            _tokens.Reset();
+            _secrets.Reset();
+            try
+            {
+                if (request.Changes)
+                {
+                    _current = NewEntry(request);
+                }
+
+                _handler.Handle(request, response);
+                if (_current != null && (response.Status < 300 || response.Error == ErrorCode.BadCredentials))
+                {
+                    _current.Token = _tokens.Issued;
+                    _current.SecretOk = _secrets.Outcome;
+                    _current.Body = request.Path == Routes.SignIn ? WithoutSecrets(request.Body) : request.Body;
+                    _journal.Enqueue(_current);
+                }
+
+                durableAt = _journal.LastQueued;
+                if (!response.Waiting)
+                {
+                    return null;
+                }
+
+                var woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                lock (_waiters)
+                {
+                    if (!_waiters.TryGetValue(response.WaitStream, out var list))
+                    {
+                        _waiters[response.WaitStream] = list = [];
+                    }
+
+                    list.Add(woken);
+                }
+
+                return woken;
+            }
+            finally
+            {
+                _current = null;
+                _clock.Unpin();
+            }
+        }
+    }
+
+    private JournalEntry NewEntry(ApiRequest q) => new()
+    {
+        AtMs = _clock.NowMs,
+        Kind = JournalEntry.RequestKind,
+        Method = q.Method,
+        Path = q.Path,
+        Query = q.Query,
+        Authorization = q.Authorization,
+        ApiKeyOk = _handler.Options.ApiKey != null && q.ApiKey == _handler.Options.ApiKey,
+    };
+
+    // A sign-in is replayed with its recorded outcome, so the journal keeps no password or PIN;
+    // the placeholders take the same path through the handler (a PIN keeps its digit count).
+    private string? WithoutSecrets(string? body)
+    {
+        var m = (SignInRequest)_json.Read(body!, new SignInRequest());
+        m.Password = m.Password == null ? null : "*";
+        m.Pin = m.Pin == null ? null : m.Pin.All(char.IsAsciiDigit) ? new string('0', m.Pin.Length) : "x";
+        return _json.Write(m);
+    }
+
+    private void Tick()
+    {
+        lock (_gate)
+        {
+            long now = _clock.Wall;
+            if (_server.NextDueMs > now)
+            {
+                return;
+            }
+
+            _clock.Pin(now);
+            try
+            {
+                _current = new JournalEntry { AtMs = now, Kind = JournalEntry.TickKind };
+                _server.Tick();
+                _journal.Enqueue(_current);
+            }
+            finally
+            {
+                _current = null;
+                _clock.Unpin();
+            }
+        }
+    }
+
+    private void ApplyConfig(string text)
+    {
+        CenterConfig config = CenterConfig.Parse(text);
+        lock (_gate)
+        {
+            _clock.Pin(_clock.Wall);
+            try
+            {
+                _current = new JournalEntry { AtMs = _clock.NowMs, Kind = JournalEntry.ConfigKind, Body = text };
+                config.ApplyTo(_server);
+                _handler = new ApiHandler(_server, _json, _tokens, config.ApiOptions());
+                _journal.Enqueue(_current);
+            }
+            finally
+            {
+                _current = null;
+                _clock.Unpin();
+            }
+        }
+    }
+
+    private void Start(CenterConfig first)
+    {
+        _server = new AgentServer(_clock, _secrets, first.ServerOptions()) { Listener = this };
+    }
+
+    private void Replay(List<JournalEntry> history)
+    {
+        JournalEntry first = history[0];
+        if (first.Kind != JournalEntry.ConfigKind)
+        {
+            throw new InvalidOperationException("The database's journal does not start with a configuration.");
+        }
+
+        Start(CenterConfig.Parse(first.Body!));
+        ApiOptions? options = null;
+        foreach (JournalEntry e in history)
+        {
+            _clock.Pin(e.AtMs);
+            if (e.Kind == JournalEntry.ConfigKind)
+            {
+                CenterConfig config = CenterConfig.Parse(e.Body!);
+                config.ApplyTo(_server);
+                options = config.ApiOptions();
+                // Limits were checked when the request came; replay must take what was taken.
+                ApiOptions lenient = config.ApiOptions();
+                lenient.MaxBodyChars = lenient.MaxFieldChars = int.MaxValue;
+                _handler = new ApiHandler(_server, _json, _tokens, lenient);
+            }
+            else if (e.Kind == JournalEntry.TickKind)
+            {
+                _server.Tick();
+            }
+            else
+            {
+                _tokens.Replay = e.Token;
+                _secrets.Replay = e.SecretOk ?? false;
+                var request = new ApiRequest
+                {
+                    Method = e.Method,
+                    Path = e.Path,
+                    Query = e.Query,
+                    Authorization = e.Authorization,
+                    ApiKey = e.ApiKeyOk ? options!.ApiKey : null,
+                    Body = e.Body,
+                    MayWait = false,
+                };
+                _handler.Handle(request, new ApiResponse());
+                _tokens.Reset();
+                _secrets.Reset();
+            }
+
+            ReplayedEntries++;
+        }
+
+        _clock.Unpin();
+        _handler = new ApiHandler(_server, _json, _tokens, options!);
+    }
+
+    /// <summary>Collects the events of the change being applied (none while replaying).</summary>
+    public void OnEvent(EventStream stream, ServerEvent e) => _current?.Events.Add((stream, e));
+
+    private void OnCommitted(IReadOnlyList<JournalEntry> batch)
+    {
+        lock (_waiters)
+        {
+            foreach (EventStream stream in batch.SelectMany(e => e.Events).Select(x => x.Stream).Distinct())
+            {
+                if (_waiters.Remove(stream, out var list))
+                {
+                    list.ForEach(w => w.TrySetResult());
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _ticker.Dispose();
+        lock (_gate)
+        {
+            _journal.Dispose();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using AgentPhone.Hardware;
+using AgentPhone.Server;
+
+namespace AgentPhone.ServerHost;
+
+/// <summary>
+/// Passwords and PINs as salted PBKDF2-SHA256 hashes, <c>pbkdf2-sha256$iterations$salt$hash</c>
+/// (base64). Configuration files hold only these; <c>--hash-password</c> makes one.
+/// </summary>
+public sealed class Pbkdf2Secrets : ISecretVerifier
+{
+    public const string Scheme = "pbkdf2-sha256";
+    public const int DefaultIterations = 100_000;
+    private const int SaltBytes = 16;
+    private const int HashBytes = 32;
+
+    public static string Hash(string secret, int iterations = DefaultIterations)
+    {
+        byte[] salt = RandomNumberGenerator.GetBytes(SaltBytes);
+        byte[] hash = Rfc2898DeriveBytes.Pbkdf2(secret, salt, iterations, HashAlgorithmName.SHA256, HashBytes);
+        return $"{Scheme}${iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+    }
+
+    public static bool IsHash(string? stored) => TryParse(stored, out _, out _, out _);
+
+    public bool Matches(string stored, string given)
+    {
+        if (string.IsNullOrEmpty(given) || !TryParse(stored, out int iterations, out byte[] salt, out byte[] expected))
+        {
+            return false;
+        }
+
+        byte[] actual = Rfc2898DeriveBytes.Pbkdf2(given, salt, iterations, HashAlgorithmName.SHA256, expected.Length);
+        return CryptographicOperations.FixedTimeEquals(actual, expected);
+    }
+
+    private static bool TryParse(string? stored, out int iterations, out byte[] salt, out byte[] hash)
+    {
+        iterations = 0;
+        salt = hash = [];
+        string[] parts = stored?.Split('$') ?? [];
+        if (parts.Length != 4 || parts[0] != Scheme || !int.TryParse(parts[1], out iterations) || iterations < 1000)
+        {
+            return false;
+        }
+
+        try
+        {
+            salt = Convert.FromBase64String(parts[2]);
+            hash = Convert.FromBase64String(parts[3]);
+            return salt.Length >= 8 && hash.Length >= 16;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>Session tokens: 128 random bits from the OS's secure generator, as hex.</summary>
+public sealed class SecureTokens : ITokenSource
+{
+    public string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
+
+/// <summary>Wall-clock milliseconds (Unix epoch), so times carry across restarts.</summary>
+public sealed class WallClock : IClock
+{
+    public long NowMs => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+}
