@@ -68,16 +68,16 @@ namespace AgentPhone.Protocol.Json
                 message.ReadMember(name, this);
                 _member = outer;
                 SkipWhitespace();
-                char c = Next();
+                char c = Peek();
+                if (c != '}' && c != ',')
+                {
+                    throw Fault("expected ',' or '}'");
+                }
+
+                _pos++;
                 if (c == '}')
                 {
                     break;
-                }
-
-                if (c != ',')
-                {
-                    _pos--;
-                    throw Fault("expected ',' or '}'");
                 }
             }
 
@@ -488,11 +488,6 @@ namespace AgentPhone.Protocol.Json
         private char Peek()
         {
             return _pos < _text.Length ? _text[_pos] : '\0';
-        }
-
-        private char Next()
-        {
-            return _pos < _text.Length ? _text[_pos++] : '\0';
         }
 
         private void SkipWhitespace()

@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using AgentPhone.ServerHost;
+
+namespace AgentPhone.Host.Tests;
+
+internal static class Repo
+{
+    public static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "nf.sln")))
+            {
+                return dir;
+            }
+        }
+
+        throw new DirectoryNotFoundException("nf.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>
+/// The agent server as its operator runs it: its own process on 127.0.0.1 (any free port), the
+/// sample configuration plus a second tenant, a database in a temporary folder. Killing it
+/// (SIGKILL) and starting it again on the same folder is how the persistence tests restart it.
+/// </summary>
+internal sealed class ServerProcess : IDisposable
+{
+    public const string ApiKey = "test-pbx-key";
+
+    private Process? _process;
+
+    public ServerProcess(string? folder = null)
+    {
+        Folder = folder ?? Directory.CreateTempSubdirectory("agentserver-").FullName;
+        ConfigPath = Path.Combine(Folder, "center.json");
+        if (!File.Exists(ConfigPath))
+        {
+            File.WriteAllText(ConfigPath, TestConfig().ToJsonString());
+        }
+
+        Start();
+    }
+
+    public string Folder { get; }
+
+    public string ConfigPath { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string StartLine { get; private set; } = string.Empty;
+
+    /// <summary>The sample center with cheap hashes (tests sign in often), the test API key, and a
+    /// tenant "acme" whose agent 7001 is a different person.</summary>
+    public static JsonObject TestConfig()
+    {
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "host", "agentserver.json")),
+            documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+        config["apiKey"] = ApiKey;
+        string hash = Pbkdf2Secrets.Hash("1234", 1000);
+        foreach (JsonNode? agent in config["agents"]!.AsArray())
+        {
+            agent!["password"] = hash;
+            if (agent["pin"] != null)
+            {
+                agent["pin"] = Pbkdf2Secrets.Hash("4321", 1000);
+            }
+        }
+
+        config["teams"]!.AsArray().Add(new JsonObject { ["tenant"] = "acme", ["name"] = "Acme Team" });
+        config["queues"]!.AsArray().Add(new JsonObject { ["tenant"] = "acme", ["name"] = "Support" });
+        config["agents"]!.AsArray().Add(new JsonObject
+        {
+            ["tenant"] = "acme", ["id"] = "7001", ["name"] = "Acme Agent", ["password"] = Pbkdf2Secrets.Hash("abcd", 1000),
+            ["extension"] = "2101", ["team"] = "Acme Team", ["queues"] = new JsonArray(new JsonObject { ["name"] = "Support" }),
+        });
+        config["devices"]!.AsArray().Add(new JsonObject { ["name"] = "SEP0000000070A1", ["agentId"] = "7002", ["extension"] = "2102", ["passwordStored"] = true });
+        return config;
+    }
+
+    public void Start()
+    {
+        string dll = Path.Combine(Path.GetDirectoryName(typeof(CenterHost).Assembly.Location)!, "AgentPhone.ServerHost.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { dll, "--config", ConfigPath, "--db", Path.Combine(Folder, "center.db"), "--port", "0", "--bind", "127.0.0.1" },
+        };
+        _process = Process.Start(start)!;
+        Task<string?> line = _process.StandardOutput.ReadLineAsync();
+        if (!line.Wait(TimeSpan.FromSeconds(60)) || line.Result == null || !line.Result.Contains("listening on "))
+        {
+            string error = _process.HasExited ? _process.StandardError.ReadToEnd() : "no start line within 60 s";
+            Kill();
+            throw new InvalidOperationException("The server did not start: " + error);
+        }
+
+        StartLine = line.Result;
+        BaseAddress = new Uri(StartLine.Split("listening on ")[1].Split(' ')[0].TrimEnd(',') + "/");
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            _process.WaitForExit(10_000);
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public Client NewClient(string? token = null) => new(BaseAddress, token);
+
+    public void Dispose()
+    {
+        Kill();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>A phone's or desktop's view of the API: raw HTTP, status and parsed JSON back.</summary>
+internal sealed class Client : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public Client(Uri baseAddress, string? token)
+    {
+        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Token = token;
+    }
+
+    public string? Token { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    public (int Status, JsonNode Body) Send(string method, string path, string? body = null)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body != null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        if (Token != null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        }
+
+        if (ApiKey != null)
+        {
+            request.Headers.Add("X-Api-Key", ApiKey);
+        }
+
+        using HttpResponseMessage response = _http.Send(request);
+        string text = response.Content.ReadAsStringAsync().Result;
+        return ((int)response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!);
+    }
+
+    public JsonNode Ok(string method, string path, string? body = null, int status = 200)
+    {
+        var (code, json) = Send(method, path, body);
+        Assert.AreEqual(status, code, $"{method} {path}: {json.ToJsonString()}");
+        return json;
+    }
+
+    public void Refused(int status, string code, string method, string path, string? body = null)
+    {
+        var (actual, json) = Send(method, path, body);
+        Assert.AreEqual(status, actual, $"{method} {path}: {json.ToJsonString()}");
+        Assert.AreEqual(code, (string?)json["error"]?["code"], $"{method} {path}: {json.ToJsonString()}");
+        Assert.IsFalse(string.IsNullOrEmpty((string?)json["error"]?["message"]), "an error has a message");
+    }
+
+    public string SignIn(string agentId, string extension, string device, string password = "1234", string? tenant = null)
+    {
+        var body = new JsonObject { ["agentId"] = agentId, ["password"] = password, ["extension"] = extension, ["device"] = device };
+        if (tenant != null)
+        {
+            body["tenant"] = tenant;
+        }
+
+        JsonNode answer = Ok("POST", "api/v1/signin", body.ToJsonString());
+        Token = (string)answer["token"]!;
+        return Token;
+    }
+
+    public string State() => (string)Ok("GET", "api/v1/agents/me")["state"]!;
+
+    public string Offer(string target, string ani = "2301", string kind = "queue")
+    {
+        string? key = ApiKey;
+        ApiKey = ServerProcess.ApiKey;
+        try
+        {
+            return (string)Ok("POST", "api/v1/calls", $"{{\"{kind}\":\"{target}\",\"ani\":\"{ani}\",\"dnis\":\"2101\",\"variables\":[{{\"name\":\"FirstName\",\"value\":\"Ada\"}}]}}", 201)["id"]!;
+        }
+        finally
+        {
+            ApiKey = key;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
