@@ -53,7 +53,7 @@ public sealed class CenterConfig
 
     public sealed record AgentConfig(string Id, string Name, string? Tenant = null, string? Password = null, string? Pin = null,
         string? Extension = null, string? Team = null, string Role = "AGENT", string? Supervises = null,
-        int WrapUpSeconds = 0, bool MayEndWrapUpEarly = false, List<Membership>? Queues = null);
+        int? WrapUpSeconds = null, bool MayEndWrapUpEarly = false, List<Membership>? Queues = null);
 
     public sealed record StationConfig(string Extension, string? Tenant = null, bool ForcedLogin = false);
 
@@ -186,7 +186,7 @@ public sealed class CenterConfig
     {
         agent.PasswordSecret = c.Password;
         agent.PinSecret = c.Pin;
-        agent.WrapUpSeconds = c.WrapUpSeconds;
+        agent.WrapUpSeconds = c.WrapUpSeconds ?? -1; // -1: the queue's wrap-up time
         agent.MayEndWrapUpEarly = c.MayEndWrapUpEarly;
     }
 
