@@ -53,6 +53,7 @@ internal sealed class ServerProcess : IDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+
     public string StartLine { get; private set; } = string.Empty;
 
     /// <summary>The sample center with cheap hashes (tests sign in often), the test API key, and a
@@ -90,7 +91,8 @@ internal sealed class ServerProcess : IDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            ArgumentList = { dll, "--config", ConfigPath, "--db", Path.Combine(Folder, "center.db"), "--port", "0", "--bind", "127.0.0.1" },
+            // A restart listens where the phones already talk to.
+            ArgumentList = { dll, "--config", ConfigPath, "--db", Path.Combine(Folder, "center.db"), "--port", (BaseAddress?.Port ?? 0).ToString(), "--bind", "127.0.0.1" },
         };
         _process = Process.Start(start)!;
         Task<string?> line = _process.StandardOutput.ReadLineAsync();
