@@ -140,6 +140,8 @@ internal sealed class Client : IDisposable
 {
     private readonly HttpClient _http;
 
+    public Uri BaseAddress() => _http.BaseAddress!;
+
     public Client(Uri baseAddress, string? token)
     {
         _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
