@@ -56,6 +56,9 @@ public sealed class CenterHost : IServerListener, IDisposable
 
     public int ReplayedEntries { get; private set; }
 
+    /// <summary>The PBX and admin key of the configuration in force.</summary>
+    public string? ApiKey => _handler.Options.ApiKey;
+
     /// <summary>Serves one request; completes once its answer is durable (and, for an event
     /// long-poll, once events came or the wait ended).</summary>
     public async Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted)

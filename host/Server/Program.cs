@@ -44,8 +44,7 @@ var codec = new SystemTextJsonCodec();
 app.MapPost("/api/v1/admin/reload", (HttpContext http) =>
 {
     string? key = http.Request.Headers[Routes.ApiKeyHeader];
-    string? expected = CenterConfig.Parse(File.ReadAllText(options.ConfigPath)).ApiKey;
-    if (expected == null || key != expected)
+    if (center.ApiKey == null || key != center.ApiKey)
     {
         return Error(401, ErrorCode.Unauthorized, "This route needs the PBX API key (X-Api-Key).");
     }
