@@ -49,6 +49,7 @@ public sealed class Journal : IDisposable
     private readonly List<(long Id, TaskCompletionSource Done)> _waiters = [];
     private readonly Thread _writer;
     private readonly Action<IReadOnlyList<JournalEntry>> _committed;
+    private readonly SystemTextJsonCodec _json = new();
     private long _lastId;
     private long _committedId;
     private bool _stopping;
@@ -208,7 +209,6 @@ public sealed class Journal : IDisposable
         ev.CommandText = "INSERT OR REPLACE INTO events(owner, seq, at_ms, kind, agent_id, body) VALUES ($owner, $seq, $at, $kind, $agent, $body)";
         SqliteParameter[] q = new[] { "$owner", "$seq", "$at", "$kind", "$agent", "$body" }
             .Select(n => ev.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        var json = new SystemTextJsonCodec();
         foreach (JournalEntry e in batch)
         {
             object?[] values = [e.Id, e.AtMs, e.Kind, e.Method, e.Path, e.Query, e.Authorization, e.ApiKeyOk ? 1 : 0, e.Body, e.Token,
@@ -222,7 +222,7 @@ public sealed class Journal : IDisposable
             foreach ((EventStream stream, ServerEvent se) in e.Events)
             {
                 object?[] row = [$"{stream.Owner}:{stream.Tenant}:{stream.Name}", se.Seq, se.AtMs,
-                    Protocol.EventKinds.ToWire(se.Kind), se.AgentId, json.Write(ApiHandler.EventMessage(se))];
+                    Protocol.EventKinds.ToWire(se.Kind), se.AgentId, _json.Write(ApiHandler.EventMessage(se))];
                 for (int i = 0; i < q.Length; i++)
                 {
                     q[i].Value = row[i] ?? DBNull.Value;

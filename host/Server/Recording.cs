@@ -13,7 +13,7 @@ public sealed class PinnedClock(IClock wall) : IClock
 
     public long NowMs => _pinned >= 0 ? _pinned : wall.NowMs;
 
-    public long Pin(long ms) => _pinned = ms;
+    public void Pin(long ms) => _pinned = ms;
 
     public void Unpin() => _pinned = -1;
 

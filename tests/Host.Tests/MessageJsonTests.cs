@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using AgentPhone.Build.Tests;
 using AgentPhone.Protocol.Json;
 using AgentPhone.ServerHost;
 

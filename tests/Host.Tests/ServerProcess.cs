@@ -2,27 +2,10 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using AgentPhone.Build.Tests;
 using AgentPhone.ServerHost;
 
 namespace AgentPhone.Host.Tests;
-
-internal static class Repo
-{
-    public static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(Path.Combine(dir, "nf.sln")))
-            {
-                return dir;
-            }
-        }
-
-        throw new DirectoryNotFoundException("nf.sln not found above " + AppContext.BaseDirectory);
-    }
-}
 
 /// <summary>
 /// The agent server as its operator runs it: its own process on 127.0.0.1 (any free port), the

@@ -16,6 +16,9 @@ namespace AgentPhone.Protocol.Json
         void ReadMember(string name, JsonReader reader);
     }
 
+    /// <summary>Makes an empty message for each element of an array being read.</summary>
+    public delegate IMessage MessageFactory();
+
     /// <summary>A body that is not JSON, or not the JSON a message expects.</summary>
     public class JsonFormatException : System.Exception
     {

@@ -193,6 +193,22 @@ namespace AgentPhone.Protocol.Json
             return result;
         }
 
+        /// <summary>An array of objects, each read into a message <paramref name="create"/> makes;
+        /// empty for JSON null. Copy it into a typed array with <c>CopyTo</c>.</summary>
+        public System.Collections.ArrayList ReadMessages(MessageFactory create)
+        {
+            System.Collections.ArrayList items = new System.Collections.ArrayList();
+            BeginArray();
+            while (NextElement())
+            {
+                IMessage item = create();
+                ReadMessage(item);
+                items.Add(item);
+            }
+
+            return items;
+        }
+
         /// <summary>Opens an array; follow with <see cref="NextElement"/> before each element.
         /// Returns false for JSON null (then there are no elements).</summary>
         public bool BeginArray()

@@ -30,11 +30,6 @@ namespace AgentPhone.Protocol.Json
             _hasValue[0] = false;
         }
 
-        public int Length
-        {
-            get { return _length; }
-        }
-
         public override string ToString()
         {
             return new string(_buffer, 0, _length);

@@ -121,15 +121,7 @@ namespace AgentPhone.Protocol.Messages
             else if (name == "required") Required = r.ReadBool();
             else if (name == "reasons")
             {
-                System.Collections.ArrayList items = new System.Collections.ArrayList();
-                r.BeginArray();
-                while (r.NextElement())
-                {
-                    ReasonItem item = new ReasonItem();
-                    r.ReadMessage(item);
-                    items.Add(item);
-                }
-
+                System.Collections.ArrayList items = r.ReadMessages(ReasonItem.New);
                 Reasons = new ReasonItem[items.Count];
                 items.CopyTo(Reasons, 0);
             }
@@ -139,6 +131,11 @@ namespace AgentPhone.Protocol.Messages
 
     public sealed class ReasonItem : IMessage
     {
+        internal static IMessage New()
+        {
+            return new ReasonItem();
+        }
+
         public int Code;
         public string Label;
 
@@ -173,15 +170,7 @@ namespace AgentPhone.Protocol.Messages
             if (name == "team") Team = r.ReadString();
             else if (name == "agents")
             {
-                System.Collections.ArrayList items = new System.Collections.ArrayList();
-                r.BeginArray();
-                while (r.NextElement())
-                {
-                    TeamMember item = new TeamMember();
-                    r.ReadMessage(item);
-                    items.Add(item);
-                }
-
+                System.Collections.ArrayList items = r.ReadMessages(TeamMember.New);
                 Agents = new TeamMember[items.Count];
                 items.CopyTo(Agents, 0);
             }
@@ -191,6 +180,11 @@ namespace AgentPhone.Protocol.Messages
 
     public sealed class TeamMember : IMessage
     {
+        internal static IMessage New()
+        {
+            return new TeamMember();
+        }
+
         public string AgentId;
         public string Name;
         public string Extension;

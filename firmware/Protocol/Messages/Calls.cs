@@ -44,6 +44,11 @@ namespace AgentPhone.Protocol.Messages
 
     public sealed class CallVariable : IMessage
     {
+        internal static IMessage New()
+        {
+            return new CallVariable();
+        }
+
         public string Name;
         public string Value;
 
@@ -62,15 +67,7 @@ namespace AgentPhone.Protocol.Messages
 
         internal static CallVariable[] ReadArray(JsonReader r)
         {
-            System.Collections.ArrayList items = new System.Collections.ArrayList();
-            r.BeginArray();
-            while (r.NextElement())
-            {
-                CallVariable item = new CallVariable();
-                r.ReadMessage(item);
-                items.Add(item);
-            }
-
+            System.Collections.ArrayList items = r.ReadMessages(New);
             CallVariable[] result = new CallVariable[items.Count];
             items.CopyTo(result, 0);
             return result;

@@ -22,15 +22,7 @@ namespace AgentPhone.Protocol.Messages
         {
             if (name == "events")
             {
-                System.Collections.ArrayList items = new System.Collections.ArrayList();
-                r.BeginArray();
-                while (r.NextElement())
-                {
-                    EventInfo item = new EventInfo();
-                    r.ReadMessage(item);
-                    items.Add(item);
-                }
-
+                System.Collections.ArrayList items = r.ReadMessages(EventInfo.New);
                 Events = new EventInfo[items.Count];
                 items.CopyTo(Events, 0);
             }
@@ -44,6 +36,11 @@ namespace AgentPhone.Protocol.Messages
     /// (strings) or zero.</summary>
     public sealed class EventInfo : IMessage
     {
+        internal static IMessage New()
+        {
+            return new EventInfo();
+        }
+
         public long Seq;
         public long AtMs;
         /// <summary>A wire name of <see cref="EventKind"/>.</summary>

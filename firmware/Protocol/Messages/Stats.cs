@@ -19,15 +19,7 @@ namespace AgentPhone.Protocol.Messages
         {
             if (name == "queues")
             {
-                System.Collections.ArrayList items = new System.Collections.ArrayList();
-                r.BeginArray();
-                while (r.NextElement())
-                {
-                    QueueFigures item = new QueueFigures();
-                    r.ReadMessage(item);
-                    items.Add(item);
-                }
-
+                System.Collections.ArrayList items = r.ReadMessages(QueueFigures.New);
                 Queues = new QueueFigures[items.Count];
                 items.CopyTo(Queues, 0);
             }
@@ -39,6 +31,11 @@ namespace AgentPhone.Protocol.Messages
     /// <summary>One queue's (skill group's) figures.</summary>
     public sealed class QueueFigures : IMessage
     {
+        internal static IMessage New()
+        {
+            return new QueueFigures();
+        }
+
         public string Queue;
         public int CallsQueued;
         /// <summary>How long the oldest waiting call has waited, or 0.</summary>
