@@ -1,26 +1,26 @@
 using System.Net;
-using System.Text;
-using AgentPhone.Protocol;
+using AgentPhone.Hardware.Nano;
 using AgentPhone.Server.Api;
 
 namespace AgentPhone.Hardware.Virtual;
 
 /// <summary>
-/// The device's way of serving the API (an HttpListener, a thread per request, the shared
-/// <see cref="ApiService"/> with the wire codec) on System.Net.HttpListener, so the request
-/// handling the single-agent demo runs on the ESP32 is exercised on the host.
+/// The device's way of serving the API on System.Net.HttpListener: a thread per request, each
+/// served by the device's own <see cref="ListenerExchange"/> with the shared
+/// <see cref="ApiService"/> and wire codec. Only the listener's construction differs from
+/// hardware/Nano's DeviceApiListener (.NET takes a URL prefix, nanoFramework a scheme and port).
 /// </summary>
 public sealed class HttpListenerApi : IDisposable
 {
     private readonly ApiService _service;
-    private readonly int _maxBodyChars;
+    private readonly int _maxBodyBytes;
     private readonly HttpListener _listener = new();
     private readonly Thread _accept;
 
-    public HttpListenerApi(ApiService service, int port, int maxBodyChars)
+    public HttpListenerApi(ApiService service, int port, int maxBodyBytes)
     {
         _service = service;
-        _maxBodyChars = maxBodyChars;
+        _maxBodyBytes = maxBodyBytes;
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();
         _accept = new Thread(Accept) { IsBackground = true, Name = "api-listener" };
@@ -51,41 +51,14 @@ public sealed class HttpListenerApi : IDisposable
 
     private void Serve(HttpListenerContext context)
     {
-        var request = new ApiRequest
+        try
         {
-            Method = context.Request.HttpMethod,
-            Authorization = context.Request.Headers[Routes.AuthorizationHeader],
-            ApiKey = context.Request.Headers[Routes.ApiKeyHeader],
-            Body = ReadBody(context.Request),
-        };
-        request.SetUrl(context.Request.RawUrl ?? "/");
-        var response = new ApiResponse();
-        _service.Serve(request, response);
-        byte[] body = Encoding.UTF8.GetBytes(response.Body ?? string.Empty);
-        context.Response.StatusCode = response.Status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength64 = body.Length;
-        context.Response.OutputStream.Write(body, 0, body.Length);
-        context.Response.Close();
-    }
-
-    // At most one character past the limit is read, enough for the handler to refuse the body.
-    private string? ReadBody(HttpListenerRequest request)
-    {
-        if (!request.HasEntityBody)
-        {
-            return null;
+            ListenerExchange.Serve(context, _service, _maxBodyBytes);
         }
-
-        using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
-        var buffer = new char[_maxBodyChars + 1];
-        int read = 0, n;
-        while (read < buffer.Length && (n = reader.Read(buffer, read, buffer.Length - read)) > 0)
+        catch (HttpListenerException)
         {
-            read += n;
+            // The client went away mid-answer.
         }
-
-        return new string(buffer, 0, read);
     }
 
     public void Dispose()

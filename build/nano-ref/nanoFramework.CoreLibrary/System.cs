@@ -228,6 +228,17 @@ namespace System
         public static implicit operator SpanByte(byte[] array) => throw null;
     }
 
+    /// <summary>nanoFramework's Random: on ESP32 targets every call reads the hardware RNG
+    /// (esp_random), so seeding does not apply.</summary>
+    public class Random
+    {
+        public Random() { }
+        public Random(int seed) { }
+        public virtual int Next() => throw null;
+        public virtual int Next(int maxValue) => throw null;
+        public virtual void NextBytes(byte[] buffer) { }
+    }
+
     public class Exception
     {
         public Exception() { }
@@ -288,6 +299,18 @@ namespace System
     public class ObjectDisposedException : InvalidOperationException
     {
         public ObjectDisposedException() { }
+    }
+}
+
+namespace System.IO
+{
+    public abstract class Stream : IDisposable
+    {
+        public abstract int Read(byte[] buffer, int offset, int count);
+        public abstract void Write(byte[] buffer, int offset, int count);
+        public abstract void Flush();
+        public virtual void Close() { }
+        public void Dispose() { }
     }
 }
 

@@ -15,6 +15,9 @@ namespace AgentPhone.Server.Api
         /// <summary>The X-Api-Key header, or null.</summary>
         public string ApiKey;
         public string Body;
+        /// <summary>Set by a listener that did not read the body because its declared length
+        /// is over the limit; answered like a body over <see cref="ApiOptions.MaxBodyChars"/>.</summary>
+        public bool BodyTooLarge;
         /// <summary>Whether an event long-poll that finds nothing may ask to wait (false on the
         /// second ask, after the wait).</summary>
         public bool MayWait;

@@ -65,7 +65,7 @@ namespace AgentPhone.Server.Api
                 return;
             }
 
-            if (q.Body != null && q.Body.Length > _options.MaxBodyChars)
+            if (q.BodyTooLarge || (q.Body != null && q.Body.Length > _options.MaxBodyChars))
             {
                 Fail(r, ErrorCode.BodyTooLarge, null);
                 return;
