@@ -9,13 +9,14 @@ namespace AgentPhone.Hardware.Nano
     /// <summary>
     /// The single-agent demo's API on the device: nanoFramework's HttpListener on a port, a
     /// thread per request (an event long-poll holds its thread for up to its wait), each served
-    /// by <see cref="ListenerExchange"/>.
+    /// by <see cref="ListenerExchange"/>; a timer runs the core's timed work.
     /// </summary>
     public sealed class DeviceApiListener
     {
         private readonly HttpListener _listener;
         private readonly ApiService _service;
         private readonly int _maxBodyBytes;
+        private Timer _ticks;
 
         public DeviceApiListener(ApiService service, int port, int maxBodyBytes)
         {
@@ -28,11 +29,18 @@ namespace AgentPhone.Hardware.Nano
         {
             _listener.Start();
             new Thread(Accept).Start();
+            _ticks = new Timer(Tick, null, ApiService.TickMs, ApiService.TickMs);
         }
 
         public void Stop()
         {
+            _ticks.Dispose();
             _listener.Stop();
+        }
+
+        private void Tick(object state)
+        {
+            _service.Tick();
         }
 
         private void Accept()

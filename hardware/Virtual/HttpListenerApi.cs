@@ -7,7 +7,7 @@ namespace AgentPhone.Hardware.Virtual;
 /// <summary>
 /// The device's way of serving the API on System.Net.HttpListener: a thread per request, each
 /// served by the device's own <see cref="ListenerExchange"/> with the shared
-/// <see cref="ApiService"/> and wire codec. Only the listener's construction differs from
+/// <see cref="ApiService"/> and wire codec, and a timer for the core's timed work. Only the listener's construction differs from
 /// hardware/Nano's DeviceApiListener (.NET takes a URL prefix, nanoFramework a scheme and port).
 /// </summary>
 public sealed class HttpListenerApi : IDisposable
@@ -16,6 +16,7 @@ public sealed class HttpListenerApi : IDisposable
     private readonly int _maxBodyBytes;
     private readonly HttpListener _listener = new();
     private readonly Thread _accept;
+    private readonly Timer _ticks;
 
     public HttpListenerApi(ApiService service, int port, int maxBodyBytes)
     {
@@ -25,6 +26,7 @@ public sealed class HttpListenerApi : IDisposable
         _listener.Start();
         _accept = new Thread(Accept) { IsBackground = true, Name = "api-listener" };
         _accept.Start();
+        _ticks = new Timer(_ => _service.Tick(), null, ApiService.TickMs, ApiService.TickMs);
     }
 
     private void Accept()
@@ -63,6 +65,7 @@ public sealed class HttpListenerApi : IDisposable
 
     public void Dispose()
     {
+        _ticks.Dispose();
         _listener.Close();
         _accept.Join(TimeSpan.FromSeconds(5));
     }

@@ -29,6 +29,11 @@ public sealed class DeviceApiTests
         var agent = new Agent(null, "7001", "Ada Lovelace") { PasswordSecret = "1234", HomeExtension = "2101" };
         server.AddAgent(agent);
         server.AddToQueue(agent, support, 1);
+        var fast = new Queue(null, "Fast", Strategy.Linear) { WrapUpSeconds = 1 };
+        server.AddQueue(fast);
+        var grace = new Agent(null, "7002", "Grace Hopper") { PasswordSecret = "1234", HomeExtension = "2102" };
+        server.AddAgent(grace);
+        server.AddToQueue(grace, fast, 1);
         server.Reasons(null).Add(new ReasonCode(ReasonKind.NotReady, 1, "Break", null));
         var handler = new ApiHandler(server, new WireJson(), new SecureTokens(), new ApiOptions { ApiKey = ServerProcess.ApiKey, EventWaitSeconds = 5 });
         int port = FreePort();
@@ -60,6 +65,27 @@ public sealed class DeviceApiTests
         Assert.AreEqual(id, (string?)offered["callId"]);
         Assert.AreEqual("TALKING", (string?)c.Ok("POST", "api/v1/agents/me/call/answer")["state"]);
         Assert.AreEqual("WORK", (string?)c.Ok("POST", "api/v1/agents/me/call/release")["state"]);
+    }
+
+    [TestMethod]
+    public void TheDemoEndsWrapUpOnItsOwnTimer()
+    {
+        using Client c = new(_client!.BaseAddress(), null);
+        c.SignIn("7002", "2102", "SEP2");
+        c.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+        c.Offer("Fast");
+        c.Ok("POST", "api/v1/agents/me/call/answer");
+        Assert.AreEqual("WORK", (string?)c.Ok("POST", "api/v1/agents/me/call/release")["state"]);
+
+        // One second of wrap-up on this queue; nothing but the listener's timer can end it.
+        string state = "WORK";
+        for (int i = 0; i < 40 && state == "WORK"; i++)
+        {
+            Thread.Sleep(100);
+            state = c.State();
+        }
+
+        Assert.AreEqual("READY", state);
     }
 
     [TestMethod]

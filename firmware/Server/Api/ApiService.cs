@@ -12,6 +12,10 @@ namespace AgentPhone.Server.Api
     {
         public const int PollMs = 50;
 
+        /// <summary>How often a host runs <see cref="Tick"/>: ring-no-answer and wrap-up expiry
+        /// happen within this of their time.</summary>
+        public const int TickMs = 100;
+
         private readonly object _lock = new object();
         private readonly AgentServer _server;
         private readonly ApiHandler _handler;
