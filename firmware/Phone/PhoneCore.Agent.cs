@@ -1,0 +1,374 @@
+using AgentPhone.Protocol;
+using AgentPhone.Protocol.Messages;
+
+namespace AgentPhone.Phone
+{
+    /// <summary>Agent states, reason codes, the More menu, skill stats and the supervisor's team.</summary>
+    public sealed partial class PhoneCore
+    {
+        private const int KindNotReady = 0;
+        private const int KindLogout = 1;
+        private const int KindWrapUp = 2;
+        private static readonly ReasonKind[] Kinds = { ReasonKind.NotReady, ReasonKind.Logout, ReasonKind.WrapUp };
+        private static readonly string[] ReasonTitles = { "Not Ready Reason", "Logout Reason", "Wrap-up Reason" };
+
+        private readonly ReasonList[] _reasonLists = new ReasonList[3];
+        private int _reasonKind;
+        private long _statusAtMs;
+
+        /// <summary>Takes the server's word for the agent's state and call.</summary>
+        private void Adopt(AgentStatus status)
+        {
+            _status = status;
+            _statusAtMs = _clock.NowMs;
+            if (status.LastSeq > _lastSeq)
+            {
+                _lastSeq = status.LastSeq;
+            }
+
+            AdoptCall(status.Call, status.TimeInStateMs);
+        }
+
+        // ---- agent state menu ----
+
+        private void ShowAgentMenu()
+        {
+            if (!SignedIn)
+            {
+                ShowIdle();
+                return;
+            }
+
+            _view = PhoneView.AgentMenu;
+            _screen.Clear();
+            _screen.Title = "Agent: " + _status.AgentId;
+            if (_status.PendingState != null)
+            {
+                _screen.AddLine("Next: " + PendingText());
+            }
+
+            if (_status.WrapUpRemainingMs > 0)
+            {
+                _screen.AddLine(string.Empty);
+                DrawWrapUpTimer();
+            }
+
+            BeginMenu();
+            string[] allowed = _status.Allowed;
+            for (int i = 0; allowed != null && i < allowed.Length; i++)
+            {
+                AddItem(StateText(allowed[i]), allowed[i], 0);
+            }
+
+            _screen.SetMenu(_menuItems, _menuCount);
+            _screen.EmptyMenuText = "No state to choose";
+            SetStatusRow();
+            _screen.SetSoftkeys(KeySelect, KeyStats, KeyMore, KeyExit);
+        }
+
+        private string PendingText()
+        {
+            string text = StateText(_status.PendingState);
+            return _status.PendingReasonLabel == null ? text : text + " (" + _status.PendingReasonLabel + ")";
+        }
+
+        private void DrawWrapUpTimer()
+        {
+            if (_view != PhoneView.AgentMenu || _status == null || _status.WrapUpRemainingMs <= 0)
+            {
+                return;
+            }
+
+            long left = _status.WrapUpRemainingMs - (_clock.NowMs - _statusAtMs);
+            int line = _status.PendingState != null ? 1 : 0;
+            _screen.SetLine(line, "Wrap-up: " + (left > 0 ? (left + 999) / 1000 : 0) + " s left");
+        }
+
+        /// <summary>A state from the menu: with a reason menu first when the server has reasons for it.</summary>
+        private void ChooseState(string wire)
+        {
+            if (wire == AgentStates.ToWire(AgentState.NotReady) && ShowReasons(KindNotReady))
+            {
+                return;
+            }
+
+            if (wire == AgentStates.ToWire(AgentState.Logout))
+            {
+                if (!ShowReasons(KindLogout))
+                {
+                    SignOut(0);
+                }
+
+                return;
+            }
+
+            SetState(wire, 0);
+        }
+
+        private void SetState(string wire, int reasonCode)
+        {
+            StateRequest request = new StateRequest();
+            request.State = wire;
+            request.ReasonCode = reasonCode;
+            AgentStatus status = new AgentStatus();
+            if (Succeeded(_client.Call("PUT", Routes.Agents + Routes.Me + "/state", request, status, _settings.RequestTimeoutMs)))
+            {
+                Adopt(status);
+                ShowAfterChange();
+            }
+        }
+
+        /// <summary>After a choice: on a call the Talking screen (the pending choice shows there),
+        /// otherwise the state menu.</summary>
+        private void ShowAfterChange()
+        {
+            if (_call != null && _call.State != CallRinging) ShowTalking();
+            else ShowAgentMenu();
+        }
+
+        // ---- reason codes ----
+
+        /// <summary>Shows the reason menu of a kind; false when the server has no codes for it
+        /// (and does not require one), so the change goes ahead without a reason.</summary>
+        private bool ShowReasons(int kind)
+        {
+            ReasonList list = _reasonLists[kind];
+            if (list == null)
+            {
+                list = new ReasonList();
+                Reply reply = _client.Call("GET", Routes.Reasons + "?kind=" + ReasonKinds.ToWire(Kinds[kind]), null, list, _settings.RequestTimeoutMs);
+                if (!Succeeded(reply))
+                {
+                    return true; // the message is showing; nothing else happens
+                }
+
+                _reasonLists[kind] = list;
+            }
+
+            int count = list.Reasons == null ? 0 : list.Reasons.Length;
+            if (count == 0 && !list.Required)
+            {
+                return false;
+            }
+
+            _reasonKind = kind;
+            _view = PhoneView.Reasons;
+            _screen.Clear();
+            _screen.Title = ReasonTitles[kind];
+            BeginMenu();
+            for (int i = 0; i < count; i++)
+            {
+                AddItem(list.Reasons[i].Label, null, list.Reasons[i].Code);
+            }
+
+            _screen.SetMenu(_menuItems, _menuCount);
+            _screen.EmptyMenuText = "No reason codes";
+            SetStatusRow();
+            _screen.SetSoftkeys(KeySelect, string.Empty, string.Empty, KeyCancel);
+            return true;
+        }
+
+        private void ChooseReason(int code)
+        {
+            if (_reasonKind == KindNotReady)
+            {
+                SetState(AgentStates.ToWire(AgentState.NotReady), code);
+            }
+            else if (_reasonKind == KindLogout)
+            {
+                SignOut(code);
+            }
+            else
+            {
+                ReasonRequest request = new ReasonRequest();
+                request.ReasonCode = code;
+                AgentStatus status = new AgentStatus();
+                if (Succeeded(_client.Call("PUT", Routes.Agents + Routes.Me + "/wrapup", request, status, _settings.RequestTimeoutMs)))
+                {
+                    Adopt(status);
+                    ShowAfterChange();
+                }
+            }
+        }
+
+        // ---- More ----
+
+        private const string MoreCall = "call";
+        private const string MoreCallerData = "data";
+        private const string MoreDial = "dial";
+        private const string MoreWrapUp = "wrapup";
+        private const string MoreTeam = "team";
+        private const string MoreResync = "resync";
+
+        private void ShowMore()
+        {
+            _view = PhoneView.More;
+            _screen.Clear();
+            _screen.Title = "More";
+            BeginMenu();
+            if (_call != null)
+            {
+                AddItem("Call", MoreCall, 0);
+                AddItem("Caller Data", MoreCallerData, 0);
+            }
+
+            if (StateIs(AgentState.NotReady) && _call == null)
+            {
+                AddItem("Dial", MoreDial, 0);
+            }
+
+            if (StateIs(AgentState.Work) || (_call != null && _call.Routed))
+            {
+                AddItem("Wrap-up reason", MoreWrapUp, 0);
+            }
+
+            AddItem("Team", MoreTeam, 0);
+            AddItem("Resynchronize", MoreResync, 0);
+            _screen.SetMenu(_menuItems, _menuCount);
+            SetStatusRow();
+            _screen.SetSoftkeys(KeySelect, string.Empty, string.Empty, KeyExit);
+        }
+
+        private void ChooseMore(string action)
+        {
+            if (action == MoreCall) ShowTalking();
+            else if (action == MoreCallerData) ShowCallerData();
+            else if (action == MoreDial) ShowDialEntry(DialOutbound);
+            else if (action == MoreWrapUp) ShowReasons(KindWrapUp);
+            else if (action == MoreTeam) ShowTeam();
+            else if (action == MoreResync) Resynchronize();
+        }
+
+        // ---- skill stats ----
+
+        private StatsResponse _stats;
+        private long _statsAtMs;
+
+        /// <summary>Skill Stats: calls queued and oldest in queue per queue of the agent; refreshed
+        /// every <see cref="PhoneSettings.StatsPollSeconds"/> while showing, and by Update.</summary>
+        private void ShowStats()
+        {
+            _view = PhoneView.Stats;
+            RefreshStats();
+        }
+
+        private void RefreshStats()
+        {
+            _statsAtMs = _clock.NowMs;
+            StatsResponse stats = new StatsResponse();
+            Reply reply = _client.Call("GET", Routes.Stats, null, stats, _settings.RequestTimeoutMs);
+            if (!Succeeded(reply))
+            {
+                return;
+            }
+
+            _stats = stats;
+            _view = PhoneView.Stats;
+            _screen.Clear();
+            _screen.Title = "Skill Stats";
+            int queues = stats.Queues == null ? 0 : stats.Queues.Length;
+            for (int i = 0; i < queues; i++)
+            {
+                QueueFigures q = stats.Queues[i];
+                if (queues > 1)
+                {
+                    _screen.AddLine(q.Queue);
+                }
+
+                _screen.AddLine("Calls queued: " + q.CallsQueued);
+                _screen.AddLine("Oldest in queue: " + Duration(q.OldestInQueueMs));
+            }
+
+            if (queues == 0)
+            {
+                _screen.AddLine("No queues");
+            }
+
+            SetStatusRow();
+            _screen.SetSoftkeys(KeyUpdate, string.Empty, string.Empty, KeyExit);
+        }
+
+        /// <summary>HH:MM:SS.</summary>
+        internal static string Duration(long ms)
+        {
+            long seconds = ms < 0 ? 0 : ms / 1000;
+            char[] text = new char[8];
+            long hours = seconds / 3600;
+            text[0] = (char)('0' + hours / 10 % 10);
+            text[1] = (char)('0' + hours % 10);
+            text[2] = ':';
+            text[3] = (char)('0' + seconds / 600 % 6);
+            text[4] = (char)('0' + seconds / 60 % 10);
+            text[5] = ':';
+            text[6] = (char)('0' + seconds % 60 / 10);
+            text[7] = (char)('0' + seconds % 10);
+            return new string(text);
+        }
+
+        // ---- supervisor ----
+
+        private TeamView _team;
+        private TeamMember _member;
+
+        private void ShowTeam()
+        {
+            TeamView team = new TeamView();
+            Reply reply = _client.Call("GET", Routes.Team, null, team, _settings.RequestTimeoutMs);
+            if (reply == Reply.Refused && _client.RefusalCode == "NOT_SUPERVISOR")
+            {
+                ShowMessage("Team", "Only a supervisor sees a team.", null);
+                return;
+            }
+
+            if (!Succeeded(reply))
+            {
+                return;
+            }
+
+            _team = team;
+            _view = PhoneView.Team;
+            _screen.Clear();
+            _screen.Title = team.Team == null ? "Team" : "Team " + team.Team;
+            BeginMenu();
+            int count = team.Agents == null ? 0 : team.Agents.Length;
+            for (int i = 0; i < count; i++)
+            {
+                TeamMember m = team.Agents[i];
+                AddItem(m.AgentId + " " + StateText(m.State), m.AgentId, 0);
+            }
+
+            _screen.SetMenu(_menuItems, _menuCount);
+            _screen.EmptyMenuText = "Nobody in the team";
+            SetStatusRow();
+            _screen.SetSoftkeys(KeySelect, string.Empty, KeyUpdate, KeyExit);
+        }
+
+        /// <summary>One member: name, state, time in state, and the states a supervisor may set.</summary>
+        private void ShowTeamMember(int index)
+        {
+            _member = _team.Agents[index];
+            _view = PhoneView.TeamMember;
+            _screen.Clear();
+            _screen.Title = _member.AgentId + " " + (_member.Name == null ? string.Empty : _member.Name);
+            _screen.AddLine(StateText(_member.State) + " " + Duration(_member.TimeInStateMs));
+            BeginMenu();
+            AddItem(AgentStates.ToDisplay(AgentState.Ready), AgentStates.ToWire(AgentState.Ready), 0);
+            AddItem(AgentStates.ToDisplay(AgentState.NotReady), AgentStates.ToWire(AgentState.NotReady), 0);
+            AddItem(AgentStates.ToDisplay(AgentState.Logout), AgentStates.ToWire(AgentState.Logout), 0);
+            _screen.SetMenu(_menuItems, _menuCount);
+            SetStatusRow();
+            _screen.SetSoftkeys(KeySelect, string.Empty, string.Empty, KeyCancel);
+        }
+
+        private void SetMemberState(string wire)
+        {
+            StateRequest request = new StateRequest();
+            request.State = wire;
+            AgentStatus status = new AgentStatus();
+            if (Succeeded(_client.Call("PUT", Routes.Agents + _member.AgentId + "/state", request, status, _settings.RequestTimeoutMs)))
+            {
+                ShowTeam();
+            }
+        }
+    }
+}
