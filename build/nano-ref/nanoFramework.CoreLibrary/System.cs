@@ -118,6 +118,8 @@ namespace System
         public int IndexOf(char value) => throw null;
         public int IndexOf(string value) => throw null;
         public string Trim() => throw null;
+        public string TrimEnd(params char[] trimChars) => throw null;
+        public string[] Split(params char[] separator) => throw null;
         public string ToLower() => throw null;
         public string ToUpper() => throw null;
         public string PadLeft(int totalWidth, char paddingChar = ' ') => throw null;

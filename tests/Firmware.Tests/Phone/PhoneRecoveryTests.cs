@@ -1,0 +1,95 @@
+using AgentPhone.Firmware.Tests.Server;
+using AgentPhone.Phone;
+using AgentPhone.Protocol;
+using AgentPhone.Server;
+using nanoFramework.TestFramework;
+
+namespace AgentPhone.Firmware.Tests.Phone
+{
+    /// <summary>Server trouble: failover to the secondary and back, the Cisco guide's messages,
+    /// and resynchronizing without a new sign-in.</summary>
+    [TestClass]
+    public class PhoneRecoveryTests
+    {
+        [TestMethod]
+        public void ThePhoneFailsOverToTheSecondaryAndBackWithoutSigningInAgain()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            rig.Servers.PrimaryDown = true;
+            rig.Keys("1");
+            Assert.AreEqual("READY", rig.State(), "the secondary took the state change");
+            Assert.AreEqual(1, rig.Phone.Link.Active);
+            Assert.AreEqual("Agent State: Ready", rig.Row(8));
+
+            rig.Servers.PrimaryDown = false;
+            rig.Wait(AgentClient.FailbackMs);
+            rig.Keys("1 1");
+            Assert.AreEqual("NOT_READY", rig.State());
+            Assert.AreEqual(0, rig.Phone.Link.Active, "back on the primary once it answers again");
+        }
+
+        [TestMethod]
+        public void WithEveryServerDownAStateChangeSaysTheConnectionIsDown()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            rig.Servers.PrimaryDown = true;
+            rig.Servers.SecondaryDown = true;
+            rig.Keys("1");
+            Assert.AreEqual(PhoneCore.ConnectionDown, rig.Body());
+            Assert.AreEqual("NOT_READY", rig.State(), "nothing changed");
+            rig.Keys("SOFT1");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+        }
+
+        [TestMethod]
+        public void WhenTheServerReturnsThePhoneResynchronizesTheStateChangedMeanwhile()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            rig.Servers.PrimaryDown = true;
+            rig.Servers.SecondaryDown = true;
+            rig.Events();
+
+            // Meanwhile the agent's desktop makes it Ready.
+            Agent agent = rig.Center.Server.FindAgent(null, "7001");
+            Assert.AreEqual(0, (int)rig.Center.Server.SetState(agent, AgentState.Ready, 0));
+
+            rig.Servers.PrimaryDown = false;
+            rig.Servers.SecondaryDown = false;
+            rig.Events();
+            Assert.AreEqual("READY", rig.State());
+            Assert.AreEqual("Agent State: Ready", rig.Row(8));
+            Assert.AreEqual(">1 Not Ready", rig.Row(2));
+        }
+
+        [TestMethod]
+        public void AStaleChoiceOffersToResynchronizeWithKeyOne()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            Agent agent = rig.Center.Server.FindAgent(null, "7001");
+            rig.Center.Server.SetState(agent, AgentState.Ready, 0);
+
+            // The phone has not heard yet: its menu still offers Ready, which is no change now.
+            rig.Keys("1");
+            Assert.AreEqual("Agent state", rig.Row(1));
+            Assert.Contains(PhoneCore.ResyncPrompt, rig.Body());
+            rig.Keys("1");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+            Assert.AreEqual("Agent State: Ready", rig.Row(8));
+            Assert.AreEqual(">1 Not Ready", rig.Row(2));
+        }
+
+        [TestMethod]
+        public void AServiceErrorIsToldAsSuch()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            rig.Servers.Broken = true;
+            rig.Keys("1");
+            Assert.AreEqual(PhoneCore.ServiceErrorText, rig.Body());
+        }
+    }
+}

@@ -1,0 +1,260 @@
+using AgentPhone.Firmware.Tests.Server;
+using AgentPhone.Hardware;
+using AgentPhone.Hardware.Display;
+using AgentPhone.Phone;
+using AgentPhone.Protocol.Json;
+using AgentPhone.Server;
+using AgentPhone.Server.Api;
+using nanoFramework.TestFramework;
+
+namespace AgentPhone.Firmware.Tests.Phone
+{
+    /// <summary>
+    /// The server core behind two addresses (primary and secondary, as two nodes of one center),
+    /// reached without sockets: each request goes through the API's route table and wire codec
+    /// exactly as over HTTP. Either address can be taken down.
+    /// </summary>
+    internal sealed class InProcessServers : IHttp
+    {
+        public const string Primary = "http://primary:8082";
+        public const string Secondary = "http://secondary:8082";
+
+        private readonly ApiService _service;
+        public bool PrimaryDown;
+        public bool SecondaryDown;
+        /// <summary>Both addresses answer 500 with a body that is not the API's.</summary>
+        public bool Broken;
+        public int Requests;
+
+        public InProcessServers(ApiService service)
+        {
+            _service = service;
+        }
+
+        public int Send(string method, string url, string bearerToken, string body, int timeoutMs, out string responseBody)
+        {
+            responseBody = null;
+            string path = After(url, Primary, PrimaryDown);
+            if (path == null)
+            {
+                path = After(url, Secondary, SecondaryDown);
+            }
+
+            if (path == null)
+            {
+                return 0;
+            }
+
+            Requests++;
+            if (Broken)
+            {
+                responseBody = "<html>Internal Server Error</html>";
+                return 500;
+            }
+
+            ApiRequest request = new ApiRequest();
+            request.Method = method;
+            request.SetUrl(path);
+            request.Authorization = bearerToken == null ? null : "Bearer " + bearerToken;
+            request.Body = body;
+            ApiResponse response = new ApiResponse();
+            _service.Serve(request, response);
+            responseBody = response.Body;
+            return response.Status;
+        }
+
+        private static string After(string url, string server, bool down)
+        {
+            if (down || url.Length < server.Length || url.Substring(0, server.Length) != server)
+            {
+                return null;
+            }
+
+            return url.Substring(server.Length);
+        }
+    }
+
+    internal sealed class TestRinger : IRinger
+    {
+        public int Rings;
+        public bool LastRouted;
+
+        public bool IsRinging { get; private set; }
+
+        public void Ring(bool routed)
+        {
+            Rings++;
+            LastRouted = routed;
+            IsRinging = true;
+        }
+
+        public void Stop()
+        {
+            IsRinging = false;
+        }
+    }
+
+    /// <summary>17 December 2002, 14:23 UTC, as in the Cisco guide's figures.</summary>
+    internal sealed class TestWall : IWallClock
+    {
+        public long Ms = 1040134980000;
+
+        public long UnixMs
+        {
+            get { return Ms; }
+        }
+    }
+
+    /// <summary>
+    /// A phone on a virtual board against the demo center: keys in by the emulator's names,
+    /// screen rows out, everything in the center's virtual time.
+    /// </summary>
+    internal sealed class PhoneRig
+    {
+        public const string Device = "SEP000000002101";
+
+        public readonly Center Center;
+        public readonly InProcessServers Servers;
+        public readonly TestRinger Ringer = new TestRinger();
+        public readonly TestWall Wall = new TestWall();
+        public readonly CharGrid Grid;
+        public PhoneCore Phone;
+
+        public PhoneRig()
+            : this(new Center(Strategy.Linear, 10), 26, 10)
+        {
+        }
+
+        public PhoneRig(Center center, int columns, int rows)
+        {
+            Center = center;
+            ApiOptions options = new ApiOptions();
+            ApiHandler handler = new ApiHandler(center.Server, new WireJson(), new CountingTokens(), options);
+            Servers = new InProcessServers(new ApiService(center.Server, handler));
+            Grid = new CharGrid(columns, rows);
+            Boot(Device, "2101");
+        }
+
+        /// <summary>Powers the phone on: a fresh core that fetches its provisioning.</summary>
+        public void Boot(string device, string extension)
+        {
+            PhoneSettings settings = new PhoneSettings();
+            settings.DeviceName = device;
+            settings.Extension = extension;
+            settings.Servers = new string[] { InProcessServers.Primary, InProcessServers.Secondary };
+            Phone = new PhoneCore(settings, Servers, Center.Clock, Wall, Ringer, Grid.Columns);
+            Phone.Start();
+            Draw();
+        }
+
+        /// <summary>Presses keys by name, separated by spaces; PAUSE lets the multi-tap timeout pass.</summary>
+        public void Keys(string names)
+        {
+            string[] keys = names.Split(' ');
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (keys[i].Length == 0)
+                {
+                    continue;
+                }
+
+                if (keys[i] == "PAUSE")
+                {
+                    Wait(MultiTap.DefaultTimeoutMs + 100);
+                    continue;
+                }
+
+                Key key = KeyNames.Parse(keys[i]);
+                Assert.AreNotEqual((int)Key.None, (int)key, "unknown key name " + keys[i]);
+                Phone.Press(key);
+                Draw();
+            }
+        }
+
+        /// <summary>Time passes for phone and server: the server's timers and the phone's tick run.</summary>
+        public void Wait(int ms)
+        {
+            Center.Clock.Now += ms;
+            Wall.Ms += ms;
+            Center.Server.Tick();
+            Phone.Tick();
+            Draw();
+        }
+
+        /// <summary>One turn of the event long-poll.</summary>
+        public void Events()
+        {
+            Phone.PollEvents();
+            Draw();
+        }
+
+        public void Draw()
+        {
+            ScreenView.Draw(Phone.Screen, Grid, Phone.LocalMs, Phone.Extension);
+        }
+
+        public string Row(int row)
+        {
+            char[] text = new char[Grid.Columns];
+            for (int c = 0; c < text.Length; c++)
+            {
+                text[c] = Grid[row, c];
+            }
+
+            return new string(text).TrimEnd();
+        }
+
+        /// <summary>Every row, one per line.</summary>
+        public string Text()
+        {
+            string text = string.Empty;
+            for (int r = 0; r < Grid.Rows; r++)
+            {
+                text += Row(r) + "\n";
+            }
+
+            return text;
+        }
+
+        /// <summary>The body rows that hold text, joined by spaces: a wrapped message in one line.</summary>
+        public string Body()
+        {
+            string text = string.Empty;
+            for (int r = 2; r < Grid.Rows - 2; r++)
+            {
+                string row = Row(r);
+                if (row.Length > 0)
+                {
+                    text = text.Length == 0 ? row : text + " " + row;
+                }
+            }
+
+            return text;
+        }
+
+        public string Softkeys()
+        {
+            Screen s = Phone.Screen;
+            return s.Softkey(0) + "|" + s.Softkey(1) + "|" + s.Softkey(2) + "|" + s.Softkey(3);
+        }
+
+        public string State()
+        {
+            return Phone.Status == null ? null : Phone.Status.State;
+        }
+
+        /// <summary>The PBX offers a call to a queue, with caller data.</summary>
+        public string Offer(string queue, string ani)
+        {
+            Call call;
+            Assert.AreEqual(0, (int)Center.Server.OfferToQueue(null, queue, ani, "2101", new string[] { "FirstName", "AccountNumberOfTheCaller" }, new string[] { "Ada", "12345" }, out call));
+            return call.Id;
+        }
+
+        /// <summary>Signs 7001 in through the login form, typing the ID by multi-tap.</summary>
+        public void SignIn7001()
+        {
+            Keys("SOFT1 7 7 7 7 7 0 PAUSE 0 1 DOWN SOFT3 1 2 3 4 DOWN 2 1 0 1 SOFT1");
+        }
+    }
+}
