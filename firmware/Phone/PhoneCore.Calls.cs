@@ -106,7 +106,9 @@ namespace AgentPhone.Phone
             _view = PhoneView.Talking;
             _screen.Clear();
             _screen.Title = _call.State == CallHeld ? "On Hold" : "Talking";
-            _screen.AddLine("Caller: " + _call.Ani);
+            // On a call the agent placed the far end is the number dialed.
+            bool placed = _status != null && _call.Ani != null && _call.Ani == _status.Extension;
+            _screen.AddLine(placed ? "Calling: " + _call.Dnis : "Caller: " + _call.Ani);
             _screen.AddLine(string.Empty);
             DrawTalkingTimer();
             if (_call.Queue != null) _screen.AddLine("Queue: " + _call.Queue);
@@ -306,9 +308,11 @@ namespace AgentPhone.Phone
                         break;
                     case EventKind.PartyJoined:
                         _party = e.Party;
+                        stateChanged = true;
                         break;
                     case EventKind.PartyLeft:
                         _party = null;
+                        stateChanged = true;
                         break;
                 }
             }

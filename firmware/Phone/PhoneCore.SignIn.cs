@@ -40,6 +40,7 @@ namespace AgentPhone.Phone
             }
 
             _screen.AddLine(string.Empty);
+            _screen.AddLine(string.Empty); // the code being dialed
             DrawDialLine();
             SetStatusRow();
         }

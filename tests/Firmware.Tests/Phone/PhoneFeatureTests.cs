@@ -1,0 +1,215 @@
+using AgentPhone.Firmware.Tests.Server;
+using AgentPhone.Phone;
+using AgentPhone.Protocol;
+using AgentPhone.Server;
+using nanoFramework.TestFramework;
+
+namespace AgentPhone.Firmware.Tests.Phone
+{
+    /// <summary>Avaya's feature codes, One Button Sign In, Expertflow-style call control, ringing
+    /// and the supervisor's team view, on the phone.</summary>
+    [TestClass]
+    public class PhoneFeatureTests
+    {
+        [TestMethod]
+        public void FeatureCodesSignInWithAPinAndSignOut()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.Keys("* 3 5 * 7 0 0 1 * 4 3 2");
+            Assert.AreEqual("*35*7001*432", rig.Row(4), "the code typed so far");
+            Assert.AreEqual("Login|<<|Dial|", rig.Softkeys());
+            rig.Keys("1 #");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+            Assert.AreEqual("NOT_READY", rig.State());
+
+            rig.Keys("SOFT4");
+            Assert.AreEqual("Agent 7001", rig.Row(1));
+            Assert.AreEqual("Agent State: Not Ready", rig.Row(8));
+            rig.Keys("* 3 6");
+            Assert.IsFalse(rig.Phone.SignedIn);
+            Assert.AreEqual("No User", rig.Row(1));
+            Assert.AreEqual("Ext 2101", rig.Row(2));
+        }
+
+        [TestMethod]
+        public void AWrongPinOrAnUnknownCodeIsRefusedAndChangesNothing()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.Keys("* 3 5 * 7 0 0 1 * 1 1 1 1 #");
+            Assert.AreEqual("Login failed", rig.Row(1));
+            Assert.IsFalse(rig.Phone.SignedIn);
+            rig.Keys("SOFT1 * 9 9 #");
+            Assert.AreEqual("Unknown code *99#", rig.Body());
+            rig.Keys("SOFT1 # 7 0 0 1 #");
+            Assert.AreEqual("No short code #7001# on this phone.", rig.Body(), "no password kept for this phone");
+            Assert.IsFalse(rig.Phone.SignedIn);
+        }
+
+        [TestMethod]
+        public void OneButtonSignInWithEverythingProvisionedSignsInAtOnce()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, "7001", "2101", true));
+            rig.Boot(PhoneRig.Device, "2101");
+            rig.Keys("SOFT1");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+            Assert.AreEqual("NOT_READY", rig.State());
+
+            rig.Keys("2 1");
+            Assert.IsFalse(rig.Phone.SignedIn);
+            rig.Keys("# 7 0 0 1 SOFT3");
+            Assert.AreEqual("Agent: 7001", rig.Row(1), "the short code signs in with the kept password");
+        }
+
+        [TestMethod]
+        public void OneButtonSignInAsksOnlyForWhatIsNotProvisioned()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, "7001", null, false));
+            rig.Boot(PhoneRig.Device, "2101");
+            rig.Keys("SOFT1");
+            Assert.AreEqual("Password: _", rig.Row(2));
+            Assert.AreEqual("Extension:", rig.Row(3));
+            Assert.AreEqual("Agent 7001", rig.Row(4));
+            rig.Keys("SOFT3 1 2 3 4 DOWN 2 1 0 1 SOFT1");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+
+            rig.Keys("2 1");
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, null, "2101", false));
+            rig.Boot(PhoneRig.Device, "2101");
+            rig.Keys("SOFT1");
+            Assert.AreEqual("Agent ID: _", rig.Row(2));
+            Assert.AreEqual("Password:", rig.Row(3));
+            Assert.AreEqual("Ext 2101", rig.Row(4));
+            rig.Keys("SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+
+            rig.Keys("2 1");
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, "7001", "2101", false));
+            rig.Boot(PhoneRig.Device, "2101");
+            rig.Keys("SOFT1");
+            Assert.AreEqual("Password: _", rig.Row(2), "only the password is asked");
+            Assert.AreEqual("Agent 7001", rig.Row(3));
+            Assert.AreEqual("Ext 2101", rig.Row(4));
+            rig.Keys("SOFT3 1 2 3 4 SELECT");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+        }
+
+        [TestMethod]
+        public void HoldResumeAndBlindTransferToAReadyAgent()
+        {
+            PhoneRig rig = new PhoneRig(new Center(), 26, 10);
+            Agent grace = SignInReady(rig.Center, "7002", "2102");
+            rig.SignIn7001();
+            rig.Keys("1");
+            Agent ada = rig.Center.Server.FindAgent(null, "7001");
+            rig.Center.Server.SetState(grace, AgentState.NotReady, 1);
+            rig.Offer("Support", "2301");
+            rig.Events();
+            rig.Keys("ANSWER SOFT4 SOFT2");
+            Assert.AreEqual("On Hold", rig.Row(1));
+            Assert.AreEqual("Release|Resume|Xfer|Conf", rig.Softkeys());
+            Assert.AreEqual((int)AgentState.Hold, (int)ada.State);
+            rig.Keys("SOFT2");
+            Assert.AreEqual("Talking", rig.Row(1));
+
+            rig.Keys("SOFT3");
+            Assert.AreEqual("Transfer to", rig.Row(1));
+            rig.Keys("2 1 0 2 SOFT1");
+            Assert.AreEqual("Refused", rig.Row(1), "7002 is not Ready");
+            rig.Center.Server.SetState(grace, AgentState.Ready, 0);
+            rig.Keys("SOFT1 SOFT3 2 1 0 3 SOFT2 2 SOFT1");
+            Assert.AreEqual("Agent: 7001", rig.Row(1), "the call left the phone");
+            Assert.IsNull(rig.Phone.Call);
+            Assert.IsNotNull(grace.Leg, "the call rings at 7002");
+        }
+
+        [TestMethod]
+        public void AConferenceShowsTheAgentWhoJoined()
+        {
+            PhoneRig rig = new PhoneRig(new Center(), 26, 10);
+            Agent grace = SignInReady(rig.Center, "7002", "2102");
+            rig.Center.Server.SetState(grace, AgentState.NotReady, 1);
+            rig.SignIn7001();
+            rig.Keys("1");
+            rig.Offer("Support", "2301");
+            rig.Events();
+            rig.Center.Server.SetState(grace, AgentState.Ready, 0);
+            rig.Keys("ANSWER SOFT4 SOFT4 2 1 0 2 SELECT");
+            Assert.AreEqual("Talking", rig.Row(1));
+            Assert.AreEqual(0, (int)rig.Center.Server.Answer(grace));
+            rig.Events();
+            Assert.Contains("With: 7002", rig.Text());
+        }
+
+        [TestMethod]
+        public void ADirectCallRingsWithItsOwnCadenceAndStopsWhenTheCallerHangsUp()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            Call call;
+            Assert.AreEqual(0, (int)rig.Center.Server.OfferToExtension(null, "2101", "5550100", "2101", null, null, out call));
+            rig.Events();
+            Assert.IsTrue(rig.Ringer.IsRinging);
+            Assert.IsFalse(rig.Ringer.LastRouted);
+            Assert.AreEqual("ANI: 5550100", rig.Row(3));
+
+            rig.Center.Server.HangUp(call.Id);
+            rig.Events();
+            Assert.IsFalse(rig.Ringer.IsRinging);
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+            Assert.IsNull(rig.Phone.Call);
+        }
+
+        [TestMethod]
+        public void OutboundCallsAreDialedFromNotReady()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            rig.Keys("SOFT3");
+            Assert.AreEqual(">1 Dial", rig.Row(2));
+            rig.Keys("1 5 5 5 0 1 0 0 SOFT1");
+            Assert.AreEqual("Talking", rig.Row(1));
+            Assert.AreEqual("Calling: 5550100", rig.Row(2));
+            Assert.AreEqual("Release|Hold|Xfer|Conf", rig.Softkeys());
+            rig.Keys("HANGUP");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+            Assert.IsNull(rig.Phone.Call);
+        }
+
+        [TestMethod]
+        public void ASupervisorSeesTheTeamAndChangesAMembersState()
+        {
+            PhoneRig rig = new PhoneRig();
+            SignInReady(rig.Center, "7002", "2102");
+            rig.Keys("SOFT1 SOFT3 7 1 0 0 DOWN 1 2 3 4 DOWN 2 1 0 0 SOFT1 SOFT3");
+            Assert.AreEqual("More", rig.Row(1));
+            rig.Keys("2");
+            Assert.AreEqual("Team Blue", rig.Row(1));
+            Assert.Contains(" 7002 Ready", rig.Text());
+            rig.Keys("DOWN SELECT");
+            Assert.StartsWith("7002", rig.Row(1));
+            rig.Keys("2");
+            Assert.AreEqual("Team Blue", rig.Row(1));
+            Assert.Contains(" 7002 Not Ready", rig.Text());
+            Assert.AreEqual((int)AgentState.NotReady, (int)rig.Center.Server.FindAgent(null, "7002").State);
+        }
+
+        [TestMethod]
+        public void AnAgentWhoIsNotASupervisorIsToldSo()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            rig.Keys("SOFT3 2");
+            Assert.AreEqual("Only a supervisor sees a team.", rig.Body());
+        }
+
+        private static Agent SignInReady(Center center, string id, string extension)
+        {
+            Agent agent;
+            Assert.AreEqual(0, (int)center.Server.SignIn(null, id, "1234", extension, out agent));
+            Assert.AreEqual(0, (int)center.Server.SetState(agent, AgentState.Ready, 0));
+            return agent;
+        }
+    }
+}
