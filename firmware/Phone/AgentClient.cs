@@ -140,8 +140,7 @@ namespace AgentPhone.Phone
             string[] copy = new string[servers == null ? 0 : servers.Length];
             for (int i = 0; i < copy.Length; i++)
             {
-                string s = servers[i];
-                copy[i] = s.Length > 0 && s[s.Length - 1] == '/' ? s.Substring(0, s.Length - 1) : s;
+                copy[i] = Trim(servers[i]);
             }
 
             _servers = copy;
@@ -151,6 +150,17 @@ namespace AgentPhone.Phone
         public int Count
         {
             get { return _servers.Length; }
+        }
+
+        /// <summary>Whether two base URLs name the same server (a trailing slash aside).</summary>
+        public static bool SameServer(string a, string b)
+        {
+            return Trim(a) == Trim(b);
+        }
+
+        private static string Trim(string url)
+        {
+            return url.Length > 0 && url[url.Length - 1] == '/' ? url.Substring(0, url.Length - 1) : url;
         }
 
         public string Server(int index)

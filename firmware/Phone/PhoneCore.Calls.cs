@@ -240,8 +240,9 @@ namespace AgentPhone.Phone
             }
 
             EventsResponse events = new EventsResponse();
+            string token = _link.Token;
             Reply reply = _client.Call("GET", EventsPath(0), null, events, _settings.RequestTimeoutMs);
-            ApplyEvents(reply, events);
+            ApplyEvents(reply, events, token);
         }
 
         /// <summary>
@@ -249,9 +250,11 @@ namespace AgentPhone.Phone
         /// anywhere (desktop, supervisor, the server's timers). When events were lost, or the server
         /// answers again after being down, the phone reads the agent's status anew instead.
         /// </summary>
-        public void ApplyEvents(Reply reply, EventsResponse events)
+        /// <param name="sessionToken">The token the events were asked with: an answer for a session
+        /// that has ended since (signed out and in again meanwhile) is dropped.</param>
+        public void ApplyEvents(Reply reply, EventsResponse events, string sessionToken)
         {
-            if (!SignedIn)
+            if (!SignedIn || sessionToken != _link.Token)
             {
                 return;
             }

@@ -146,7 +146,7 @@ namespace AgentPhone.Phone
                 _provisioning = p;
                 if (p.Servers != null && p.Servers.Length > 0)
                 {
-                    _link.SetServers(p.Servers);
+                    _link.SetServers(WithAnswering(p.Servers));
                 }
 
                 if (p.StatsPollSeconds > 0)
@@ -166,6 +166,30 @@ namespace AgentPhone.Phone
             }
 
             ShowIdle();
+        }
+
+        /// <summary>The provisioned server list, with the server that just answered put first when
+        /// the list leaves it out (the list names the center's addresses as its administrator sees
+        /// them; the phone reached it at this one).</summary>
+        private string[] WithAnswering(string[] servers)
+        {
+            string answering = _link.Server(_link.Active);
+            for (int i = 0; i < servers.Length; i++)
+            {
+                if (ServerLink.SameServer(servers[i], answering))
+                {
+                    return servers;
+                }
+            }
+
+            string[] list = new string[servers.Length + 1];
+            list[0] = answering;
+            for (int i = 0; i < servers.Length; i++)
+            {
+                list[i + 1] = servers[i];
+            }
+
+            return list;
         }
 
         // ---- keys ----
