@@ -74,7 +74,7 @@ namespace AgentPhone.Phone
             {
                 int server = (first + i) % count;
                 string answer;
-                int status = _http.Send(method, _link.Server(server) + path, _link.Token, json, timeoutMs, out answer);
+                int status = _http.Send(method, Url(server, path), _link.Token, json, timeoutMs, out answer);
                 if (status == 0)
                 {
                     continue;
@@ -89,6 +89,27 @@ namespace AgentPhone.Phone
             }
 
             return Reply.Down;
+        }
+
+        private int _urlServer = -1;
+        private string _urlBase;
+        private string _urlPath;
+        private string _url;
+
+        /// <summary>The request's URL; the same server and path as last time (a poll, a refresh)
+        /// reuse the string built then.</summary>
+        private string Url(int server, string path)
+        {
+            string serverBase = _link.Server(server);
+            if (server != _urlServer || (object)serverBase != (object)_urlBase || path != _urlPath)
+            {
+                _urlServer = server;
+                _urlBase = serverBase;
+                _urlPath = path;
+                _url = serverBase + path;
+            }
+
+            return _url;
         }
 
         private Reply Read(int status, string answer, IMessage into)

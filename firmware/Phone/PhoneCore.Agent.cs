@@ -241,7 +241,6 @@ namespace AgentPhone.Phone
 
         // ---- skill stats ----
 
-        private StatsResponse _stats;
         private long _statsAtMs;
 
         /// <summary>Skill Stats: calls queued and oldest in queue per queue of the agent; refreshed
@@ -252,17 +251,24 @@ namespace AgentPhone.Phone
             RefreshStats();
         }
 
+        private readonly StatsResponse _statsAnswer = new StatsResponse();
+        // The stats lines as last built, and the figures they show: a refresh that brings the
+        // same figures builds no new text.
+        private readonly string[] _statsLines = new string[Screen.MaxLines];
+        private readonly long[] _statsFigures = new long[Screen.MaxLines];
+
         private void RefreshStats()
         {
             _statsAtMs = _clock.NowMs;
-            StatsResponse stats = new StatsResponse();
+            StatsResponse stats = _statsAnswer;
+            stats.Queues = null;
+            stats.CallsHandled = 0;
             Reply reply = _client.Call("GET", Routes.Stats, null, stats, _settings.RequestTimeoutMs);
             if (!Succeeded(reply))
             {
                 return;
             }
 
-            _stats = stats;
             _view = PhoneView.Stats;
             _screen.Clear();
             _screen.Title = "Skill Stats";
@@ -275,8 +281,8 @@ namespace AgentPhone.Phone
                     _screen.AddLine(q.Queue);
                 }
 
-                _screen.AddLine("Calls queued: " + q.CallsQueued);
-                _screen.AddLine("Oldest in queue: " + Duration(q.OldestInQueueMs));
+                _screen.AddLine(StatsLine(_screen.LineCount, "Calls queued: ", q.CallsQueued, false));
+                _screen.AddLine(StatsLine(_screen.LineCount, "Oldest in queue: ", q.OldestInQueueMs / 1000, true));
             }
 
             if (queues == 0)
@@ -286,6 +292,41 @@ namespace AgentPhone.Phone
 
             SetStatusRow();
             _screen.SetSoftkeys(KeyUpdate, string.Empty, string.Empty, KeyExit);
+        }
+
+        private string StatsLine(int line, string label, long figure, bool duration)
+        {
+            if (line >= _statsLines.Length)
+            {
+                return null;
+            }
+
+            string built = _statsLines[line];
+            if (built == null || _statsFigures[line] != figure || !StartsWith(built, label))
+            {
+                _statsFigures[line] = figure;
+                _statsLines[line] = label + (duration ? Duration(figure * 1000) : figure.ToString());
+            }
+
+            return _statsLines[line];
+        }
+
+        private static bool StartsWith(string text, string prefix)
+        {
+            if (text.Length < prefix.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < prefix.Length; i++)
+            {
+                if (text[i] != prefix[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>HH:MM:SS.</summary>

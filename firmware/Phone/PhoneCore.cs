@@ -472,10 +472,20 @@ namespace AgentPhone.Phone
 
         // ---- helpers ----
 
+        private string _statusRowFor;
+        private string _statusRow = string.Empty;
+
+        /// <summary>"Agent State: Not Ready"; built again only when the state changes.</summary>
         private void SetStatusRow()
         {
-            string state = _status == null ? null : StateText(_status.State);
-            _screen.Status = state == null ? string.Empty : "Agent State: " + state;
+            string wire = _status == null ? null : _status.State;
+            if (wire != _statusRowFor)
+            {
+                _statusRowFor = wire;
+                _statusRow = wire == null ? string.Empty : "Agent State: " + StateText(wire);
+            }
+
+            _screen.Status = _statusRow;
         }
 
         /// <summary>The display name of a wire state (e.g. <c>NOT_READY</c> → Not Ready).</summary>

@@ -61,7 +61,7 @@ namespace AgentPhone.Protocol.Json
                     throw Fault("expected a member name");
                 }
 
-                string name = ScanString();
+                string name = ScanName();
                 Expect(':', "':'");
                 string outer = _member;
                 _member = name;
@@ -333,6 +333,63 @@ namespace AgentPhone.Protocol.Json
             }
 
             return n;
+        }
+
+        // Member names repeat in every message of a kind: the strings made for them are kept
+        // (by a hash of their characters), so reading the same kind again allocates no names.
+        // Slots are only ever set to a complete name, so threads racing on one merely miss.
+        private static readonly string[] Names = new string[128];
+
+        private string ScanName()
+        {
+            int start = _pos + 1;
+            int end = start;
+            int hash = 17;
+            while (end < _text.Length && _text[end] != '"')
+            {
+                char c = _text[end];
+                if (c == '\\' || c < ' ')
+                {
+                    return ScanString();
+                }
+
+                hash = hash * 31 + c;
+                end++;
+            }
+
+            if (end >= _text.Length)
+            {
+                return ScanString();
+            }
+
+            int slot = (hash & 0x7FFFFFFF) % Names.Length;
+            string name = Names[slot];
+            if (name == null || !SameText(name, start, end))
+            {
+                name = _text.Substring(start, end - start);
+                Names[slot] = name;
+            }
+
+            _pos = end + 1;
+            return name;
+        }
+
+        private bool SameText(string name, int start, int end)
+        {
+            if (name.Length != end - start)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < name.Length; i++)
+            {
+                if (name[i] != _text[start + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private string ScanString()

@@ -11,66 +11,48 @@ namespace AgentPhone.Firmware.Tests.Phone
 {
     /// <summary>
     /// The server core behind two addresses (primary and secondary, as two nodes of one center),
-    /// reached without sockets: each request goes through the API's route table and wire codec
-    /// exactly as over HTTP. Either address can be taken down.
+    /// each a <see cref="LocalHttp"/>: every request goes through the API's route table and wire
+    /// codec exactly as over HTTP. Either address can be taken down, or both made to fail.
     /// </summary>
     internal sealed class InProcessServers : IHttp
     {
         public const string Primary = "http://primary:8082";
         public const string Secondary = "http://secondary:8082";
 
-        private readonly ApiService _service;
+        private readonly LocalHttp _primary;
+        private readonly LocalHttp _secondary;
         public bool PrimaryDown;
         public bool SecondaryDown;
         /// <summary>Both addresses answer 500 with a body that is not the API's.</summary>
         public bool Broken;
-        public int Requests;
 
         public InProcessServers(ApiService service)
         {
-            _service = service;
+            _primary = new LocalHttp(service, Primary);
+            _secondary = new LocalHttp(service, Secondary);
         }
 
         public int Send(string method, string url, string bearerToken, string body, int timeoutMs, out string responseBody)
         {
             responseBody = null;
-            string path = After(url, Primary, PrimaryDown);
-            if (path == null)
+            LocalHttp server = PrimaryDown ? null : _primary;
+            if (server == null || url.IndexOf(Primary) != 0)
             {
-                path = After(url, Secondary, SecondaryDown);
+                server = SecondaryDown || url.IndexOf(Secondary) != 0 ? null : _secondary;
             }
 
-            if (path == null)
+            if (server == null)
             {
                 return 0;
             }
 
-            Requests++;
             if (Broken)
             {
                 responseBody = "<html>Internal Server Error</html>";
                 return 500;
             }
 
-            ApiRequest request = new ApiRequest();
-            request.Method = method;
-            request.SetUrl(path);
-            request.Authorization = bearerToken == null ? null : "Bearer " + bearerToken;
-            request.Body = body;
-            ApiResponse response = new ApiResponse();
-            _service.Serve(request, response);
-            responseBody = response.Body;
-            return response.Status;
-        }
-
-        private static string After(string url, string server, bool down)
-        {
-            if (down || url.Length < server.Length || url.Substring(0, server.Length) != server)
-            {
-                return null;
-            }
-
-            return url.Substring(server.Length);
+            return server.Send(method, url, bearerToken, body, timeoutMs, out responseBody);
         }
     }
 
