@@ -162,6 +162,44 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
+        public void AnUnansweredCallStopsRingingAndTheAgentGoesNotReady()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            rig.Keys("1");
+            rig.Offer("Support", "2301");
+            rig.Events();
+            Assert.IsTrue(rig.Ringer.IsRinging);
+            rig.Wait(rig.Center.Support.RingTimeoutSeconds * 1000);
+            rig.Events();
+            Assert.IsFalse(rig.Ringer.IsRinging, "ring-no-answer stops the ringer");
+            Assert.IsNull(rig.Phone.Call);
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+            Assert.AreEqual("Agent State: Not Ready", rig.Row(8));
+        }
+
+        [TestMethod]
+        public void AWrapUpReasonIsChosenFromMoreDuringWrapUp()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            rig.Keys("1");
+            rig.Offer("Support", "2301");
+            rig.Events();
+            rig.Keys("ANSWER HANGUP");
+            Assert.AreEqual("WORK", rig.State());
+            rig.Keys("SOFT3");
+            Assert.AreEqual(">1 Wrap-up reason", rig.Row(2));
+            rig.Keys("SELECT");
+            Assert.AreEqual("Wrap-up Reason", rig.Row(1));
+            Assert.AreEqual(">1 Sale", rig.Row(2));
+            Assert.AreEqual(" 2 No sale", rig.Row(3));
+            rig.Keys("2");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+            Assert.AreEqual(21, rig.Center.Server.FindAgent(null, "7001").WrapUpReason.Code);
+        }
+
+        [TestMethod]
         public void OutboundCallsAreDialedFromNotReady()
         {
             PhoneRig rig = new PhoneRig();
