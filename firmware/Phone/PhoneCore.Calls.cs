@@ -389,16 +389,7 @@ namespace AgentPhone.Phone
                 case PhoneView.Talking: ShowTalking(); break;
                 case PhoneView.CallerData: ShowCallerData(); break;
                 case PhoneView.Idle: ShowIdle(); break;
-                case PhoneView.Stats:
-                case PhoneView.More:
-                case PhoneView.Reasons:
-                case PhoneView.Team:
-                case PhoneView.TeamMember:
-                    SetStatusRow();
-                    break;
-                default:
-                    SetStatusRow();
-                    break;
+                default: SetStatusRow(); break;
             }
 
             if (_screen.Menu != null && selected < _screen.MenuCount)

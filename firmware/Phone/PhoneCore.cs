@@ -373,12 +373,6 @@ namespace AgentPhone.Phone
                 return;
             }
 
-            if (_view == PhoneView.Stats && key == Key.Select)
-            {
-                RefreshStats();
-                return;
-            }
-
             char digit = KeyNames.ToDialChar(key);
             if (digit >= '0' && digit <= '9' && _screen.Menu != null)
             {
@@ -546,11 +540,11 @@ namespace AgentPhone.Phone
             ShowMessage("Refused", message == null ? code : message, null);
         }
 
+        /// <summary>The resynchronize prompt when the message offers it (key 1), else null.</summary>
         private string _messageBack;
 
         private void ShowMessage(string title, string text, string prompt)
         {
-            PhoneView from = _view;
             _screen.Clear();
             _view = PhoneView.Message;
             _screen.Title = title;
@@ -563,10 +557,7 @@ namespace AgentPhone.Phone
             _messageBack = prompt;
             SetStatusRow();
             _screen.SetSoftkeys(KeyOk, string.Empty, string.Empty, string.Empty);
-            _messageFrom = from == PhoneView.Message ? _messageFrom : from;
         }
-
-        private PhoneView _messageFrom;
 
         private void MessageKey(Key key)
         {
