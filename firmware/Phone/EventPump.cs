@@ -52,16 +52,18 @@ namespace AgentPhone.Phone
         {
             while (_running)
             {
-                if (!PollOnce())
+                int pauseMs = PollOnce();
+                if (pauseMs > 0)
                 {
-                    Thread.Sleep(IdleMs);
+                    Thread.Sleep(pauseMs);
                 }
             }
         }
 
-        /// <summary>One long-poll and its outcome applied; false when there was nothing to ask
-        /// (nobody signed in) or the poll failed, so the caller pauses before the next.</summary>
-        public bool PollOnce()
+        /// <summary>One long-poll and its outcome applied. Returns how long to pause before the
+        /// next: none after an answer, <see cref="IdleMs"/> while nobody is signed in,
+        /// <see cref="RetryMs"/> after a failed poll.</summary>
+        public int PollOnce()
         {
             string path;
             string token;
@@ -70,7 +72,7 @@ namespace AgentPhone.Phone
             {
                 if (!_phone.SignedIn)
                 {
-                    return false;
+                    return IdleMs;
                 }
 
                 wait = _phone.Settings.EventWaitSeconds;
@@ -85,14 +87,7 @@ namespace AgentPhone.Phone
                 _phone.ApplyEvents(reply, events, token);
             }
 
-            if (reply != Reply.Ok)
-            {
-                // With the idle pause after this, a failed poll is retried after RetryMs.
-                Thread.Sleep(RetryMs - IdleMs);
-                return false;
-            }
-
-            return true;
+            return reply == Reply.Ok ? 0 : RetryMs;
         }
     }
 }

@@ -302,31 +302,13 @@ namespace AgentPhone.Phone
             }
 
             string built = _statsLines[line];
-            if (built == null || _statsFigures[line] != figure || !StartsWith(built, label))
+            if (built == null || _statsFigures[line] != figure || !Strings.StartsWith(built, label))
             {
                 _statsFigures[line] = figure;
                 _statsLines[line] = label + (duration ? Duration(figure * 1000) : figure.ToString());
             }
 
             return _statsLines[line];
-        }
-
-        private static bool StartsWith(string text, string prefix)
-        {
-            if (text.Length < prefix.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < prefix.Length; i++)
-            {
-                if (text[i] != prefix[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>HH:MM:SS.</summary>

@@ -439,14 +439,14 @@ namespace AgentPhone.Phone
         public void Tick()
         {
             long now = _clock.NowMs;
-            if (_view == PhoneView.Login)
+            if (_view == PhoneView.Login && _loginFields[_field].HasPending)
             {
+                // Redraw only when the cycling character commits, not on every tick.
                 _loginFields[_field].Tick(now);
-                DrawLoginFields();
-            }
-            else if (_view == PhoneView.DialEntry)
-            {
-                _entry.Tick(now);
+                if (!_loginFields[_field].HasPending)
+                {
+                    DrawLoginFields();
+                }
             }
 
             CommitMenuNumber(false);

@@ -841,20 +841,7 @@ namespace AgentPhone.Server.Api
         /// <summary>The rest of <paramref name="path"/> after <paramref name="prefix"/>, or null.</summary>
         private static string After(string path, string prefix)
         {
-            if (path.Length < prefix.Length)
-            {
-                return null;
-            }
-
-            for (int i = 0; i < prefix.Length; i++)
-            {
-                if (path[i] != prefix[i])
-                {
-                    return null;
-                }
-            }
-
-            return path.Substring(prefix.Length);
+            return Strings.StartsWith(path, prefix) ? path.Substring(prefix.Length) : null;
         }
 
         private static string Head(string rest)

@@ -23,7 +23,7 @@ namespace AgentPhone.Server.Api
         public int Send(string method, string url, string bearerToken, string body, int timeoutMs, out string responseBody)
         {
             responseBody = null;
-            if (url.Length < BaseUrl.Length || url.Substring(0, BaseUrl.Length) != BaseUrl)
+            if (!Protocol.Strings.StartsWith(url, BaseUrl))
             {
                 return 0;
             }

@@ -130,10 +130,7 @@ namespace AgentPhone.Firmware.Tests.Phone
             PhoneRig rig = new PhoneRig(new Center(), 26, 10);
             Agent grace = SignInReady(rig.Center, "7002", "2102");
             rig.Center.Server.SetState(grace, AgentState.NotReady, 1);
-            rig.SignIn7001();
-            rig.Keys("1");
-            rig.Offer("Support", "2301");
-            rig.Events();
+            rig.RingingQueueCall();
             rig.Center.Server.SetState(grace, AgentState.Ready, 0);
             rig.Keys("ANSWER SOFT4 SOFT4 2 1 0 2 SELECT");
             Assert.AreEqual("Talking", rig.Row(1));
@@ -165,10 +162,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         public void AnUnansweredCallStopsRingingAndTheAgentGoesNotReady()
         {
             PhoneRig rig = new PhoneRig();
-            rig.SignIn7001();
-            rig.Keys("1");
-            rig.Offer("Support", "2301");
-            rig.Events();
+            rig.RingingQueueCall();
             Assert.IsTrue(rig.Ringer.IsRinging);
             rig.Wait(rig.Center.Support.RingTimeoutSeconds * 1000);
             rig.Events();
@@ -182,10 +176,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         public void AWrapUpReasonIsChosenFromMoreDuringWrapUp()
         {
             PhoneRig rig = new PhoneRig();
-            rig.SignIn7001();
-            rig.Keys("1");
-            rig.Offer("Support", "2301");
-            rig.Events();
+            rig.RingingQueueCall();
             rig.Keys("ANSWER HANGUP");
             Assert.AreEqual("WORK", rig.State());
             rig.Keys("SOFT3");

@@ -114,10 +114,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         public void AReasonCodeChosenOnACallIsPendingUntilTheCallEnds()
         {
             PhoneRig rig = new PhoneRig(new Center(), 26, 10);
-            rig.SignIn7001();
-            rig.Keys("1");
-            rig.Offer("Support", "2301");
-            rig.Events();
+            rig.RingingQueueCall();
             rig.Keys("ANSWER SERVICES");
             Assert.AreEqual(" 2 Not Ready", rig.Row(3));
             rig.Keys("2");

@@ -233,6 +233,15 @@ namespace AgentPhone.Firmware.Tests.Phone
             return call.Id;
         }
 
+        /// <summary>7001 signed in and Ready, a Support call from 2301 ringing on the phone.</summary>
+        public void RingingQueueCall()
+        {
+            SignIn7001();
+            Keys("1");
+            Offer("Support", "2301");
+            Events();
+        }
+
         /// <summary>Signs 7001 in through the login form, typing the ID by multi-tap.</summary>
         public void SignIn7001()
         {
