@@ -52,11 +52,7 @@ namespace AgentPhone.Hardware.Display
             }
 
             _cells[i] = c;
-            if (!_dirty[i])
-            {
-                _dirty[i] = true;
-                _dirtyCount++;
-            }
+            Touch(row, column);
         }
 
         /// <summary>
@@ -69,6 +65,18 @@ namespace AgentPhone.Hardware.Display
             for (int column = 0; column < Columns; column++)
             {
                 Put(row, column, column < length ? text[column] : ' ');
+            }
+        }
+
+        /// <summary>Marks a cell to be drawn again although it did not change (the panel lost it,
+        /// or its colours changed).</summary>
+        public void Touch(int row, int column)
+        {
+            int i = row * Columns + column;
+            if (!_dirty[i])
+            {
+                _dirty[i] = true;
+                _dirtyCount++;
             }
         }
 
