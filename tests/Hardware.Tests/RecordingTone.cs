@@ -6,15 +6,18 @@ namespace AgentPhone.Hardware.Tests
     internal sealed class RecordingTone : ITone
     {
         public string Log = "";
+        public bool Sounding;
 
         public void Play(int frequencyHz, int volumePercent)
         {
             Log += "play " + frequencyHz + " " + volumePercent + ";";
+            Sounding = true;
         }
 
         public void Silence()
         {
             Log += "silence;";
+            Sounding = false;
         }
     }
 }

@@ -40,7 +40,7 @@ namespace AgentPhone.Hardware.Tests
             for (int t = 0; t <= 3000; t += 10)
             {
                 ringer.Tick();
-                bool on = tone.Log.LastIndexOf("play") > tone.Log.LastIndexOf("silence");
+                bool on = tone.Sounding;
                 if (on != wasOn)
                 {
                     edges += (on ? "on " : "off ") + clock.Now + ";";
