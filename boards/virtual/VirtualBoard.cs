@@ -15,6 +15,7 @@ namespace AgentPhone.Boards
             PanelHeight = 240,
             CellWidth = 6,
             CellHeight = 10,
+            PanelDc = 16,
         };
     }
 }
