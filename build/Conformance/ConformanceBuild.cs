@@ -103,25 +103,67 @@ public static class ConformanceBuild
         return new Finding(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, message);
     }
 
-    /// <summary>Compiles build/nano-ref/&lt;package id&gt;/*.cs, the core library first, into references.</summary>
+    /// <summary>The file in a nano-ref folder that names the packages its declarations use
+    /// besides the core library (the package's NuGet dependencies), one id per line.</summary>
+    public const string DependsFile = "depends.txt";
+
+    /// <summary>Compiles build/nano-ref/&lt;package id&gt;/*.cs into references: the core library
+    /// first, every other folder after the folders its <see cref="DependsFile"/> names.</summary>
     private static Dictionary<string, MetadataReference> CompileReferenceDeclarations(string repoRoot, List<Finding> findings)
     {
         string root = Path.Combine(repoRoot, ReferenceFolder);
         var result = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
         var folders = Directory.GetDirectories(root)
-            .Select(Path.GetFileName)
+            .Select(f => Path.GetFileName(f)!)
             .OrderBy(name => name == CoreLibrary ? 0 : 1)
-            .ThenBy(name => name, StringComparer.Ordinal);
+            .ThenBy(name => name, StringComparer.Ordinal)
+            .ToList();
 
         MetadataReference? corlib = null;
-        foreach (string? package in folders)
+        var compiling = new HashSet<string>(StringComparer.Ordinal);
+
+        MetadataReference? Compile(string package)
         {
-            var trees = Directory.GetFiles(Path.Combine(root, package!), "*.cs")
+            if (result.TryGetValue(package, out MetadataReference? done))
+            {
+                return done;
+            }
+
+            string folder = Path.Combine(root, package);
+            if (!Directory.Exists(folder) || !compiling.Add(package))
+            {
+                return null;
+            }
+
+            var references = new List<MetadataReference>();
+            if (corlib is not null)
+            {
+                references.Add(corlib);
+            }
+
+            string depends = Path.Combine(folder, DependsFile);
+            if (File.Exists(depends))
+            {
+                foreach (string id in File.ReadAllLines(depends).Select(l => l.Trim()).Where(l => l.Length > 0))
+                {
+                    MetadataReference? dependency = Compile(id);
+                    if (dependency is null)
+                    {
+                        findings.Add(new Finding(Relative(repoRoot, depends), 1, 1, $"{id} has no declarations in {ReferenceFolder} (or depends on itself)"));
+                    }
+                    else
+                    {
+                        references.Add(dependency);
+                    }
+                }
+            }
+
+            var trees = Directory.GetFiles(folder, "*.cs")
                 .OrderBy(f => f, StringComparer.Ordinal)
                 .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), ParseOptions, Relative(repoRoot, f)))
                 .ToList();
             var compilation = CSharpCompilation.Create(
-                package, trees, corlib is null ? ImmutableArray<MetadataReference>.Empty : ImmutableArray.Create(corlib),
+                package, trees, references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
 
             foreach (Diagnostic d in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
@@ -131,7 +173,13 @@ public static class ConformanceBuild
 
             MetadataReference reference = compilation.ToMetadataReference();
             corlib ??= reference;
-            result[package!] = reference;
+            result[package] = reference;
+            return reference;
+        }
+
+        foreach (string package in folders)
+        {
+            Compile(package);
         }
 
         return result;

@@ -310,6 +310,7 @@ namespace System.IO
     {
         public abstract int Read(byte[] buffer, int offset, int count);
         public abstract void Write(byte[] buffer, int offset, int count);
+        public abstract long Length { get; }
         public abstract void Flush();
         public virtual void Close() { }
         public void Dispose() { }
