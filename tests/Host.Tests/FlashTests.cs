@@ -1,0 +1,127 @@
+using AgentPhone.Flash;
+
+namespace AgentPhone.Host.Tests;
+
+/// <summary>The flashing command as a user runs it: its plan per board with --what-if, its
+/// errors, and its runner stopping at a failing step.</summary>
+[TestClass]
+public sealed class FlashTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string FakeMsBuild = typeof(FlashTests).Assembly.Location;
+
+    private static (int Exit, string Output) Flash(string[] args, Func<string, string?>? findOnPath = null)
+    {
+        var output = new StringWriter();
+        int exit = FlashCommand.Run(args, output, Root, findOnPath ?? (_ => null));
+        return (exit, output.ToString());
+    }
+
+    [TestMethod]
+    [DataRow("devkitc-st7735", "ESP32_REV3", "SPI1: MOSI 23, SCK 18, CS 5, DC 16, RST 17, BL 4", "keypad rows 13,14,27,26,22, columns 32,33,19,21")]
+    [DataRow("m5stack-core", "M5Core", "SPI1: MOSI 23, SCK 18, CS 14, DC 27, RST 33, BL 32", "CardKB on I2C 0x5F")]
+    [DataRow("esp32-ssd1306", "ESP32_REV3", "I2C1: SDA 21, SCL 22", "buttons 16,17,4,18")]
+    public void WhatIfPrintsTheWholePlanForEachBoard(string board, string target, string panelPins, string keyPins)
+    {
+        var (exit, output) = Flash(new[] { "-Board", board, "-Port", "COM5", "-WifiSsid", "office", "-WifiPassword", "s3cret",
+            "-Server", "http://10.0.0.5:8082", "--msbuild", FakeMsBuild, "-WhatIf" });
+
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, panelPins);
+        StringAssert.Contains(output, keyPins);
+        StringAssert.Contains(output, "[1/5] Tools: install or update nanoff");
+        StringAssert.Contains(output, "dotnet tool update --global nanoff");
+        StringAssert.Contains(output, $"{FakeMsBuild} {Path.Combine(Root, "nf.sln")} -restore -p:RestorePackagesConfig=true -p:Configuration=Release");
+        StringAssert.Contains(output, $"[3/5] Firmware: flash nanoFramework for {target}");
+        StringAssert.Contains(output, $"nanoff --target {target} --serialport COM5 --update");
+        StringAssert.Contains(output, "nanoff --filedeployment ");
+        StringAssert.Contains(output, $"nanoff --target {target} --serialport COM5 --deploy --image {Path.Combine(Root, "firmware", "App", "bin", "Release", "AgentPhone.App.bin")}");
+        StringAssert.Contains(output, $"\"board\": \"{board}\"");
+        StringAssert.Contains(output, "\"demo\": false");
+        Assert.IsFalse(output.Contains("s3cret"), "the Wi-Fi password is not printed");
+        StringAssert.Contains(output, "What-if: nothing was run.");
+    }
+
+    [TestMethod]
+    public void WithoutAServerTheDeviceRunsTheDemo()
+    {
+        var (exit, output) = Flash(new[] { "--board", "devkitc-st7735", "--port", "/dev/ttyUSB0", "--msbuild", FakeMsBuild, "--what-if" });
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "\"demo\": true");
+        StringAssert.Contains(output, "--serialport /dev/ttyUSB0");
+    }
+
+    [TestMethod]
+    public void TheVirtualDeviceRunsTheDeviceTests()
+    {
+        var (exit, output) = Flash(new[] { "--virtual", "--msbuild", FakeMsBuild, "--what-if" });
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "dotnet tool update --global nanoclr");
+        StringAssert.Contains(output, "nanoclr instance --update");
+        StringAssert.Contains(output, "run Hardware.Tests on the virtual device");
+        StringAssert.Contains(output, "nano.runsettings");
+        Assert.IsFalse(output.Contains("nanoff"), output);
+    }
+
+    [TestMethod]
+    public void AnUnknownBoardOrAMissingPortIsABadRequest()
+    {
+        var (exit, output) = Flash(new[] { "--board", "arduino-uno", "--port", "COM5", "--what-if" });
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(output, "Unknown board 'arduino-uno'. Boards: devkitc-st7735, m5stack-core, esp32-ssd1306.");
+
+        (exit, output) = Flash(new[] { "--board", "virtual", "--port", "COM5" });
+        Assert.AreEqual(2, exit, "the virtual board is not flashed");
+
+        (exit, output) = Flash(new[] { "--board", "m5stack-core" });
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(output, "--port");
+
+        (exit, output) = Flash(new[] { "--colour", "blue" });
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(output, "Unknown option '--colour'.");
+    }
+
+    [TestMethod]
+    public void AMissingToolIsNamedBeforeAnythingRuns()
+    {
+        var (exit, output) = Flash(new[] { "--board", "m5stack-core", "--port", "COM5" });
+        Assert.AreEqual(3, exit);
+        StringAssert.Contains(output, "MSBuild not found. Install Visual Studio 2022");
+        Assert.IsFalse(output.Contains("[1/5]"), "nothing ran");
+
+        (exit, output) = Flash(new[] { "--board", "m5stack-core", "--port", "COM5", "--msbuild", "/no/such/MSBuild.exe" });
+        Assert.AreEqual(3, exit);
+        StringAssert.Contains(output, "MSBuild not found at /no/such/MSBuild.exe.");
+    }
+
+    [TestMethod]
+    public void TheRunnerStopsAtTheFirstFailingStep()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("uses /bin/true and /bin/false");
+        }
+
+        // dotnet and the build succeed, nanoff fails: progress up to Firmware, then the failure.
+        var (exit, output) = Flash(new[] { "--board", "esp32-ssd1306", "--port", "COM5", "--msbuild", "/bin/true" },
+            program => program == "dotnet" ? "/bin/true" : program == "nanoff" ? "/bin/false" : null);
+
+        Assert.AreEqual(1, exit, output);
+        StringAssert.Contains(output, "[2/5] Build");
+        StringAssert.Contains(output, "[3/5] Firmware");
+        StringAssert.Contains(output, "Firmware failed (exit code 1): nanoff --target ESP32_REV3 --serialport COM5 --update");
+        Assert.IsFalse(output.Contains("[4/5]"), output);
+    }
+
+    private static string FindRoot()
+    {
+        string dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "nf.sln")))
+        {
+            dir = Path.GetDirectoryName(dir)!;
+        }
+
+        return dir;
+    }
+}
