@@ -72,6 +72,7 @@ foreach (var (name, columns, rows) in new[] { ("SSD1306 128x64 (6x8 font)", 21, 
 }
 
 Console.WriteLine($"aims: 0 B per menu key press once warm; under 1 KB per stats refresh");
+PanelBench.Run();
 
 static long PerPress(PhoneCore phone, CharGrid grid, Key key, int count)
 {
