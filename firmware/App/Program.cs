@@ -20,6 +20,9 @@ namespace AgentPhone.App
         private const int DemoPort = 80;
         private const string Loopback = "http://127.0.0.1";
 
+        // Held here so the collector never takes the demo's timer while the app runs.
+        private static Timer _demoTicks;
+
         public static void Main()
         {
             DeviceConfig config = ReadConfig();
@@ -82,6 +85,7 @@ namespace AgentPhone.App
             }
 
             DeviceConfig demo = new DeviceConfig();
+            demo.Board = DeviceConfig.DefaultBoard;
             demo.Demo = true;
             return demo;
         }
@@ -97,7 +101,7 @@ namespace AgentPhone.App
             }
 
             ApiService service = demo.Service;
-            new Timer(delegate { service.Tick(); }, null, ApiService.TickMs, ApiService.TickMs);
+            _demoTicks = new Timer(delegate { service.Tick(); }, null, ApiService.TickMs, ApiService.TickMs);
         }
     }
 }

@@ -13,9 +13,11 @@ namespace AgentPhone.Device
         /// <summary>Where nanoFramework's internal flash file system keeps it.</summary>
         public const string FilePath = "I:\\agentphone.json";
 
+        /// <summary>The board a device without a configuration file assumes.</summary>
+        public const string DefaultBoard = "devkitc-st7735";
+
         public DeviceConfig()
         {
-            Board = "devkitc-st7735";
             RingVolume = -1;
         }
 

@@ -180,6 +180,8 @@ namespace AgentPhone.Firmware.Tests.Device
             Assert.IsNull(DeviceConfig.Parse("{\"board\":\"virtual\"}", out error));
             Assert.AreEqual("agentphone.json names no server (or set \"demo\": true)", error);
             Assert.IsNotNull(DeviceConfig.Parse("{\"board\":\"virtual\",\"demo\":true}", out error));
+            Assert.IsNull(DeviceConfig.Parse("{\"demo\":true}", out error));
+            Assert.AreEqual("agentphone.json names no board", error);
         }
     }
 }
