@@ -93,6 +93,32 @@ namespace AgentPhone.Hardware.Tests
         }
 
         [TestMethod]
+        public void Ili9341TurnedToLandscapeDrawsALetterInATallCell()
+        {
+            RecordingBus bus = new RecordingBus(Dc);
+            DcsPanel panel = new DcsPanel(DcsPanelModel.Ili9341, 1, false, bus, bus, bus, Dc, Reset, -1);
+            panel.Initialize();
+            Assert.IsTrue(bus.Log.IndexOf("C:11;wait 120;C:36;D:68;C:20;C:13;C:29;wait 20;") > 0, bus.Log);
+            Assert.AreEqual(320, panel.Width);
+
+            CharGrid grid = new CharGrid(53, 24);
+            TextRenderer renderer = new TextRenderer(grid, panel, 6, 10);
+            bus.Clear();
+            grid.Put(0, 0, 'A');
+            renderer.Render();
+
+            // 53 cells of 6 px leave 2 columns: x 1-6; a 10-row cell puts the glyph one row down.
+            string[] shifted = new string[8];
+            shifted[0] = "";
+            for (int i = 0; i < LetterA.Length; i++)
+            {
+                shifted[i + 1] = LetterA[i];
+            }
+
+            Assert.AreEqual("C:2A;D:00 01 00 06;C:2B;D:00 00 00 09;C:2C;D:" + ColorCell(shifted, 6, 10, "FF FF", "00 00") + ";", bus.Log);
+        }
+
+        [TestMethod]
         public void OnlyChangedCellsAreSentAndNeighboursShareAWindow()
         {
             RecordingBus bus = new RecordingBus(Dc);
@@ -199,7 +225,7 @@ namespace AgentPhone.Hardware.Tests
             {
                 for (int x = 0; x < width; x++)
                 {
-                    bool on = y < art.Length && x < art[y].Length && art[y][x] == '#';
+                    bool on = y < art.Length && art[y] != null && x < art[y].Length && art[y][x] == '#';
                     s += (s.Length == 0 ? "" : " ") + (on ? fg : bg);
                 }
             }
