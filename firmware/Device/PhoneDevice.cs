@@ -147,6 +147,16 @@ namespace AgentPhone.Device
             }
         }
 
+        /// <summary>Lays the screen out and draws it now, so what a reader sees next matches the
+        /// core (events may have arrived since the last pass of the loop).</summary>
+        public void Redraw()
+        {
+            lock (_lock)
+            {
+                Draw();
+            }
+        }
+
         public void OnKey(Key key, KeyAction action)
         {
             if (action == KeyAction.Press)

@@ -1,35 +1,48 @@
 using AgentPhone.Boards;
-using AgentPhone.Hardware.Display;
+using AgentPhone.Emulator;
 
-// Usage: dotnet run --project host/Emulator [-- --board <name>]
-string boardName = args.Length == 2 && args[0] == "--board" ? args[1] : BoardCatalog.Virtual.Name;
-BoardProfile? board = BoardCatalog.Find(boardName);
-if (board is null)
+// The README's main command: dotnet run --project host/Emulator
+EmulatorOptions options;
+try
 {
-    Console.Error.WriteLine($"Unknown board '{boardName}'. Boards: {string.Join(", ", BoardCatalog.All.Select(b => b.Name))}");
+    options = EmulatorOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(EmulatorOptions.Usage);
     return 2;
 }
 
-// The idle screen of a logged-off forced-login station, on the board's character grid.
-var grid = new CharGrid(board.Columns, board.Rows);
-grid.WriteRow(0, "2101");
-grid.WriteRow(board.Rows / 2 - 1, "No User");
-grid.WriteRow(board.Rows - 1, "Login");
-
-Console.WriteLine($"AgentPhone - {board.Description}");
-Console.WriteLine($"{board.PanelWidth}x{board.PanelHeight} panel, {board.Columns}x{board.Rows} characters");
-Console.WriteLine("+" + new string('-', board.Columns) + "+");
-for (int row = 0; row < board.Rows; row++)
+BoardProfile? board = BoardCatalog.Find(options.Board);
+if (board is null)
 {
-    var line = new char[board.Columns];
-    for (int column = 0; column < board.Columns; column++)
-    {
-        line[column] = grid[row, column];
-    }
-
-    Console.WriteLine("|" + new string(line) + "|");
+    Console.Error.WriteLine($"Unknown board '{options.Board}'. Boards: {string.Join(", ", BoardCatalog.All.Select(b => b.Name))}.");
+    return 2;
 }
 
-Console.WriteLine("+" + new string('-', board.Columns) + "+");
-Console.WriteLine("The browser emulator with the embedded agent server is not built yet; this terminal view is its stand-in.");
+string root = AppContext.BaseDirectory;
+while (root.Length > 0 && !File.Exists(Path.Combine(root, "nf.sln")))
+{
+    root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? "";
+}
+
+await using var emulator = new EmulatorApp(options, board, root.Length > 0 ? root : Directory.GetCurrentDirectory());
+try
+{
+    await emulator.StartAsync();
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"Cannot listen on {emulator.BaseUrl}: {e.Message} (another program has the port? try --port)");
+    return 2;
+}
+
+Console.WriteLine($"AgentPhone emulator: {emulator.BaseUrl}");
+Console.WriteLine($"  {emulator.Phones.Count} phones on the {board.Name} board: {string.Join(", ", emulator.Phones.Select(p => p.Extension))}");
+Console.WriteLine(options.Server is null
+    ? $"  embedded agent server ({Path.GetFullPath(options.Data)}{(emulator.CreatedData ? ", demo data loaded" : "")})"
+    : $"  agent server {options.Server}");
+Console.WriteLine("  sign in: agent 7001 or 7002, password 1234 (supervisor 7100); Ctrl+C stops");
+await emulator.WaitForShutdownAsync();
 return 0;

@@ -1,0 +1,176 @@
+using System.Text;
+using System.Text.Json;
+using AgentPhone.Boards;
+using AgentPhone.Hardware.Virtual;
+using AgentPhone.ServerHost;
+
+namespace AgentPhone.Emulator;
+
+/// <summary>
+/// The emulator on one port of 127.0.0.1: the embedded agent server's /api/v1 (unless phones
+/// use an external server), the virtual phones, their control API (/emulator/…, fixed by the
+/// design: tests and scripts depend on it) and the page.
+/// </summary>
+public sealed class EmulatorApp : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly WebApplication _app;
+    private readonly CenterHost? _center;
+    private readonly List<VirtualPhone> _phones = new();
+    private readonly HttpClient _pbx = new();
+
+    public EmulatorApp(EmulatorOptions options, BoardProfile board, string repoRoot)
+    {
+        Options = options;
+        BaseUrl = $"http://127.0.0.1:{options.Port}";
+        ServerUrl = options.Server ?? BaseUrl;
+        if (options.Server is null)
+        {
+            _center = OpenCenter(options.Data, repoRoot, out bool created);
+            CreatedData = created;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls(BaseUrl);
+        _app = builder.Build();
+        if (_center != null)
+        {
+            _app.MapAgentApi(_center, "/api/v1/{**path}");
+        }
+
+        MapControlApi();
+        MapPage();
+        for (int i = 0; i < options.Phones; i++)
+        {
+            _phones.Add(new VirtualPhone(board, (2101 + i).ToString(), [ServerUrl]));
+        }
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public string BaseUrl { get; }
+
+    public string ServerUrl { get; }
+
+    /// <summary>Whether this start created the data folder (demo data loaded for the first time).</summary>
+    public bool CreatedData { get; }
+
+    public IReadOnlyList<VirtualPhone> Phones => _phones;
+
+    /// <summary>The embedded agent server, or null when the phones use an external one.</summary>
+    public CenterHost? Center => _center;
+
+    public async Task StartAsync()
+    {
+        await _app.StartAsync();
+        foreach (VirtualPhone phone in _phones)
+        {
+            phone.Start();
+        }
+    }
+
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (VirtualPhone phone in _phones)
+        {
+            phone.Dispose();
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _center?.Dispose();
+        _pbx.Dispose();
+    }
+
+    /// <summary>The embedded server's folder: on first start the demo center's configuration is
+    /// copied in; the SQLite journal beside it keeps everything across restarts.</summary>
+    private static CenterHost OpenCenter(string data, string repoRoot, out bool created)
+    {
+        Directory.CreateDirectory(data);
+        string config = Path.Combine(data, "agentserver.json");
+        created = !File.Exists(config);
+        if (created)
+        {
+            File.Copy(Path.Combine(repoRoot, "host", "agentserver.json"), config);
+        }
+
+        return new CenterHost(config, Path.Combine(data, "agentserver.db"));
+    }
+
+    private VirtualPhone? Find(string id) => _phones.FirstOrDefault(p => p.Id == id);
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { error = new { code, message } }, Json, statusCode: status);
+
+    private void MapControlApi()
+    {
+        _app.MapGet("/emulator/phones", () =>
+            Results.Json(_phones.Select(p => new { id = p.Id, extension = p.Extension, board = p.Board.Name }), Json));
+
+        _app.MapPost("/emulator/phones/{id}/keys", async (string id, HttpRequest request) =>
+        {
+            VirtualPhone? phone = Find(id);
+            if (phone is null)
+            {
+                return Error(404, "NOT_FOUND", $"No phone '{id}'.");
+            }
+
+            string text = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync();
+            string? error = await Task.Run(() => phone.Keys(text, out _));
+            return error is null ? Results.Json(phone.Screen(), Json) : Error(400, "INVALID_ARGUMENT", error);
+        });
+
+        _app.MapGet("/emulator/phones/{id}/screen", (string id) =>
+            Find(id) is { } phone ? Results.Json(phone.Screen(), Json) : Error(404, "NOT_FOUND", $"No phone '{id}'."));
+
+        _app.MapGet("/emulator/phones/{id}/screen.png", (string id, int? scale) =>
+            Find(id) is { } phone
+                ? Results.File(Png.Encode(phone.Panel, Math.Clamp(scale ?? 1, 1, 4)), "image/png")
+                : Error(404, "NOT_FOUND", $"No phone '{id}'."));
+
+        // The PBX-side routes, proxied with the embedded center's PBX key.
+        _app.MapPost("/emulator/calls", (HttpRequest request) => Proxy(request, "/api/v1/calls"));
+        _app.MapPost("/emulator/calls/{id}/hangup", (string id, HttpRequest request) => Proxy(request, $"/api/v1/calls/{Uri.EscapeDataString(id)}/hangup"));
+    }
+
+    private async Task<IResult> Proxy(HttpRequest request, string path)
+    {
+        string body = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync();
+        using var forward = new HttpRequestMessage(HttpMethod.Post, ServerUrl + path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        string? key = request.Headers["X-Api-Key"].FirstOrDefault() ?? _center?.ApiKey;
+        if (key != null)
+        {
+            forward.Headers.Add("X-Api-Key", key);
+        }
+
+        try
+        {
+            using HttpResponseMessage response = await _pbx.SendAsync(forward);
+            return Results.Text(await response.Content.ReadAsStringAsync(), "application/json", Encoding.UTF8, (int)response.StatusCode);
+        }
+        catch (HttpRequestException e)
+        {
+            return Error(502, "SERVER_DOWN", $"The agent server at {ServerUrl} did not answer: {e.Message}");
+        }
+    }
+
+    private void MapPage()
+    {
+        string page = ReadResource("index.html");
+        _app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
+    }
+
+    private static string ReadResource(string name)
+    {
+        var assembly = typeof(EmulatorApp).Assembly;
+        string resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + name, StringComparison.Ordinal));
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+        return reader.ReadToEnd();
+    }
+}

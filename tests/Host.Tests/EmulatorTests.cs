@@ -1,0 +1,218 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using AgentPhone.Boards;
+using AgentPhone.Emulator;
+
+namespace AgentPhone.Host.Tests;
+
+/// <summary>
+/// The emulator end to end through its control API, as tests and scripts drive it: two virtual
+/// phones on the embedded server with the demo data, in real time, over HTTP on 127.0.0.1.
+/// </summary>
+[TestClass]
+public sealed class EmulatorTests
+{
+    private const string Phone1 = "SEP000000002101";
+    private static readonly string Root = FindRoot();
+
+    [TestMethod]
+    [Timeout(90_000)]
+    public async Task TheCiscoDayOnAPhoneThroughTheControlApi()
+    {
+        string data = TempData();
+        await using var emulator = await Start(data);
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+
+        var phones = JsonNode.Parse(await http.GetStringAsync("/emulator/phones"))!.AsArray();
+        Assert.AreEqual(2, phones.Count);
+        Assert.AreEqual(Phone1, (string?)phones[0]!["id"]);
+        Assert.AreEqual("2102", (string?)phones[1]!["extension"]);
+        Assert.AreEqual("virtual", (string?)phones[0]!["board"]);
+
+        // Sign in by multi-tap: 7 cycles p q r s 7; 0 twice needs the timeout between.
+        await Keys(http, "SOFT1 7 7 7 7 7 0 PAUSE 0 1 DOWN SOFT3 1 2 3 4 SOFT1");
+        JsonNode screen = await Screen(http);
+        Assert.AreEqual("Agent: 7001", Row(screen, 1));
+        Assert.AreEqual("Agent State: Not Ready", Row(screen, -2));
+        CollectionAssert.AreEqual(new[] { "Select", "Stats", "More", "Exit" }, Softkeys(screen));
+        Assert.IsFalse((bool)screen["ringing"]!);
+
+        await Keys(http, "1");
+        Assert.AreEqual("Agent State: Ready", Row(await Screen(http), -2));
+
+        // A queue call rings with its caller data.
+        var offer = await http.PostAsync("/emulator/calls", Json("{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"FirstName\",\"value\":\"Ada\"}]}"));
+        Assert.AreEqual(HttpStatusCode.Created, offer.StatusCode, await offer.Content.ReadAsStringAsync());
+        screen = await WaitFor(http, s => (bool)s["ringing"]!, "the offered call rings");
+        StringAssert.Contains(Text(screen), "2301");
+        StringAssert.Contains(Text(screen), "Ada");
+
+        await Keys(http, "ANSWER");
+        screen = await Screen(http);
+        Assert.IsFalse((bool)screen["ringing"]!);
+        Assert.AreEqual("Agent State: Talking", Row(screen, -2));
+
+        // Work chosen during the call is pending; the screen keeps showing Talking.
+        await Keys(http, "SERVICES");
+        string work = MenuNumber(await Screen(http), "Work");
+        await Keys(http, work);
+        screen = await Screen(http);
+        StringAssert.Contains(Text(screen), "Next: Work");
+        Assert.AreEqual("Agent State: Talking", Row(screen, -2));
+
+        // Released: the chosen Work (wrap-up) holds until the agent makes themselves Ready.
+        await Keys(http, "HANGUP");
+        screen = await Screen(http);
+        Assert.AreEqual("Agent State: Work", Row(screen, -2));
+        await Keys(http, MenuNumber(screen, "Ready"));
+        Assert.AreEqual("Agent State: Ready", Row(await Screen(http), -2));
+
+        // Skill stats.
+        await Keys(http, "SOFT2");
+        screen = await Screen(http);
+        Assert.AreEqual("Skill Stats", Row(screen, 1));
+        StringAssert.Contains(Text(screen), "Calls queued: 0");
+        await Keys(http, "SOFT4");
+
+        // Not Ready with a reason, then logout with a reason.
+        await Keys(http, MenuNumber(await Screen(http), "Not Ready"));
+        screen = await Screen(http);
+        Assert.AreEqual("Not Ready Reason", Row(screen, 1));
+        await Keys(http, MenuNumber(screen, "Break"));
+        Assert.AreEqual("Agent State: Not Ready", Row(await Screen(http), -2));
+        await Keys(http, MenuNumber(await Screen(http), "Logout"));
+        screen = await Screen(http);
+        Assert.AreEqual("Logout Reason", Row(screen, 1));
+        await Keys(http, MenuNumber(screen, "End of shift"));
+        Assert.AreEqual("No User", Row(await Screen(http), 1));
+
+        var png = await http.GetAsync($"/emulator/phones/{Phone1}/screen.png");
+        Assert.AreEqual("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.IsTrue((await png.Content.ReadAsByteArrayAsync()).Length > 1000);
+    }
+
+    [TestMethod]
+    [Timeout(60_000)]
+    public async Task BadRequestsChangeNothing()
+    {
+        await using var emulator = await Start(TempData());
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+        string before = Text(await Screen(http));
+
+        var unknownKey = await http.PostAsync($"/emulator/phones/{Phone1}/keys", new StringContent("SOFT1 FLASH 1"));
+        Assert.AreEqual(HttpStatusCode.BadRequest, unknownKey.StatusCode);
+        StringAssert.Contains(await unknownKey.Content.ReadAsStringAsync(), "Unknown key 'FLASH'");
+        Assert.AreEqual(before, Text(await Screen(http)), "not even SOFT1 was pressed");
+
+        Assert.AreEqual(HttpStatusCode.NotFound, (await http.GetAsync("/emulator/phones/SEP999/screen")).StatusCode);
+        var noQueue = await http.PostAsync("/emulator/calls", Json("{\"queue\":\"Nowhere\",\"ani\":\"1\"}"));
+        Assert.AreEqual(HttpStatusCode.NotFound, noQueue.StatusCode, await noQueue.Content.ReadAsStringAsync());
+    }
+
+    [TestMethod]
+    [Timeout(60_000)]
+    public async Task ASecondStartReusesTheDataFolderAndLosesNothing()
+    {
+        string data = TempData();
+        await using (var first = await Start(data))
+        {
+            Assert.IsTrue(first.CreatedData);
+            using var http = new HttpClient { BaseAddress = new Uri(first.BaseUrl) };
+            await Keys(http, "SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1 1");
+            Assert.AreEqual("Agent State: Ready", Row(await Screen(http), -2));
+        }
+
+        await using var second = await Start(data);
+        Assert.IsFalse(second.CreatedData);
+        Assert.IsTrue(second.Center!.ReplayedEntries > 0);
+        Assert.AreEqual("READY", AgentPhone.Protocol.AgentStates.ToWire(second.Center.Server.FindAgent(null, "7001").State));
+    }
+
+    private static async Task<EmulatorApp> Start(string data)
+    {
+        var options = new EmulatorOptions { Port = FreePort(), Data = data };
+        var emulator = new EmulatorApp(options, BoardCatalog.Virtual, Root);
+        await emulator.StartAsync();
+        return emulator;
+    }
+
+    private static async Task Keys(HttpClient http, string keys)
+    {
+        var response = await http.PostAsync($"/emulator/phones/{Phone1}/keys", new StringContent(keys, Encoding.UTF8, "text/plain"));
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<JsonNode> Screen(HttpClient http) =>
+        JsonNode.Parse(await http.GetStringAsync($"/emulator/phones/{Phone1}/screen"))!;
+
+    private static async Task<JsonNode> WaitFor(HttpClient http, Func<JsonNode, bool> condition, string what, int timeoutMs = 5_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            JsonNode screen = await Screen(http);
+            if (condition(screen))
+            {
+                return screen;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"{what}: not within {timeoutMs} ms. Screen:\n{Text(screen)}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static string Row(JsonNode screen, int row)
+    {
+        var rows = screen["rows"]!.AsArray();
+        return (string)rows[row < 0 ? rows.Count + row : row]!;
+    }
+
+    private static string Text(JsonNode screen) => string.Join("\n", screen["rows"]!.AsArray().Select(r => (string?)r));
+
+    private static string[] Softkeys(JsonNode screen) => screen["softkeys"]!.AsArray().Select(k => (string)k!).ToArray();
+
+    /// <summary>The number of the menu item with this label (" 3 Work" or ">3 Work" gives "3").</summary>
+    private static string MenuNumber(JsonNode screen, string label)
+    {
+        foreach (string row in screen["rows"]!.AsArray().Select(r => (string)r!))
+        {
+            string item = row.Length > 1 ? row[1..].TrimStart() : "";
+            int space = item.IndexOf(' ');
+            if (space > 0 && item[(space + 1)..] == label && int.TryParse(item[..space], out _))
+            {
+                return item[..space];
+            }
+        }
+
+        Assert.Fail($"no menu item '{label}' on:\n{Text(screen)}");
+        return "";
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static string TempData() => Path.Combine(Path.GetTempPath(), "agentphone-emulator-" + Guid.NewGuid().ToString("N"));
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRoot()
+    {
+        string dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "nf.sln")))
+        {
+            dir = Path.GetDirectoryName(dir)!;
+        }
+
+        return dir;
+    }
+}
