@@ -18,6 +18,8 @@ public sealed class EmulatorApp : IAsyncDisposable
     private readonly CenterHost? _center;
     private readonly List<VirtualPhone> _phones = new();
     private readonly HttpClient _pbx = new();
+    private readonly CenterView? _view;
+    private readonly TrafficGenerator? _traffic;
 
     public EmulatorApp(EmulatorOptions options, BoardProfile board, string repoRoot)
     {
@@ -28,6 +30,8 @@ public sealed class EmulatorApp : IAsyncDisposable
         {
             _center = OpenCenter(options.Data, repoRoot, out bool created);
             CreatedData = created;
+            _view = new CenterView(_center, Path.Combine(options.Data, "agentserver.json"));
+            _traffic = new TrafficGenerator(_center, OfferAsync, id => PostPbx($"/api/v1/calls/{Uri.EscapeDataString(id)}/hangup", "", null));
         }
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -74,6 +78,7 @@ public sealed class EmulatorApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _traffic?.Dispose();
         foreach (VirtualPhone phone in _phones)
         {
             phone.Dispose();
@@ -131,6 +136,43 @@ public sealed class EmulatorApp : IAsyncDisposable
                 ? Results.File(Png.Encode(phone.Panel, Math.Clamp(scale ?? 1, 1, 4)), "image/png")
                 : Error(404, "NOT_FOUND", $"No phone '{id}'."));
 
+        // The side panel: queues and agents live, and the traffic generator (embedded server only).
+        _app.MapGet("/emulator/center", () => _view is null
+            ? Error(409, "EXTERNAL_SERVER", "The phones use an external server; its figures are on its own dashboards.")
+            : Results.Json(new { center = _view.Snapshot(), traffic = _traffic!.Status }, Json));
+
+        _app.MapPost("/emulator/traffic", async (HttpRequest request) =>
+        {
+            if (_traffic is null)
+            {
+                return Error(409, "EXTERNAL_SERVER", "The traffic generator drives the embedded server only.");
+            }
+
+            TrafficRequest? t;
+            try
+            {
+                t = await JsonSerializer.DeserializeAsync<TrafficRequest>(request.Body, Json);
+            }
+            catch (JsonException)
+            {
+                return Error(400, "INVALID_JSON", "The body is not JSON: {\"callsPerMinute\":6,\"handleSeconds\":30,\"queue\":\"Support\"}.");
+            }
+
+            if (t is null || t.CallsPerMinute <= 0 || t.CallsPerMinute > 600 || t.HandleSeconds < 1 || t.HandleSeconds > 3600)
+            {
+                return Error(400, "INVALID_ARGUMENT", "callsPerMinute is 0.1-600 and handleSeconds 1-3600.");
+            }
+
+            _traffic.Start(t.CallsPerMinute, t.HandleSeconds, string.IsNullOrWhiteSpace(t.Queue) ? "Support" : t.Queue);
+            return Results.Json(_traffic.Status, Json);
+        });
+
+        _app.MapDelete("/emulator/traffic", () =>
+        {
+            _traffic?.Stop();
+            return _traffic is null ? Error(409, "EXTERNAL_SERVER", "No traffic generator with an external server.") : Results.Json(_traffic.Status, Json);
+        });
+
         // The PBX-side routes, proxied with the embedded center's PBX key.
         _app.MapPost("/emulator/calls", (HttpRequest request) => Proxy(request, "/api/v1/calls"));
         _app.MapPost("/emulator/calls/{id}/hangup", (string id, HttpRequest request) => Proxy(request, $"/api/v1/calls/{Uri.EscapeDataString(id)}/hangup"));
@@ -139,25 +181,38 @@ public sealed class EmulatorApp : IAsyncDisposable
     private async Task<IResult> Proxy(HttpRequest request, string path)
     {
         string body = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync();
-        using var forward = new HttpRequestMessage(HttpMethod.Post, ServerUrl + path)
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        string? key = request.Headers["X-Api-Key"].FirstOrDefault() ?? _center?.ApiKey;
-        if (key != null)
-        {
-            forward.Headers.Add("X-Api-Key", key);
-        }
-
         try
         {
-            using HttpResponseMessage response = await _pbx.SendAsync(forward);
-            return Results.Text(await response.Content.ReadAsStringAsync(), "application/json", Encoding.UTF8, (int)response.StatusCode);
+            var (status, answer) = await PostPbx(path, body, request.Headers["X-Api-Key"].FirstOrDefault());
+            return Results.Text(answer, "application/json", Encoding.UTF8, status);
         }
         catch (HttpRequestException e)
         {
             return Error(502, "SERVER_DOWN", $"The agent server at {ServerUrl} did not answer: {e.Message}");
         }
+    }
+
+    /// <summary>A PBX route of the agent server, with the embedded center's key unless one is given.</summary>
+    private async Task<(int Status, string Body)> PostPbx(string path, string body, string? key)
+    {
+        using var forward = new HttpRequestMessage(HttpMethod.Post, ServerUrl + path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        key ??= _center?.ApiKey;
+        if (key != null)
+        {
+            forward.Headers.Add("X-Api-Key", key);
+        }
+
+        using HttpResponseMessage response = await _pbx.SendAsync(forward);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<string?> OfferAsync(string body)
+    {
+        var (status, answer) = await PostPbx("/api/v1/calls", body, null);
+        return status == 201 ? (string?)System.Text.Json.Nodes.JsonNode.Parse(answer)?["id"] : null;
     }
 
     private void MapPage()
@@ -174,3 +229,6 @@ public sealed class EmulatorApp : IAsyncDisposable
         return reader.ReadToEnd();
     }
 }
+
+/// <summary>The traffic generator's settings from the side panel.</summary>
+public sealed record TrafficRequest(double CallsPerMinute, int HandleSeconds, string? Queue);

@@ -56,6 +56,15 @@ public sealed class CenterHost : IServerListener, IDisposable
 
     public int ReplayedEntries { get; private set; }
 
+    /// <summary>Reads the core under the lock every request takes (dashboards, the emulator).</summary>
+    public T Read<T>(Func<AgentServer, T> read)
+    {
+        lock (_gate)
+        {
+            return read(_server);
+        }
+    }
+
     /// <summary>The PBX and admin key of the configuration in force.</summary>
     public string? ApiKey => _handler.Options.ApiKey;
 

@@ -130,6 +130,45 @@ public sealed class EmulatorTests
         Assert.AreEqual("READY", AgentPhone.Protocol.AgentStates.ToWire(second.Center.Server.FindAgent(null, "7001").State));
     }
 
+    [TestMethod]
+    [Timeout(60_000)]
+    public async Task TheTrafficGeneratorFillsTheQueueTheSidePanelShows()
+    {
+        await using var emulator = await Start(TempData());
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+
+        var bad = await http.PostAsync("/emulator/traffic", Json("{\"callsPerMinute\":0,\"handleSeconds\":5}"));
+        Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await http.PostAsync("/emulator/traffic", Json("{calls"))).StatusCode);
+        Assert.IsFalse((bool)JsonNode.Parse(await http.GetStringAsync("/emulator/center"))!["traffic"]!["running"]!);
+
+        var start = await http.PostAsync("/emulator/traffic", Json("{\"callsPerMinute\":240,\"handleSeconds\":2,\"queue\":\"Support\"}"));
+        Assert.AreEqual(HttpStatusCode.OK, start.StatusCode, await start.Content.ReadAsStringAsync());
+
+        // Nobody is Ready, so the offered calls wait in Support.
+        JsonNode? view = null;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            view = JsonNode.Parse(await http.GetStringAsync("/emulator/center"));
+            if ((int)view!["center"]!["queues"]!.AsArray().Single(q => (string?)q!["name"] == "Support")!["queued"]! >= 2)
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        var support = view!["center"]!["queues"]!.AsArray().Single(q => (string?)q!["name"] == "Support")!;
+        Assert.IsTrue((int)support["queued"]! >= 2, view.ToJsonString());
+        Assert.IsTrue((int)view["traffic"]!["offered"]! >= 2);
+        var agent = view["center"]!["agents"]!.AsArray().Single(a => (string?)a!["id"] == "7001")!;
+        Assert.AreEqual("Logout", (string?)agent["state"]);
+
+        var stop = JsonNode.Parse(await (await http.DeleteAsync("/emulator/traffic")).Content.ReadAsStringAsync())!;
+        Assert.IsFalse((bool)stop["running"]!);
+    }
+
     private static async Task<EmulatorApp> Start(string data)
     {
         var options = new EmulatorOptions { Port = FreePort(), Data = data };
