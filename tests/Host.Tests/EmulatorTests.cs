@@ -15,7 +15,7 @@ namespace AgentPhone.Host.Tests;
 public sealed class EmulatorTests
 {
     private const string Phone1 = "SEP000000002101";
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = AgentPhone.Build.Tests.Repo.Root;
 
     [TestMethod]
     [Timeout(90_000)]
@@ -242,16 +242,5 @@ public sealed class EmulatorTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRoot()
-    {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "nf.sln")))
-        {
-            dir = Path.GetDirectoryName(dir)!;
-        }
-
-        return dir;
     }
 }

@@ -7,7 +7,7 @@ namespace AgentPhone.Host.Tests;
 [TestClass]
 public sealed class FlashTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = AgentPhone.Build.Tests.Repo.Root;
     private static readonly string FakeMsBuild = typeof(FlashTests).Assembly.Location;
 
     private static (int Exit, string Output) Flash(string[] args, Func<string, string?>? findOnPath = null)
@@ -112,16 +112,5 @@ public sealed class FlashTests
         StringAssert.Contains(output, "[3/5] Firmware");
         StringAssert.Contains(output, "Firmware failed (exit code 1): nanoff --target ESP32_REV3 --serialport COM5 --update");
         Assert.IsFalse(output.Contains("[4/5]"), output);
-    }
-
-    private static string FindRoot()
-    {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "nf.sln")))
-        {
-            dir = Path.GetDirectoryName(dir)!;
-        }
-
-        return dir;
     }
 }
