@@ -8,6 +8,7 @@ public sealed class EmulatorOptions
     public string Board { get; set; } = "virtual";
     public string? Server { get; set; }
     public string Data { get; set; } = "data";
+    public string? Screenshots { get; set; }
 
     public const string Usage = """
         Usage: dotnet run --project host/Emulator [-- options]
@@ -16,6 +17,7 @@ public sealed class EmulatorOptions
           --board <name>  panel geometry of a board: virtual, devkitc-st7735, m5stack-core, esp32-ssd1306
           --server <url>  phones against an external agent server instead of the embedded one
           --data <dir>    the embedded server's folder: configuration and SQLite database (default data)
+          --screenshots <dir>  drive a phone through the main screens, save each as PNG, and exit
         """;
 
     public static EmulatorOptions Parse(string[] args)
@@ -31,6 +33,7 @@ public sealed class EmulatorOptions
                 case "--board": o.Board = Next(); break;
                 case "--server": o.Server = Next().TrimEnd('/'); break;
                 case "--data": o.Data = Next(); break;
+                case "--screenshots": o.Screenshots = Next(); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }

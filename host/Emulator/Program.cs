@@ -27,6 +27,13 @@ while (root.Length > 0 && !File.Exists(Path.Combine(root, "nf.sln")))
     root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? "";
 }
 
+if (options.Screenshots != null)
+{
+    // A fresh demo center of its own, so the pictures never depend on earlier use.
+    options.Data = Path.Combine(Path.GetTempPath(), "agentphone-screens-" + Guid.NewGuid().ToString("N"));
+    options.Phones = 1;
+}
+
 await using var emulator = new EmulatorApp(options, board, root.Length > 0 ? root : Directory.GetCurrentDirectory());
 try
 {
@@ -36,6 +43,16 @@ catch (IOException e)
 {
     Console.Error.WriteLine($"Cannot listen on {emulator.BaseUrl}: {e.Message} (another program has the port? try --port)");
     return 2;
+}
+
+if (options.Screenshots != null)
+{
+    foreach (string path in await Screenshots.Take(emulator, options.Screenshots))
+    {
+        Console.WriteLine($"wrote {path}");
+    }
+
+    return 0;
 }
 
 Console.WriteLine($"AgentPhone emulator: {emulator.BaseUrl}");
