@@ -169,6 +169,30 @@ public sealed class EmulatorTests
         Assert.IsFalse((bool)stop["running"]!);
     }
 
+    [TestMethod]
+    [Timeout(60_000)]
+    public async Task MorePhonesOnARealBoardsPanelAgainstAnExternalServer()
+    {
+        await using var center = await Start(TempData());
+        var options = new EmulatorOptions { Port = FreePort(), Phones = 3, Board = "esp32-ssd1306", Server = center.BaseUrl };
+        await using var emulator = new EmulatorApp(options, BoardCatalog.Esp32Ssd1306, Root);
+        await emulator.StartAsync();
+        Assert.IsNull(emulator.Center, "no embedded server with --server");
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+
+        var phones = JsonNode.Parse(await http.GetStringAsync("/emulator/phones"))!.AsArray();
+        CollectionAssert.AreEqual(new[] { "2101", "2102", "2103" }, phones.Select(p => (string)p!["extension"]!).ToArray());
+        Assert.AreEqual("esp32-ssd1306", (string?)phones[2]!["board"]);
+        byte[] png = await http.GetByteArrayAsync($"/emulator/phones/{Phone1}/screen.png");
+        Assert.AreEqual(128, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.AreEqual(64, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+
+        // Signed in here, Ready there: the external server holds the agent.
+        await Keys(http, "SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1 1");
+        Assert.AreEqual(AgentPhone.Protocol.AgentState.Ready, center.Center!.Server.FindAgent(null, "7001").State);
+        Assert.AreEqual(HttpStatusCode.Conflict, (await http.GetAsync("/emulator/center")).StatusCode);
+    }
+
     private static async Task<EmulatorApp> Start(string data)
     {
         var options = new EmulatorOptions { Port = FreePort(), Data = data };
