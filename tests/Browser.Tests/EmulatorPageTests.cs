@@ -44,7 +44,7 @@ public sealed class EmulatorPageTests
     public async Task TheTypicalCallByClickingThePage()
     {
         string data = Path.Combine(Path.GetTempPath(), "agentphone-browser-" + Guid.NewGuid().ToString("N"));
-        await using var emulator = new EmulatorApp(new EmulatorOptions { Port = FreePort(), Data = data }, BoardCatalog.Virtual, Repo.Root);
+        await using var emulator = new EmulatorApp(new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Data = data }, BoardCatalog.Virtual, Repo.Root);
         await emulator.StartAsync();
 
         using var playwright = await Playwright.CreateAsync();
@@ -116,12 +116,5 @@ public sealed class EmulatorPageTests
         }
 
         Assert.Fail($"the phone did not show '{text}' within {timeoutMs} ms; it shows:\n{shown}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -9,6 +9,14 @@ internal static class Repo
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>A TCP port on 127.0.0.1 that nothing listens on now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>Runs a command to completion (bounded by <paramref name="timeout"/>) and returns its exit code and output.</summary>
     public static (int ExitCode, string Output) Run(string fileName, string arguments, TimeSpan timeout, IDictionary<string, string>? environment = null)
     {

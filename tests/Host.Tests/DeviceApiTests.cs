@@ -36,7 +36,7 @@ public sealed class DeviceApiTests
         server.AddToQueue(grace, fast, 1);
         server.Reasons(null).Add(new ReasonCode(ReasonKind.NotReady, 1, "Break", null));
         var handler = new ApiHandler(server, new WireJson(), new SecureTokens(), new ApiOptions { ApiKey = ServerProcess.ApiKey, EventWaitSeconds = 5 });
-        int port = FreePort();
+        int port = AgentPhone.Build.Tests.Repo.FreePort();
         _listener = new HttpListenerApi(new ApiService(server, handler), port, handler.Options.MaxBodyChars);
         _client = new Client(new Uri($"http://127.0.0.1:{port}/"), null);
     }
@@ -97,14 +97,5 @@ public sealed class DeviceApiTests
         c.Refused(400, "MALFORMED_JSON", "POST", "api/v1/signin", "{\"agentId\":");
         c.Refused(413, "BODY_TOO_LARGE", "POST", "api/v1/signin", "{\"x\":\"" + new string('x', 20_000) + "\"}");
         c.Refused(401, "UNAUTHORIZED", "POST", "api/v1/calls", "{\"queue\":\"Support\",\"ani\":\"1\"}");
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

@@ -174,7 +174,7 @@ public sealed class EmulatorTests
     public async Task MorePhonesOnARealBoardsPanelAgainstAnExternalServer()
     {
         await using var center = await Start(TempData());
-        var options = new EmulatorOptions { Port = FreePort(), Phones = 3, Board = "esp32-ssd1306", Server = center.BaseUrl };
+        var options = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 3, Board = "esp32-ssd1306", Server = center.BaseUrl };
         await using var emulator = new EmulatorApp(options, BoardCatalog.Esp32Ssd1306, Root);
         await emulator.StartAsync();
         Assert.IsNull(emulator.Center, "no embedded server with --server");
@@ -195,7 +195,7 @@ public sealed class EmulatorTests
 
     private static async Task<EmulatorApp> Start(string data)
     {
-        var options = new EmulatorOptions { Port = FreePort(), Data = data };
+        var options = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Data = data };
         var emulator = new EmulatorApp(options, BoardCatalog.Virtual, Root);
         await emulator.StartAsync();
         return emulator;
@@ -260,11 +260,4 @@ public sealed class EmulatorTests
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static string TempData() => Path.Combine(Path.GetTempPath(), "agentphone-emulator-" + Guid.NewGuid().ToString("N"));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
