@@ -6,20 +6,23 @@ using AgentPhone.Hardware.Display;
 using AgentPhone.Phone;
 using AgentPhone.Server;
 
+namespace AgentPhone.Bench.Phone;
+
+/// <summary>One board's panel: bytes sent per kind of key press, and host time per render.</summary>
+public sealed record PanelRow(string Board, long FrameBytes, double MenuDown, double Typing, double StateChange, double RenderMicros);
+
 /// <summary>
 /// What a key press costs on each board's panel: the bytes the renderer sends through the real
 /// driver (window commands included) as a share of a full frame, and the host time to lay the
 /// screen out and render it. Against the on-device demo center, as the single-agent demo runs.
 /// </summary>
-static class PanelBench
+public static class PanelBench
 {
     private const int Presses = 400;
 
-    public static void Run()
+    public static IReadOnlyList<PanelRow> Run()
     {
-        Console.WriteLine();
-        Console.WriteLine("Panel traffic per key press (bytes on the bus incl. commands; share of a full frame), and layout + render time on the host");
-        Console.WriteLine($"{"board",-16} {"frame",8} {"menu DOWN",17} {"typing a char",17} {"state change",17} {"render time",12}");
+        var result = new List<PanelRow>();
         foreach (BoardProfile board in new[] { BoardCatalog.Esp32Ssd1306, BoardCatalog.DevKitCSt7735, BoardCatalog.M5StackCore })
         {
             var rig = new Rig(board);
@@ -67,17 +70,11 @@ static class PanelBench
             }
 
             double change = changes / (double)Presses;
-            Console.WriteLine($"{board.Name,-16} {frame,8} {Share(menu, frame),17} {Share(typing, frame),17} {Share(change, frame),17} {rig.RenderMicros,9:F0} µs");
-            if (menu > 0.15 * frame)
-            {
-                Console.WriteLine($"  MISSED: menu DOWN sends {menu / frame:P1} of a frame on {board.Name}");
-            }
+            result.Add(new PanelRow(board.Name, frame, menu, typing, change, rig.RenderMicros));
         }
 
-        Console.WriteLine("aim: under 15% of a full frame per in-menu key press");
+        return result;
     }
-
-    private static string Share(double bytes, long frame) => $"{bytes,7:F0} B {bytes / frame,6:P1}";
 
     /// <summary>A board's real panel driver on a bus that counts, the phone core against the demo.</summary>
     private sealed class Rig
