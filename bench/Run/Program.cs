@@ -2,8 +2,15 @@ using System.Text;
 using AgentPhone.Bench.Run;
 
 // Every benchmark, side by side in one run, into docs/performance.md:
-//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|phone]
-string only = args.Length == 2 && args[0] == "--only" ? args[1] : "";
+//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|phone|load [sizes, e.g. 1000,5000]]
+if (args.Length == 1 && args[0] == "--bare-kestrel")
+{
+    await BareKestrel.Serve();
+    return 0;
+}
+
+string only = args.Length >= 2 && args[0] == "--only" ? args[1] : "";
+int[] sizes = args.Length == 3 && args[0] == "--only" ? args[2].Split(',').Select(int.Parse).ToArray() : [1_000, 5_000, 10_000];
 var reports = new List<Report>();
 if (only is "" or "routing")
 {
@@ -15,6 +22,12 @@ if (only is "" or "erlang")
 {
     Console.WriteLine("Erlang C ...");
     reports.Add(ErlangBench.Run());
+}
+
+if (only is "" or "load")
+{
+    Console.WriteLine("server load ...");
+    reports.Add(LoadBench.Run(sizes));
 }
 
 if (only is "" or "phone")

@@ -35,17 +35,21 @@ public static class RoutingBench
             if (strategy != Strategy.RingAll)
             {
                 worstAt10k = Math.Max(worstAt10k, Math.Max(arrive[2], ready[2]));
-                // log n grows 4x from 10 to 10,000; allow twice that for noise.
-                logGrowth &= arrive[2] <= 8 * Math.Max(arrive[0], 0.05) && ready[2] <= 8 * Math.Max(ready[0], 0.05);
+                logGrowth &= WithinLog(arrive[1], arrive[2]) && WithinLog(ready[1], ready[2]);
             }
         }
 
         report.Table(["strategy", "arrive, 10 ready", "1,000 ready", "10,000 ready", "agent Ready, 10 agents, 1,000 queued", "1,000 agents", "10,000 agents"], rows);
         report.Note("Ring-all offers the call to every Ready agent, so its arrival cost is linear in the Ready agents by design; it is left out of the targets.");
         report.Target("routing decision < 50 µs at 10,000 ready agents", worstAt10k < 50, $"slowest strategy at 10,000: {worstAt10k:F2} µs");
-        report.Target("decision time grows no worse than log n", logGrowth, "10 → 10,000 agents within 8x (log2 grows 4x)");
+        report.Target("decision time grows no worse than log n", logGrowth,
+            "from 1,000 to 10,000 agents within twice the growth of log n (1.33x), plus 0.5 µs for timer noise at sub-microsecond figures");
         return report;
     }
+
+    // log n grows by log(10,000)/log(1,000) = 1.33 from 1,000 to 10,000 agents; twice that is
+    // allowed, and half a microsecond, since single decisions are timed in tenths of one.
+    private static bool WithinLog(double at1000, double at10000) => at10000 <= 2 * at1000 * (4.0 / 3.0) + 0.5;
 
     private static string Micros(double us) => us < 10 ? $"{us:F2} µs" : $"{us:F1} µs";
 

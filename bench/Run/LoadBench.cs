@@ -1,0 +1,367 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using AgentPhone.ServerHost;
+
+namespace AgentPhone.Bench.Run;
+
+/// <summary>
+/// The PC server under N phones on loopback, as the phones really use it: each signs in, holds
+/// its event long-poll, polls its stats every 15 s and changes state every 30 s; a PBX offers
+/// calls throughout. Measured over a window after warm-up: state changes per second, state
+/// change latency p50/p99, event delivery (the event's server time to the phone's receipt)
+/// p50/p99, errors, and the server's memory. Beside it, in the same run, the state-change
+/// throughput of the server and of a bare Kestrel endpoint under the same closed-loop load.
+/// </summary>
+public static class LoadBench
+{
+    private const int WarmUpSeconds = 10;
+    private const int WindowSeconds = 30;
+    private const int StateEverySeconds = 30;
+    private const int StatsEverySeconds = 15;
+    private const int ThroughputClients = 64;
+    private const int ThroughputSeconds = 10;
+    private const string ApiKey = "bench-key";
+
+    public static Report Run(int[] sizes)
+    {
+        var report = new Report("Server load", $"The server process (Kestrel + SQLite journal) and this load generator on one machine; per size a fresh server, {WarmUpSeconds} s warm-up, {WindowSeconds} s measured. Each phone: sign-in, event long-poll (25 s), stats every {StatsEverySeconds} s, a state change every {StateEverySeconds} s; a PBX offers 5 calls a second and hangs each up after a second.");
+        var rows = new List<string[]>();
+        bool targets10k = true;
+        string why10k = "";
+        double ours = 0, bare = 0;
+        foreach (int n in sizes)
+        {
+            using var server = ServerProcess.Start(n);
+            var r = Phones(server, n);
+            rows.Add([n.ToString("N0"), $"{r.ChangesPerSecond:F0}/s", Ms(r.Change.P50), Ms(r.Change.P99), Ms(r.Delivery.P50), Ms(r.Delivery.P99), r.Errors.ToString(), $"{server.MemoryMb():F0} MB"]);
+            if (n == sizes.Max())
+            {
+                targets10k = r.Errors == 0 && r.Change.P99 < 25 && r.Delivery.P99 < 50;
+                why10k = $"{n:N0} phones: {r.Errors} errors, state change p99 {r.Change.P99:F1} ms, event delivery p99 {r.Delivery.P99:F1} ms";
+                ours = Throughput(server.BaseUrl, server.Tokens.Take(ThroughputClients).ToArray());
+            }
+        }
+
+        using (var kestrel = BareKestrel.Start())
+        {
+            bare = Throughput(kestrel.BaseUrl, Enumerable.Repeat("x", ThroughputClients).ToArray());
+        }
+
+        report.Table(["phones", "state changes", "change p50", "change p99", "event delivery p50", "p99", "errors", "server memory"], rows);
+        report.Table(["closed loop, 64 clients, state changes", "per second"],
+            [["AgentPhone server (journaled)", $"{ours:F0}"], ["bare Kestrel endpoint (fixed answer)", $"{bare:F0}"], ["ratio", $"{ours / bare:P0}"]]);
+        report.Note("Profiled when this first ran at 18% of bare Kestrel (7,404/s): every request allocated a fresh 128 KB buffer to read its body within the limit. The buffer is pooled now (host/Server/AgentApiEndpoints.cs), which more than doubled the throughput.");
+        report.Target($"{sizes.Max():N0} phones: zero errors, state change p99 < 25 ms, event delivery p99 < 50 ms", targets10k, why10k);
+        report.Target("state-change throughput ≥ 30% of bare Kestrel's in the same run", ours >= 0.3 * bare, $"{ours:F0}/s against {bare:F0}/s");
+        return report;
+    }
+
+    private static string Ms(double ms) => $"{ms:F1} ms";
+
+    private sealed record Stats(double P50, double P99);
+
+    private sealed record LoadResult(double ChangesPerSecond, Stats Change, Stats Delivery, int Errors);
+
+    private static HttpClient NewClient(string baseUrl) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = int.MaxValue,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+    })
+    { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>N phones for warm-up plus window; what the window measured.</summary>
+    private static LoadResult Phones(ServerProcess server, int n)
+    {
+        using var http = NewClient(server.BaseUrl);
+        var stop = new CancellationTokenSource();
+        var measuring = new ManualResetEventSlim(false);
+        var changeMs = new List<double>();
+        var deliveryMs = new List<double>();
+        int errors = 0, changes = 0;
+        var random = new Random(1);
+
+        async Task Phone(int i, string token)
+        {
+            long seq = 0;
+            var poll = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    try
+                    {
+                        using var request = Request(HttpMethod.Get, $"api/v1/agents/me/events?after={seq}&wait=25", token);
+                        using var response = await http.SendAsync(request, stop.Token);
+                        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+                        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            Interlocked.Increment(ref errors);
+                            continue;
+                        }
+
+                        seq = (long)body["lastSeq"]!;
+                        if (measuring.IsSet)
+                        {
+                            lock (deliveryMs)
+                            {
+                                foreach (var e in body["events"]!.AsArray())
+                                {
+                                    deliveryMs.Add(now - (long)e!["atMs"]!);
+                                }
+                            }
+                        }
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+            });
+
+            // Spread the phones over the periods so the load is even.
+            long nextState = Environment.TickCount64 + random.Next(StateEverySeconds * 1000);
+            long nextStats = Environment.TickCount64 + random.Next(StatsEverySeconds * 1000);
+            bool ready = false;
+            while (!stop.IsCancellationRequested)
+            {
+                long now = Environment.TickCount64;
+                try
+                {
+                    if (now >= nextState)
+                    {
+                        nextState += StateEverySeconds * 1000;
+                        ready = !ready;
+                        var watch = Stopwatch.StartNew();
+                        using var request = Request(HttpMethod.Put, "api/v1/agents/me/state", token, ready ? "{\"state\":\"READY\"}" : "{\"state\":\"NOT_READY\",\"reasonCode\":1}");
+                        using var response = await http.SendAsync(request, stop.Token);
+                        double ms = watch.Elapsed.TotalMilliseconds;
+                        // A phone that was offered a call meanwhile may be refused Ready/Not Ready: not an error of the server.
+                        if ((int)response.StatusCode >= 500)
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
+                        else if (measuring.IsSet)
+                        {
+                            lock (changeMs)
+                            {
+                                changeMs.Add(ms);
+                                changes++;
+                            }
+                        }
+                    }
+
+                    if (now >= nextStats)
+                    {
+                        nextStats += StatsEverySeconds * 1000;
+                        using var request = Request(HttpMethod.Get, "api/v1/stats", token);
+                        using var response = await http.SendAsync(request, stop.Token);
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
+                    }
+
+                    await Task.Delay(100, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+
+            await poll;
+        }
+
+        var phones = server.Tokens.Select((token, i) => Task.Run(() => Phone(i, token))).ToArray();
+        var pbx = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    using var offer = Request(HttpMethod.Post, "api/v1/calls", null, "{\"queue\":\"Q\",\"ani\":\"2301\"}");
+                    offer.Headers.Add("X-Api-Key", ApiKey);
+                    using var response = await http.SendAsync(offer, stop.Token);
+                    string id = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
+                    _ = Task.Delay(1000).ContinueWith(async _ =>
+                    {
+                        using var hangup = Request(HttpMethod.Post, $"api/v1/calls/{id}/hangup", null, "");
+                        hangup.Headers.Add("X-Api-Key", ApiKey);
+                        using var r = await http.SendAsync(hangup);
+                    });
+                    await Task.Delay(200, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        });
+
+        Thread.Sleep(WarmUpSeconds * 1000);
+        int errorsBefore = Volatile.Read(ref errors);
+        measuring.Set();
+        Thread.Sleep(WindowSeconds * 1000);
+        measuring.Reset();
+        int windowErrors = Volatile.Read(ref errors) - errorsBefore;
+        stop.Cancel();
+        Task.WaitAll([.. phones, pbx], TimeSpan.FromSeconds(60));
+        return new LoadResult(changes / (double)WindowSeconds, Percentiles(changeMs), Percentiles(deliveryMs), windowErrors);
+    }
+
+    /// <summary>Closed loop: each client changes state again as soon as its last change returned.</summary>
+    private static double Throughput(string baseUrl, string[] tokens)
+    {
+        using var http = NewClient(baseUrl);
+        long done = 0;
+        var stop = new CancellationTokenSource(TimeSpan.FromSeconds(ThroughputSeconds + 2));
+        long startAt = Environment.TickCount64 + 2000, endAt = startAt + ThroughputSeconds * 1000;
+        var clients = tokens.Select((token, i) => Task.Run(async () =>
+        {
+            bool ready = false;
+            while (Environment.TickCount64 < endAt)
+            {
+                ready = !ready;
+                using var request = Request(HttpMethod.Put, "api/v1/agents/me/state", token, ready ? "{\"state\":\"READY\"}" : "{\"state\":\"NOT_READY\",\"reasonCode\":1}");
+                try
+                {
+                    using var response = await http.SendAsync(request, stop.Token);
+                    await response.Content.ReadAsStringAsync();
+                    long now = Environment.TickCount64;
+                    if (now >= startAt && now < endAt && response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref done);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        })).ToArray();
+        Task.WaitAll(clients);
+        return done / (double)ThroughputSeconds;
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string? token, string? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token != null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (body != null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    private static Stats Percentiles(List<double> samples)
+    {
+        if (samples.Count == 0)
+        {
+            return new Stats(double.NaN, double.NaN);
+        }
+
+        samples.Sort();
+        return new Stats(samples[samples.Count / 2], samples[Math.Min(samples.Count - 1, (int)(samples.Count * 0.99))]);
+    }
+
+    /// <summary>The agent server as a process of its own, with N agents in one queue, all signed in.</summary>
+    private sealed class ServerProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _folder;
+
+        private ServerProcess(Process process, string folder, string baseUrl)
+        {
+            _process = process;
+            _folder = folder;
+            BaseUrl = baseUrl;
+        }
+
+        public string BaseUrl { get; }
+
+        public List<string> Tokens { get; } = new();
+
+        public double MemoryMb()
+        {
+            _process.Refresh();
+            return _process.WorkingSet64 / 1048576.0;
+        }
+
+        public static ServerProcess Start(int agents)
+        {
+            string folder = Path.Combine(Path.GetTempPath(), "agentphone-load-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            // One cheap hash for every agent: sign-in cost is not what this measures.
+            string secret = Pbkdf2Secrets.Hash("1234", 1000);
+            var list = new JsonArray();
+            for (int i = 0; i < agents; i++)
+            {
+                list.Add(new JsonObject { ["id"] = (100000 + i).ToString(), ["name"] = "Agent " + i, ["password"] = secret, ["extension"] = (300000 + i).ToString(), ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q" }) });
+            }
+
+            var config = new JsonObject
+            {
+                ["apiKey"] = ApiKey,
+                ["api"] = new JsonObject { ["statsPollSeconds"] = StatsEverySeconds, ["eventWaitSeconds"] = 25 },
+                ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q", ["strategy"] = "LONGEST_AVAILABLE", ["ringTimeoutSeconds"] = 15 }),
+                ["agents"] = list,
+                ["reasons"] = new JsonArray(new JsonObject { ["kind"] = "NOT_READY", ["code"] = 1, ["label"] = "Break" }),
+            };
+            string configPath = Path.Combine(folder, "center.json");
+            File.WriteAllText(configPath, config.ToJsonString());
+
+            string dll = Path.Combine(Path.GetDirectoryName(typeof(CenterHost).Assembly.Location)!, "AgentPhone.ServerHost.dll");
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string a in new[] { dll, "--config", configPath, "--db", Path.Combine(folder, "center.db"), "--port", "0", "--bind", "127.0.0.1" })
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            var process = Process.Start(start)!;
+            string line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("server did not start: " + process.StandardError.ReadToEnd());
+            string baseUrl = line.Split("listening on ")[1].Split(' ')[0].TrimEnd(',') + "/";
+            var server = new ServerProcess(process, folder, baseUrl);
+            using var http = NewClient(baseUrl);
+            var tokens = new string[agents];
+            Parallel.For(0, agents, new ParallelOptions { MaxDegreeOfParallelism = 32 }, i =>
+            {
+                using var request = Request(HttpMethod.Post, "api/v1/signin", null,
+                    $"{{\"agentId\":\"{100000 + i}\",\"password\":\"1234\",\"extension\":\"{300000 + i}\",\"device\":\"SEP{i:D12}\"}}");
+                using var response = http.Send(request);
+                tokens[i] = (string)JsonNode.Parse(response.Content.ReadAsStringAsync().Result)!["token"]!;
+            });
+            server.Tokens.AddRange(tokens);
+            return server;
+        }
+
+        public void Dispose()
+        {
+            _process.Kill();
+            _process.WaitForExit(10_000);
+            _process.Dispose();
+            try
+            {
+                Directory.Delete(_folder, true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
