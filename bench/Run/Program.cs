@@ -1,4 +1,5 @@
 using System.Text;
+using AgentPhone;
 using AgentPhone.Bench.Run;
 
 // Every benchmark, side by side in one run, into docs/performance.md:
@@ -46,17 +47,11 @@ foreach (Report report in reports)
     md.Append(report.Markdown());
 }
 
-string root = AppContext.BaseDirectory;
-while (root.Length > 0 && !File.Exists(Path.Combine(root, "nf.sln")))
-{
-    root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? "";
-}
-
 Console.WriteLine(md);
 if (only == "")
 {
     // Only a whole run is the document: its figures sit side by side from one machine and one time.
-    string path = Path.Combine(root.Length > 0 ? root : ".", "docs", "performance.md");
+    string path = Path.Combine(RepositoryRoot.Find(), "docs", "performance.md");
     File.WriteAllText(path, md.ToString());
     Console.WriteLine($"wrote {path}");
 }

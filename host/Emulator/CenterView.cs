@@ -8,9 +8,12 @@ namespace AgentPhone.Emulator;
 /// from the embedded server under its lock, by the names its configuration gives.</summary>
 public sealed class CenterView(CenterHost center, string configPath)
 {
+    private CenterConfig? _config;
+    private DateTime _configWritten;
+
     public object Snapshot()
     {
-        CenterConfig config = CenterConfig.Parse(File.ReadAllText(configPath));
+        CenterConfig config = Config();
         return center.Read(server => new
         {
             queues = config.Queues.Select(q => server.FindQueue(q.Tenant, q.Name)).Where(q => q != null).Select(q =>
@@ -37,5 +40,18 @@ public sealed class CenterView(CenterHost center, string configPath)
                 forSeconds = (server.NowMs - a.StateSinceMs) / 1000,
             }).ToArray(),
         });
+    }
+
+    /// <summary>The names to show: read again only when the file changed (an admin reload may add agents).</summary>
+    private CenterConfig Config()
+    {
+        DateTime written = File.GetLastWriteTimeUtc(configPath);
+        if (_config is null || written != _configWritten)
+        {
+            _config = CenterConfig.Parse(File.ReadAllText(configPath));
+            _configWritten = written;
+        }
+
+        return _config;
     }
 }

@@ -1,3 +1,4 @@
+using AgentPhone;
 using AgentPhone.Boards;
 using AgentPhone.Emulator;
 
@@ -21,12 +22,6 @@ if (board is null)
     return 2;
 }
 
-string root = AppContext.BaseDirectory;
-while (root.Length > 0 && !File.Exists(Path.Combine(root, "nf.sln")))
-{
-    root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? "";
-}
-
 if (options.Screenshots != null)
 {
     // A fresh demo center of its own, so the pictures never depend on earlier use.
@@ -34,7 +29,7 @@ if (options.Screenshots != null)
     options.Phones = 1;
 }
 
-await using var emulator = new EmulatorApp(options, board, root.Length > 0 ? root : Directory.GetCurrentDirectory());
+await using var emulator = new EmulatorApp(options, board, RepositoryRoot.Find());
 try
 {
     await emulator.StartAsync();
