@@ -6,9 +6,9 @@ namespace AgentPhone.Conformance;
 
 /// <summary>
 /// Compiles every device project of the repository the way the nanoFramework build would see
-/// it: its .nfproj Compile items, against the reference declarations (build/nano-ref) of
-/// exactly the packages in its packages.config, plus the device projects it references, with
-/// no .NET base library at all. Anything nanoFramework lacks fails to bind, and the subset
+/// it: its .nfproj Compile items, against nanoFramework's real mscorlib.dll and the reference
+/// declarations (build/nano-ref) of exactly the other packages in its packages.config, plus the
+/// device projects it references, with no .NET base library at all. Anything nanoFramework lacks fails to bind, and the subset
 /// rules name the C# constructs the device cannot run.
 /// </summary>
 public static class ConformanceBuild
@@ -20,13 +20,17 @@ public static class ConformanceBuild
 
     /// <summary>Runs the conformance build over the repository at <paramref name="repoRoot"/>.</summary>
     /// <param name="overlay">Extra or replaced device files (repository-relative path → text), as if they were on disk and in their project.</param>
-    public static ConformanceReport Run(string repoRoot, IReadOnlyDictionary<string, string>? overlay = null)
+    /// <param name="packagesFolder">A packages.config restore folder (packages/&lt;id&gt;.&lt;version&gt;/lib/*.dll,
+    /// as Visual Studio leaves it): compile against those real assemblies instead of build/nano-ref.</param>
+    public static ConformanceReport Run(string repoRoot, IReadOnlyDictionary<string, string>? overlay = null, string? packagesFolder = null)
     {
         repoRoot = Path.GetFullPath(repoRoot);
         overlay ??= new Dictionary<string, string>();
         var findings = new List<Finding>();
-        var packageRefs = CompileReferenceDeclarations(repoRoot, findings);
         var projects = NfProject.FindAll(repoRoot);
+        var packageRefs = packagesFolder is null
+            ? CompileReferenceDeclarations(repoRoot, findings)
+            : RestoredPackages(Path.GetFullPath(packagesFolder), projects, findings);
         var built = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
         int files = 0;
 
@@ -115,11 +119,15 @@ public static class ConformanceBuild
         var result = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
         var folders = Directory.GetDirectories(root)
             .Select(f => Path.GetFileName(f)!)
-            .OrderBy(name => name == CoreLibrary ? 0 : 1)
-            .ThenBy(name => name, StringComparer.Ordinal)
+            .OrderBy(name => name, StringComparer.Ordinal)
             .ToList();
 
-        MetadataReference? corlib = null;
+        MetadataReference? corlib = RealCoreLibrary(findings);
+        if (corlib is not null)
+        {
+            result[CoreLibrary] = corlib;
+        }
+
         var compiling = new HashSet<string>(StringComparer.Ordinal);
 
         MetadataReference? Compile(string package)
@@ -172,7 +180,6 @@ public static class ConformanceBuild
             }
 
             MetadataReference reference = compilation.ToMetadataReference();
-            corlib ??= reference;
             result[package] = reference;
             return reference;
         }
@@ -184,6 +191,52 @@ public static class ConformanceBuild
 
         return result;
     }
+
+    /// <summary>The real assemblies of every package the projects name, from a restore folder.</summary>
+    private static Dictionary<string, MetadataReference> RestoredPackages(string folder, IReadOnlyList<NfProject> projects, List<Finding> findings)
+    {
+        var result = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
+        foreach (PackageRef package in projects.SelectMany(p => p.Packages).Distinct())
+        {
+            string lib = Path.Combine(folder, $"{package.Id}.{package.Version}", "lib");
+            string[] assemblies = Directory.Exists(lib) ? Directory.GetFiles(lib, "*.dll") : [];
+            if (assemblies.Length == 0)
+            {
+                findings.Add(new Finding(package.ToString(), 1, 1, $"not restored: no assembly in {lib}"));
+                continue;
+            }
+
+            // A package ships one assembly; its id, not its file name, is what packages.config names.
+            result[package.Id] = MetadataReference.CreateFromFile(assemblies[0]);
+        }
+
+        return result;
+    }
+
+    /// <summary>The nanoFramework.CoreLibrary version this build compiles against; every
+    /// packages.config must pin the same.</summary>
+    public static string CoreLibraryVersion => Metadata("NanoCoreLibraryVersion");
+
+    /// <summary>nanoFramework's own mscorlib.dll, which the project file downloads at restore.</summary>
+    public static string CoreLibraryPath => Metadata("NanoCoreLibrary");
+
+    private static MetadataReference? RealCoreLibrary(List<Finding> findings)
+    {
+        if (File.Exists(CoreLibraryPath))
+        {
+            return MetadataReference.CreateFromFile(CoreLibraryPath);
+        }
+
+        findings.Add(new Finding("build/Conformance/AgentPhone.Conformance.csproj", 1, 1,
+            $"{CoreLibrary} {CoreLibraryVersion} is not restored ({CoreLibraryPath} is missing): " +
+            "run 'dotnet restore' where the NuGet feed serves it; device code cannot be checked without nanoFramework's real mscorlib.dll"));
+        return null;
+    }
+
+    private static string Metadata(string key) =>
+        typeof(ConformanceBuild).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == key).Value!;
 
     private static IEnumerable<string> SourcesOf(NfProject project, string repoRoot, IReadOnlyDictionary<string, string> overlay, List<Finding> findings)
     {

@@ -1,8 +1,13 @@
 using AgentPhone.Conformance;
 
-// Usage: dotnet run --project build/Conformance [repository root]
-string root = args.Length > 0 ? args[0] : FindRepositoryRoot(Directory.GetCurrentDirectory());
-ConformanceReport report = ConformanceBuild.Run(root);
+// Usage: dotnet run --project build/Conformance [repository root] [--packages <folder>]
+//   --packages: compile against the real assemblies of a packages.config restore (the packages/
+//   folder Visual Studio fills for nf.sln) instead of build/nano-ref.
+int at = Array.IndexOf(args, "--packages");
+string? packages = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+string[] rest = at >= 0 ? args.Where((_, i) => i != at && i != at + 1).ToArray() : args;
+string root = rest.Length > 0 ? rest[0] : FindRepositoryRoot(Directory.GetCurrentDirectory());
+ConformanceReport report = ConformanceBuild.Run(root, packagesFolder: packages);
 Console.WriteLine(report);
 return report.Passed ? 0 : 1;
 

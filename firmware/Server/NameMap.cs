@@ -2,8 +2,12 @@ namespace AgentPhone.Server
 {
     /// <summary>
     /// String → object map with open addressing (linear probing, backward-shift delete).
-    /// nanoFramework's Hashtable cannot hold two keys with the same hash code, and agent IDs,
-    /// extensions and call IDs are chosen by people, so the core keeps its own map.
+    /// nanoFramework's Hashtable does handle colliding hash codes (double hashing in native code,
+    /// string keys compared by content), but the core keeps its own map because: its native insert
+    /// takes the first bucket a removal freed without looking further along the probe sequence,
+    /// so setting a key again after other keys were removed can store it twice (sessions and
+    /// calls come and go all day); it stops growing at 12,143 buckets; and this one probes the
+    /// same way on the device and on the PC, where the same core hosts a whole center.
     /// </summary>
     public sealed class NameMap
     {

@@ -1,82 +1,75 @@
 using System;
+using System.Collections;
 using System.Net.Http;
 using System.Text;
 
 namespace AgentPhone.Hardware.Nano
 {
     /// <summary>
-    /// <see cref="IHttp"/> on nanoFramework's HttpClient. A client's timeout is fixed once it has
-    /// sent, and the phone uses two deadlines (ordinary requests, the event long-poll), so there is
-    /// one client per deadline; the long-poll's client is used by the event thread alone.
+    /// <see cref="IHttp"/> on nanoFramework's HttpClient. The deadline is set on the client before
+    /// each request (nanoFramework.System.Net.Http 1.5.207 allows that after a send). A client
+    /// serves one request at a time, since its handler holds the request's settings, and the phone
+    /// sends from two threads at once (the event long-poll and everything else), so idle clients
+    /// wait in a pool: as many clients as requests ever in flight together, two on the phone.
     /// </summary>
     public sealed class NanoHttp : IHttp
     {
-        private const int MaxClients = 4;
-
-        private readonly HttpClient[] _clients = new HttpClient[MaxClients];
-        private readonly int[] _timeouts = new int[MaxClients];
-        private readonly object[] _locks = new object[MaxClients];
+        private readonly ArrayList _idle = new ArrayList();
 
         public int Send(string method, string url, string bearerToken, string body, int timeoutMs, out string responseBody)
         {
             responseBody = null;
-            int slot = SlotFor(timeoutMs);
-            lock (_locks[slot])
+            HttpClient client = Take();
+            try
             {
-                try
+                client.Timeout = new TimeSpan(timeoutMs * TimeSpan.TicksPerMillisecond);
+                using (HttpRequestMessage request = new HttpRequestMessage(MethodOf(method), url))
                 {
-                    using (HttpRequestMessage request = new HttpRequestMessage(MethodOf(method), url))
+                    if (bearerToken != null)
                     {
-                        if (bearerToken != null)
-                        {
-                            request.Headers.Add("Authorization", "Bearer " + bearerToken);
-                        }
+                        request.Headers.Add("Authorization", "Bearer " + bearerToken);
+                    }
 
-                        if (body != null)
-                        {
-                            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-                        }
+                    if (body != null)
+                    {
+                        request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                    }
 
-                        using (HttpResponseMessage response = _clients[slot].Send(request, HttpCompletionOption.ResponseContentRead))
-                        {
-                            responseBody = response.Content == null ? null : response.Content.ReadAsString();
-                            return (int)response.StatusCode;
-                        }
+                    using (HttpResponseMessage response = client.Send(request, HttpCompletionOption.ResponseContentRead))
+                    {
+                        responseBody = response.Content == null ? null : response.Content.ReadAsString();
+                        return (int)response.StatusCode;
                     }
                 }
-                catch (Exception)
+            }
+            catch (Exception)
+            {
+                // No answer in time, no route, connection refused: the phone treats all as "down".
+                return 0;
+            }
+            finally
+            {
+                lock (_idle)
                 {
-                    // No answer in time, no route, connection refused: the phone treats all as "down".
-                    return 0;
+                    _idle.Add(client);
                 }
             }
         }
 
-        private int SlotFor(int timeoutMs)
+        private HttpClient Take()
         {
-            lock (_clients)
+            lock (_idle)
             {
-                for (int i = 0; i < MaxClients; i++)
+                int last = _idle.Count - 1;
+                if (last >= 0)
                 {
-                    if (_clients[i] != null && _timeouts[i] == timeoutMs)
-                    {
-                        return i;
-                    }
-
-                    if (_clients[i] == null)
-                    {
-                        HttpClient client = new HttpClient();
-                        client.Timeout = new TimeSpan(timeoutMs * TimeSpan.TicksPerMillisecond);
-                        _clients[i] = client;
-                        _timeouts[i] = timeoutMs;
-                        _locks[i] = new object();
-                        return i;
-                    }
+                    HttpClient client = (HttpClient)_idle[last];
+                    _idle.RemoveAt(last);
+                    return client;
                 }
-
-                // More deadlines than slots: reuse the last client and its deadline.
-                return MaxClients - 1;
             }
+
+            return new HttpClient();
         }
 
         private static HttpMethod MethodOf(string method)

@@ -117,6 +117,58 @@ public class ConformanceTests
         StringAssert.Contains(report.Findings.First(f => f.File == PlantedFile).Message, "Tasks");
     }
 
+    [TestMethod]
+    [DataRow("public object Attribute() { return new System.Runtime.CompilerServices.CompilerGeneratedAttribute(); }", "CompilerGeneratedAttribute")]
+    [DataRow("public System.IO.Stream Body;", "Stream")]
+    [DataRow("public void Finish() { Finalize(); }", "Finalize")]
+    [DataRow("public System.AttributeTargets Targets = System.AttributeTargets.GenericParameter;", "GenericParameter")]
+    public void ApiTheRealCoreLibraryLacksFails(string member, string missing)
+    {
+        // The phone core has only the core library: these exist in .NET, not in nanoFramework's mscorlib.dll.
+        ConformanceReport report = Plant("namespace AgentPhone.Phone { public class Planted { " + member + " } }");
+
+        StringAssert.Contains(report.Findings.First(f => f.File == PlantedFile).Message, missing);
+    }
+
+    [TestMethod]
+    public void SntpOutsideItsPackageFails()
+    {
+        // SNTP is the package nanoFramework.Networking.Sntp, which only hardware/Nano references.
+        ConformanceReport report = Plant("using nanoFramework.Networking; namespace AgentPhone.Phone { public class Planted { public void Clock() { Sntp.Start(); } } }");
+
+        Assert.IsTrue(report.Findings.Any(f => f.File == PlantedFile && f.Message.Contains("'Sntp' does not exist", StringComparison.Ordinal)), report.ToString());
+    }
+
+    [TestMethod]
+    public void GetOnlyAndSealedDeclarationsHold()
+    {
+        // WebHeaderCollection's indexer has no setter and GpioController is sealed in nanoFramework.
+        const string Planted = "hardware/Nano/Planted.cs";
+        string source = """
+            namespace AgentPhone.Hardware.Nano
+            {
+                public class PlantedController : System.Device.Gpio.GpioController { }
+                public class Planted { public void Set(System.Net.WebHeaderCollection h) { h["Accept"] = "x"; } }
+            }
+            """;
+
+        ConformanceReport report = ConformanceBuild.Run(Repo.Root, new Dictionary<string, string> { [Planted] = source });
+
+        var messages = report.Findings.Where(f => f.File == Planted).Select(f => f.Message).ToList();
+        Assert.IsTrue(messages.Any(m => m.Contains("sealed", StringComparison.Ordinal)), report.ToString());
+        Assert.IsTrue(messages.Any(m => m.Contains("read only", StringComparison.Ordinal)), report.ToString());
+    }
+
+    [TestMethod]
+    public void EveryPackagesConfigPinsTheCoreLibraryTheBuildCompilesAgainst()
+    {
+        Assert.IsTrue(File.Exists(ConformanceBuild.CoreLibraryPath), "nanoFramework.CoreLibrary is not restored: " + ConformanceBuild.CoreLibraryPath);
+        foreach (NfProject project in NfProject.FindAll(Repo.Root))
+        {
+            Assert.AreEqual(ConformanceBuild.CoreLibraryVersion, project.Packages.Single(p => p.Id == ConformanceBuild.CoreLibrary).Version, project.Name);
+        }
+    }
+
     private static ConformanceReport Plant(string source) =>
         ConformanceBuild.Run(Repo.Root, new Dictionary<string, string> { [PlantedFile] = source });
 }

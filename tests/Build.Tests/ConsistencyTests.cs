@@ -107,6 +107,24 @@ public class ConsistencyTests
     }
 
     [TestMethod]
+    public void EveryDeclarationFileNamesTheTagOfThePinnedVersion()
+    {
+        // A declaration is checked against nanoFramework's source at the tag of the version the
+        // projects pin; the file says which, so a version bump shows which files to check again.
+        var pinned = Projects.SelectMany(p => p.Packages).DistinctBy(p => p.Id).ToDictionary(p => p.Id, p => p.Version, StringComparer.Ordinal);
+        foreach (string file in Directory.GetFiles(Repo.PathOf(ConformanceBuild.ReferenceFolder), "*.cs", SearchOption.AllDirectories))
+        {
+            string id = Path.GetFileName(Path.GetDirectoryName(file)!);
+            string head = string.Join(" ", File.ReadLines(file).TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)).Select(l => l.TrimStart('/', ' ')));
+            var mirrors = System.Text.RegularExpressions.Regex.Match(head, @"^Mirrors nanoframework/(\S+) at tag v(\S+) \(package (\S+) (\S+),");
+            Assert.IsTrue(mirrors.Success, $"{file} must start with 'Mirrors nanoframework/<repository> at tag v<version> (package <id> <version>, ...'");
+            Assert.AreEqual(id, mirrors.Groups[3].Value, file);
+            Assert.AreEqual(pinned[id], mirrors.Groups[2].Value, $"{file} mirrors another version than packages.config pins");
+            Assert.AreEqual(pinned[id], mirrors.Groups[4].Value, file);
+        }
+    }
+
+    [TestMethod]
     public void HostSolutionFilterHoldsEveryHostProject()
     {
         using JsonDocument filter = JsonDocument.Parse(File.ReadAllText(Repo.PathOf("nf.host.slnf")));

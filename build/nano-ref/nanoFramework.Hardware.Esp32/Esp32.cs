@@ -1,4 +1,5 @@
-// Reference declarations of nanoFramework.Hardware.Esp32 1.6 (nanoFramework.Hardware.Esp32.dll).
+// Mirrors nanoframework/nanoFramework.Hardware.Esp32 at tag v1.6.34 (package
+// nanoFramework.Hardware.Esp32 1.6.34, assembly nanoFramework.Hardware.Esp32).
 
 namespace nanoFramework.Hardware.Esp32
 {

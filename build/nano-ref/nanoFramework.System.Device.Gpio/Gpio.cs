@@ -1,4 +1,5 @@
-// Reference declarations of nanoFramework.System.Device.Gpio 1.1 (System.Device.Gpio.dll).
+// Mirrors nanoframework/System.Device.Gpio at tag v1.1.57 (package nanoFramework.System.Device.Gpio
+// 1.1.57, assembly System.Device.Gpio).
 
 namespace System.Device.Gpio
 {
@@ -28,6 +29,7 @@ namespace System.Device.Gpio
 
     public sealed class GpioPin : IDisposable
     {
+        internal GpioPin() { }
         public int PinNumber => throw null;
         public PinMode GetPinMode() => throw null;
         public void SetPinMode(PinMode value) { }
@@ -37,7 +39,7 @@ namespace System.Device.Gpio
         public void Dispose() { }
     }
 
-    public class GpioController : IDisposable
+    public sealed class GpioController : IDisposable
     {
         public GpioController() { }
         public GpioPin OpenPin(int pinNumber) => throw null;

@@ -1,5 +1,5 @@
-// Reference declarations of nanoFramework.System.Device.I2c 1.1 (System.Device.I2c.dll), the
-// SpanByte generation that pairs with CoreLibrary 1.17.
+// Mirrors nanoframework/System.Device.I2c at tag v1.1.29 (package nanoFramework.System.Device.I2c
+// 1.1.29, assembly System.Device.I2c), the SpanByte generation that pairs with CoreLibrary 1.17.
 
 namespace System.Device.I2c
 {

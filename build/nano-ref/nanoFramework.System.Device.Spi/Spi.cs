@@ -1,4 +1,5 @@
-// Reference declarations of nanoFramework.System.Device.Spi 1.3 (System.Device.Spi.dll).
+// Mirrors nanoframework/System.Device.Spi at tag v1.3.82 (package nanoFramework.System.Device.Spi
+// 1.3.82, assembly System.Device.Spi).
 
 namespace System.Device.Spi
 {
@@ -18,7 +19,7 @@ namespace System.Device.Spi
 
     public sealed class SpiConnectionSettings
     {
-        public SpiConnectionSettings(int busId, int chipSelectLine) { }
+        public SpiConnectionSettings(int busId, int chipSelectLine = -1) { }
         public int BusId { get => throw null; set { } }
         public int ChipSelectLine { get => throw null; set { } }
         public SpiMode Mode { get => throw null; set { } }

@@ -1,4 +1,5 @@
-// Reference declarations of nanoFramework.System.Device.Wifi 1.5 (System.Device.Wifi.dll):
+// Mirrors nanoframework/System.Device.Wifi at tag v1.5.144 (package nanoFramework.System.Device.Wifi
+// 1.5.144, assembly System.Device.Wifi):
 // the network helper that joins a Wi-Fi network and waits for an address (and, if asked, a
 // valid clock from the firmware's SNTP client).
 

@@ -1,4 +1,5 @@
-// Reference declarations of nanoFramework.System.IO.FileSystem 1.1 (System.IO.FileSystem.dll).
+// Mirrors nanoframework/System.IO.FileSystem at tag v1.1.87 (package
+// nanoFramework.System.IO.FileSystem 1.1.87, assembly System.IO.FileSystem).
 // The ESP32's internal flash file system is drive I:.
 
 namespace System.IO
@@ -10,11 +11,20 @@ namespace System.IO
 
     public class FileStream : Stream
     {
+        public FileStream(string path, FileMode mode) { }
         public FileStream(string path, FileMode mode, FileAccess access) { }
+        public override bool CanRead => throw null;
+        public override bool CanSeek => throw null;
+        public override bool CanWrite => throw null;
+        public override long Length => throw null;
+        public override long Position { get => throw null; set { } }
+        public override void Close() { }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw null;
+        public override void SetLength(long value) { }
+        public override int Read(SpanByte buffer) => throw null;
         public override int Read(byte[] buffer, int offset, int count) => throw null;
         public override void Write(byte[] buffer, int offset, int count) { }
-        public override void Flush() { }
-        public override long Length => throw null;
     }
 
     public enum FileMode

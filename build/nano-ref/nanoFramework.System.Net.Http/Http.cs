@@ -1,14 +1,15 @@
-// Reference declarations of nanoFramework.System.Net.Http 1.5 (assembly System.Net.Http, client
-// and server; the .Client and .Server packages ship the same assembly name, so a project that
-// needs both references this one). nanoFramework's HttpListener is built with a scheme and a port instead of
-// .NET's Prefixes collection; the context, request and response members used here carry the
-// same names and types as .NET's.
+// Mirrors nanoframework/System.Net.Http at tag v1.5.207 (package nanoFramework.System.Net.Http
+// 1.5.207, assembly System.Net.Http: client and server; the .Client and .Server packages ship the
+// same assembly name with half the API each, so a project that needs both references this one).
+// nanoFramework's HttpListener is built with a scheme and a port instead of .NET's Prefixes
+// collection; the context, request and response members used here carry .NET's names and types.
 
 namespace System.Net
 {
     public class HttpListener
     {
-        public HttpListener(string prefix, int port) { }
+        public HttpListener(string prefix) { }
+        public HttpListener(string prefix, int port, IPAddress localEndpointIP = null) { }
         public void Start() { }
         public void Stop() { }
         public void Close() { }
@@ -18,12 +19,14 @@ namespace System.Net
 
     public class HttpListenerContext
     {
+        internal HttpListenerContext() { }
         public HttpListenerRequest Request => throw null;
         public HttpListenerResponse Response => throw null;
     }
 
     public class HttpListenerRequest
     {
+        internal HttpListenerRequest() { }
         public string HttpMethod => throw null;
         public string RawUrl => throw null;
         public long ContentLength64 => throw null;
@@ -33,6 +36,7 @@ namespace System.Net
 
     public sealed class HttpListenerResponse : IDisposable
     {
+        internal HttpListenerResponse() { }
         public int StatusCode { get => throw null; set { } }
         public string ContentType { get => throw null; set { } }
         public long ContentLength64 { get => throw null; set { } }
@@ -43,7 +47,7 @@ namespace System.Net
 
     public class WebHeaderCollection
     {
-        public string this[string name] { get => throw null; set { } }
+        public string this[string name] => throw null;
     }
 }
 
@@ -59,16 +63,26 @@ namespace System.Net
 
 namespace System.Net.Http
 {
-    /// <summary>nanoFramework's client: synchronous Send; Timeout can be set only before the first request.</summary>
+    /// <summary>nanoFramework's client: synchronous Send. In this version nothing locks Timeout
+    /// once a request was sent (the check exists but is never armed), so it can be set before each
+    /// request; the handler it configures is shared, so one client serves one request at a time.</summary>
     public class HttpClient : HttpMessageInvoker
     {
-        public HttpClient() { }
+        public HttpClient() : base(null) { }
         public TimeSpan Timeout { get => throw null; set { } }
         public HttpResponseMessage Send(HttpRequestMessage request, HttpCompletionOption completionOption) => throw null;
     }
 
+    public abstract class HttpMessageHandler : IDisposable
+    {
+        protected internal abstract HttpResponseMessage Send(HttpRequestMessage request);
+        public void Dispose() { }
+    }
+
     public class HttpMessageInvoker : IDisposable
     {
+        public HttpMessageInvoker(HttpMessageHandler handler) { }
+        public HttpMessageInvoker(HttpMessageHandler handler, bool disposeHandler) { }
         public virtual HttpResponseMessage Send(HttpRequestMessage request) => throw null;
         public void Dispose() { }
     }
@@ -129,5 +143,6 @@ namespace System.Net.Http.Headers
 
     public sealed class HttpRequestHeaders : HttpHeaders
     {
+        internal HttpRequestHeaders() { }
     }
 }

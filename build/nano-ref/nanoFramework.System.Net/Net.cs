@@ -1,22 +1,23 @@
-// Reference declarations of nanoFramework.System.Net 1.11 (System.Net.dll): network interfaces
-// (the MAC address the device name comes from) and the firmware's SNTP client.
+// Mirrors nanoframework/System.Net at tag v1.11.52 (package nanoFramework.System.Net 1.11.52,
+// assembly System.Net): the network interfaces (the MAC address the device name comes from) and
+// the address type HttpListener's constructor takes. SNTP is not here: it is the package
+// nanoFramework.Networking.Sntp.
+
+namespace System.Net
+{
+    public class IPAddress
+    {
+        public IPAddress(long newAddress) { }
+        public IPAddress(byte[] address) { }
+    }
+}
 
 namespace System.Net.NetworkInformation
 {
     public class NetworkInterface
     {
+        protected NetworkInterface(int interfaceIndex) { }
         public static NetworkInterface[] GetAllNetworkInterfaces() => throw null;
-        public byte[] PhysicalAddress => throw null;
-    }
-}
-
-namespace nanoFramework.Networking
-{
-    public static class Sntp
-    {
-        public static void Start() { }
-        public static void UpdateNow() { }
-        public static bool IsStarted => throw null;
-        public static string Server1 { get => throw null; set { } }
+        public byte[] PhysicalAddress { get => throw null; set { } }
     }
 }

@@ -1,4 +1,5 @@
-// Reference declarations of nanoFramework.System.Text 1.3 (assembly nanoFramework.System.Text):
+// Mirrors nanoframework/System.Text at tag v1.3.42 (package nanoFramework.System.Text 1.3.42,
+// assembly nanoFramework.System.Text):
 // Encoding and UTF8Encoding live here, not in mscorlib; StringBuilder too.
 
 namespace System.Text

@@ -1,4 +1,5 @@
-// Reference declarations of nanoFramework.System.Threading 1.1 (nanoFramework.System.Threading.dll).
+// Mirrors nanoframework/System.Threading at tag v1.1.52 (package nanoFramework.System.Threading
+// 1.1.52, assembly nanoFramework.System.Threading).
 
 namespace System.Threading
 {

@@ -1,4 +1,5 @@
-// Reference declarations of nanoFramework.TestFramework 2.1 (nanoFramework.TestFramework.dll):
+// Mirrors nanoframework/nanoFramework.TestFramework at tag v2.1.112 (package
+// nanoFramework.TestFramework 2.1.112, assembly nanoFramework.TestFramework):
 // the attributes and the non-generic Assert overloads the device tests use.
 
 using System;
