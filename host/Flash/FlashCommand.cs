@@ -43,12 +43,16 @@ public static class FlashCommand
             }
         }
 
-        string? msbuild = o.MsBuild ?? FindMsBuild(findOnPath);
-        if (msbuild is null || !File.Exists(msbuild))
+        // --what-if prints the whole plan on any machine; only a real run needs MSBuild, so only
+        // a real run stops here when it is missing.
+        string? found = o.MsBuild ?? FindMsBuild(findOnPath);
+        string msbuild = found ?? "MSBuild.exe";
+        string? missingMsBuild = found is null
+            ? "MSBuild not found. Install Visual Studio 2022 (or its Build Tools) with the .NET nanoFramework extension, or pass --msbuild <path to MSBuild.exe>."
+            : File.Exists(msbuild) ? null : $"MSBuild not found at {msbuild}.";
+        if (missingMsBuild != null && !o.WhatIf)
         {
-            output.WriteLine(msbuild is null
-                ? "MSBuild not found. Install Visual Studio 2022 (or its Build Tools) with the .NET nanoFramework extension, or pass --msbuild <path to MSBuild.exe>."
-                : $"MSBuild not found at {msbuild}.");
+            output.WriteLine(missingMsBuild);
             return 3;
         }
 
@@ -78,12 +82,21 @@ public static class FlashCommand
             FlashStep step = steps[i];
             output.WriteLine($"[{i + 1}/{steps.Count}] {step.Stage}: {step.Description}");
             output.WriteLine($"    {step.CommandLine}");
+            string? program = File.Exists(step.Program) ? step.Program : findOnPath(step.Program);
             if (o.WhatIf)
             {
+                if (step.Program == msbuild && missingMsBuild != null)
+                {
+                    output.WriteLine("    missing: " + missingMsBuild);
+                }
+                else if (program is null)
+                {
+                    output.WriteLine($"    missing: {step.Program} is not on PATH{(steps.Take(i).Any(s => s.Stage == "Tools") ? " (the Tools step installs it)" : "")}");
+                }
+
                 continue;
             }
 
-            string? program = File.Exists(step.Program) ? step.Program : findOnPath(step.Program);
             if (program is null)
             {
                 output.WriteLine($"{step.Program} not found on PATH (the Tools step installs the dotnet tools; open a new shell if it was just installed).");

@@ -17,15 +17,25 @@ internal static class Repo
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Runs a command to completion (bounded by <paramref name="timeout"/>) and returns its exit code and output.</summary>
-    public static (int ExitCode, string Output) Run(string fileName, string arguments, TimeSpan timeout, IDictionary<string, string>? environment = null)
+    /// <summary>Runs a command line exactly as the README shows it, through the shell, from the
+    /// repository root, and returns its exit code and output.</summary>
+    public static (int ExitCode, string Output) Run(string commandLine)
     {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = OperatingSystem.IsWindows()
+            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/c", commandLine } }
+            : new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", commandLine } };
+        return Run(start, TimeSpan.FromMinutes(5), null);
+    }
+
+    /// <summary>Runs a command to completion (bounded by <paramref name="timeout"/>) and returns its exit code and output.</summary>
+    public static (int ExitCode, string Output) Run(string fileName, string arguments, TimeSpan timeout, IDictionary<string, string>? environment = null) =>
+        Run(new ProcessStartInfo(fileName, arguments), timeout, environment);
+
+    private static (int ExitCode, string Output) Run(ProcessStartInfo start, TimeSpan timeout, IDictionary<string, string>? environment)
+    {
+        start.WorkingDirectory = Root;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         if (environment is not null)
         {
             foreach (var (key, value) in environment)
@@ -40,7 +50,7 @@ internal static class Repo
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{fileName} {arguments} did not finish within {timeout}.");
+            Assert.Fail($"{start.FileName} {string.Join(' ', start.ArgumentList)}{start.Arguments} did not finish within {timeout}.");
         }
 
         return (process.ExitCode, stdout.Result + stderr.Result);

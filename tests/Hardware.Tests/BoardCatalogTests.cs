@@ -46,7 +46,7 @@ namespace AgentPhone.Hardware.Tests
         [DataRow("devkitc-st7735")]
         [DataRow("m5stack-core")]
         [DataRow("esp32-ssd1306")]
-        public void NoPinIsWiredTwiceAndNoneIsAStrappingOrFlashPin(string name)
+        public void NoPinIsWiredTwiceNorAFlashPin(string name)
         {
             BoardProfile board = BoardCatalog.Find(name);
             bool[] used = new bool[40];
@@ -65,8 +65,122 @@ namespace AgentPhone.Hardware.Tests
                 Assert.IsFalse(used[pin], name + " uses flash pin " + pin);
             }
 
-            Assert.IsFalse(used[0] || used[2] || used[12], name + " uses a boot strapping pin");
             Assert.IsNotNull(board.FirmwareTarget);
+        }
+
+        [TestMethod]
+        [DataRow("devkitc-st7735")]
+        [DataRow("m5stack-core")]
+        [DataRow("esp32-ssd1306")]
+        public void EveryStrappingPinIsFreeOrAnOutputThatIdlesAtItsBootLevel(string name)
+        {
+            BoardProfile board = BoardCatalog.Find(name);
+            int[] straps = { 0, 2, 5, 12, 15 };
+            for (int i = 0; i < straps.Length; i++)
+            {
+                string role = RoleOf(board, straps[i]);
+                Assert.IsNull(StrapMisuse(straps[i], role), name + ": " + StrapMisuse(straps[i], role));
+            }
+        }
+
+        [TestMethod]
+        [DataRow(0, "panel CS", "download mode")]
+        [DataRow(12, "panel DC", "flash voltage")]
+        [DataRow(2, "keypad column", "input")]
+        [DataRow(15, "button", "input")]
+        [DataRow(5, "I2C data", "pull-up")]
+        [DataRow(2, "buzzer", "load")]
+        public void TheStrapRuleRefusesWhatChangesTheBoot(int pin, string role, string reason)
+        {
+            string misuse = StrapMisuse(pin, role);
+            Assert.IsNotNull(misuse, pin + " as " + role);
+            Assert.IsTrue(misuse.IndexOf(reason) >= 0, misuse);
+        }
+
+        [TestMethod]
+        public void TheWroverVariantOfTheDevKitCBootsWithDcAndResetOnTwoAndFifteen()
+        {
+            // Its README moves DC and RESET off GPIO 16/17 (PSRAM on WROVER modules) to 2 and 15.
+            Assert.IsNull(StrapMisuse(2, "panel DC"));
+            Assert.IsNull(StrapMisuse(15, "panel RESET"));
+            Assert.IsNull(StrapMisuse(5, "panel CS"));
+        }
+
+        /// <summary>
+        /// The ESP32 reads GPIO 0, 2, 5, 12 and 15 at reset. 0 low = download mode; 12 high = 1.8 V
+        /// flash (a 3.3 V module then fails to boot); 2 must be low or floating for download mode;
+        /// 5 and 15 set SDIO timing (15 low also silences the boot log). A strapping pin is safe only
+        /// as an output to a part's high-impedance input, so that during reset nothing but the chip's
+        /// own pull resistor sets its level: the panel's CS, D/C and RESET inputs (a module's pull-up on
+        /// RESET keeps 15 at its boot level, high). Never 0 or 12; never a key input, whose press at
+        /// power-up would set the strap; never a bus with external pull-ups; never a load like a buzzer.
+        /// </summary>
+        private static string StrapMisuse(int pin, string role)
+        {
+            if (role == null)
+            {
+                return null;
+            }
+
+            switch (pin)
+            {
+                case 0:
+                    return "GPIO 0 low at reset enters download mode; it is left to the BOOT button, not " + role;
+                case 12:
+                    return "GPIO 12 high at reset selects 1.8 V flash voltage; it stays free, not " + role;
+                case 2:
+                case 5:
+                case 15:
+                    if (role == "panel CS" || role == "panel DC" || role == "panel RESET")
+                    {
+                        return null;
+                    }
+
+                    if (role == "keypad row" || role == "keypad column" || role == "button")
+                    {
+                        return "GPIO " + pin + " as " + role + ": a key input pressed at power-up would set the strap";
+                    }
+
+                    if (role == "I2C data" || role == "I2C clock")
+                    {
+                        return "GPIO " + pin + " as " + role + ": the bus's external pull-up would set the strap";
+                    }
+
+                    return "GPIO " + pin + " as " + role + ": a load that can pull the pin away from its boot level";
+                default:
+                    return null;
+            }
+        }
+
+        private static string RoleOf(BoardProfile b, int pin)
+        {
+            if (pin == b.PanelCs) return "panel CS";
+            if (pin == b.PanelDc) return "panel DC";
+            if (pin == b.PanelReset) return "panel RESET";
+            if (pin == b.PanelBacklight) return "backlight";
+            if (pin == b.SpiMosi) return "SPI MOSI";
+            if (pin == b.SpiMiso) return "SPI MISO";
+            if (pin == b.SpiClock) return "SPI clock";
+            if (pin == b.I2cData) return "I2C data";
+            if (pin == b.I2cClock) return "I2C clock";
+            if (pin == b.BuzzerPin) return "buzzer";
+            if (IndexOf(b.RowPins, pin) >= 0) return "keypad row";
+            if (IndexOf(b.ColumnPins, pin) >= 0) return "keypad column";
+            if (IndexOf(b.ButtonPins, pin) >= 0) return "button";
+            return null;
+        }
+
+        private static int IndexOf(int[] pins, int pin)
+        {
+            for (int i = 0; i < pins.Length; i++)
+            {
+                if (pins[i] == pin)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         [TestMethod]

@@ -96,6 +96,31 @@ public sealed class FlashTests
     }
 
     [TestMethod]
+    public void WhatIfPrintsThePlanWhereNoToolIsInstalledAndMarksWhatIsMissing()
+    {
+        var (exit, output) = Flash(new[] { "--board", "devkitc-st7735", "--port", "COM5", "--what-if" });
+
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "[2/5] Build: build the device solution");
+        StringAssert.Contains(output, "    missing: MSBuild not found. Install Visual Studio 2022");
+        StringAssert.Contains(output, "    missing: nanoff is not on PATH (the Tools step installs it)");
+        StringAssert.Contains(output, "[5/5] Deploy");
+        StringAssert.Contains(output, "What-if: nothing was run.");
+    }
+
+    [TestMethod]
+    public void TheReadmeWhatIfCommandRunsAsWritten()
+    {
+        // The command of the README, from the repository root, on a machine without Visual Studio.
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet run --project host/Flash -- --board devkitc-st7735 --port COM5 --what-if");
+
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "[1/5] Tools");
+        StringAssert.Contains(output, "[5/5] Deploy");
+        StringAssert.Contains(output, "What-if: nothing was run.");
+    }
+
+    [TestMethod]
     public void TheRunnerStopsAtTheFirstFailingStep()
     {
         if (OperatingSystem.IsWindows())
