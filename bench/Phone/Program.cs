@@ -21,4 +21,20 @@ foreach (PanelRow r in PanelBench.Run())
 
 Console.WriteLine("aim: under 15% of a full frame per in-menu key press");
 
+Console.WriteLine();
+Console.WriteLine("Managed heap kept once booted, signed in, ringing with Caller Data (host, after a full collection; an upper bound)");
+var (memory, statics) = DeviceMemoryBench.Run();
+foreach (DeviceMemoryRow r in memory)
+{
+    Console.WriteLine($"{r.Board,-16} phone {r.Phone / 1024.0,6:F1} KB   phone + demo center {r.PhoneAndDemo / 1024.0,6:F1} KB");
+}
+
+Console.WriteLine($"static tables, once: {statics / 1024.0:F1} KB; aims: under 32 KB for the phone, under 64 KB with the demo center");
+Console.WriteLine();
+Console.WriteLine("Device JSON codec per body read (host, once warm)");
+foreach (CodecRow r in CodecBench.Run())
+{
+    Console.WriteLine($"{r.Body,-42} {r.Chars,5} chars {r.BytesPerRead,7} B {r.MicrosPerRead,7:F1} µs");
+}
+
 static string Share(double bytes, long frame) => $"{bytes,7:F0} B {bytes / frame,6:P1}";

@@ -3,7 +3,7 @@ using AgentPhone;
 using AgentPhone.Bench.Run;
 
 // Every benchmark, side by side in one run, into docs/performance.md:
-//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|phone|load [sizes, e.g. 1000,5000]]
+//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|phone|device|load [sizes, e.g. 1000,5000]]
 if (args.Length == 1 && args[0] == "--bare-kestrel")
 {
     await BareKestrel.Serve();
@@ -35,6 +35,12 @@ if (only is "" or "phone")
 {
     Console.WriteLine("phone ...");
     reports.Add(PhoneBench.Run());
+}
+
+if (only is "" or "device")
+{
+    Console.WriteLine("device ...");
+    reports.Add(DeviceBench.Run());
 }
 
 var md = new StringBuilder();
