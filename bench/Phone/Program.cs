@@ -22,7 +22,7 @@ foreach (PanelRow r in PanelBench.Run())
 Console.WriteLine("aim: under 15% of a full frame per in-menu key press");
 
 Console.WriteLine();
-Console.WriteLine("Managed heap kept once booted, signed in, ringing with Caller Data (host, after a full collection; an upper bound)");
+Console.WriteLine("Managed heap kept once booted, signed in, ringing with Caller Data (objects reachable from the device at their host size; an upper bound)");
 var (memory, statics) = DeviceMemoryBench.Run();
 foreach (DeviceMemoryRow r in memory)
 {

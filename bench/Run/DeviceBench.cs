@@ -12,12 +12,13 @@ public static class DeviceBench
     public static Report Run()
     {
         var report = new Report("Device", "An ESP32 without PSRAM leaves the managed heap roughly 80-110 KB (about 50 KB with Bluetooth in the firmware), and TLS needs native heap beside it. " +
-            "What the app keeps alive once booted, signed in, Ready and ringing with Caller Data on screen, after a full collection on the host: " +
-            "the host's 8-byte references and UTF-16 strings make it an upper bound of the ESP32's figure. Then the device codec's cost per body read (host, once warm).");
+            "What the app keeps alive once booted, signed in, Ready and ringing with Caller Data on screen: every object reachable from the device, at its size on the 64-bit host heap, " +
+            "whose 8-byte references and UTF-16 strings (string literals included, which the nanoCLR leaves in flash) make it an upper bound of the ESP32's figure. Then the device codec's cost per body read (host, once warm).");
         var (rows, statics) = DeviceMemoryBench.Run();
         report.Table(["board", "phone (server elsewhere)", "phone + on-device demo center"],
             rows.Select(r => new[] { r.Board, Kb(r.Phone), Kb(r.PhoneAndDemo) }));
-        report.Note($"Static tables (font, key maps, wire names), loaded once and outside the figures above: {Kb(statics)}.");
+        report.Note($"Static tables (boards, font, key maps, wire names, error messages), loaded once and outside the figures above: {Kb(statics)}. " +
+            "The largest single buffer is the text renderer's pixel run, one row of cells across the panel (6.4 KB on the M5Stack's 320-pixel ILI9342C), which lets a row go out in one bulk write.");
         var codec = CodecBench.Run();
         report.Table(["body", "characters", "allocated per read", "time per read (host)"],
             codec.Select(r => new[] { r.Body, r.Chars.ToString(), $"{r.BytesPerRead} B", $"{r.MicrosPerRead:F1} µs" }));
