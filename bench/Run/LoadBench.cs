@@ -327,7 +327,7 @@ public static class LoadBench
                 ["api"] = new JsonObject { ["statsPollSeconds"] = StatsEverySeconds, ["eventWaitSeconds"] = 25 },
                 ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q", ["strategy"] = "LONGEST_AVAILABLE", ["ringTimeoutSeconds"] = 15 }),
                 ["agents"] = list,
-                ["reasons"] = new JsonArray(new JsonObject { ["kind"] = "NOT_READY", ["code"] = 1, ["label"] = "Break" }),
+                ["reasons"] = new JsonArray(new JsonObject { ["kind"] = Protocol.ReasonKinds.ToWire(Protocol.ReasonKind.NotReady), ["code"] = 1, ["label"] = "Break" }),
             };
             string configPath = Path.Combine(folder, "center.json");
             File.WriteAllText(configPath, config.ToJsonString());

@@ -48,7 +48,7 @@ namespace AgentPhone.Phone
         }
 
         /// <summary>The refusal's wire code (e.g. <c>BAD_CREDENTIALS</c>) after <see cref="Reply.Refused"/>.</summary>
-        public string RefusalCode { get; private set; }
+        public ErrorCode RefusalCode { get; private set; }
 
         /// <summary>The refusal's message after <see cref="Reply.Refused"/>.</summary>
         public string RefusalMessage { get; private set; }
@@ -114,7 +114,7 @@ namespace AgentPhone.Phone
 
         private Reply Read(int status, string answer, IMessage into)
         {
-            RefusalCode = null;
+            RefusalCode = ErrorCode.None;
             RefusalMessage = null;
             try
             {
@@ -134,7 +134,9 @@ namespace AgentPhone.Phone
                     _json.Read(answer, _error);
                     if (_error.Error != null)
                     {
-                        RefusalCode = _error.Error.Code;
+                        ErrorCode code;
+                        ErrorCodes.TryParseWire(_error.Error.Code, out code);
+                        RefusalCode = code;
                         RefusalMessage = _error.Error.Message;
                         return Reply.Refused;
                     }

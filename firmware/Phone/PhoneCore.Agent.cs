@@ -122,7 +122,7 @@ namespace AgentPhone.Phone
         /// otherwise the state menu.</summary>
         private void ShowAfterChange()
         {
-            if (_call != null && _call.State != CallRinging) ShowTalking();
+            if (_call != null && _call.State != LegStates.Ringing) ShowTalking();
             else ShowAgentMenu();
         }
 
@@ -337,7 +337,7 @@ namespace AgentPhone.Phone
         {
             TeamView team = new TeamView();
             Reply reply = _client.Call("GET", Routes.Team, null, team, _settings.RequestTimeoutMs);
-            if (reply == Reply.Refused && _client.RefusalCode == "NOT_SUPERVISOR")
+            if (reply == Reply.Refused && _client.RefusalCode == ErrorCode.NotSupervisor)
             {
                 ShowMessage("Team", "Only a supervisor sees a team.", null);
                 return;

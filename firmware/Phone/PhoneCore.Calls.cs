@@ -8,8 +8,6 @@ namespace AgentPhone.Phone
     /// the agent's event stream.</summary>
     public sealed partial class PhoneCore
     {
-        internal const string CallRinging = "RINGING";
-        internal const string CallHeld = "HELD";
         private const int DialTransfer = 0;
         private const int DialConference = 1;
         private const int DialOutbound = 2;
@@ -31,7 +29,7 @@ namespace AgentPhone.Phone
 
         private void AdoptCall(CallInfo call, long timeInStateMs)
         {
-            bool wasRinging = _call != null && _call.State == CallRinging;
+            bool wasRinging = _call != null && _call.State == LegStates.Ringing;
             _call = call;
             if (call == null)
             {
@@ -40,7 +38,7 @@ namespace AgentPhone.Phone
                 return;
             }
 
-            if (call.State == CallRinging)
+            if (call.State == LegStates.Ringing)
             {
                 if (!_ringer.IsRinging) _ringer.Ring(call.Routed);
             }
@@ -83,8 +81,8 @@ namespace AgentPhone.Phone
             }
 
             SetStatusRow();
-            if (_call.State == CallRinging) _screen.SetSoftkeys(KeyAnswer, string.Empty, KeyStats, KeyExit);
-            else _screen.SetSoftkeys(KeyRelease, _call.State == CallHeld ? KeyResume : KeyHold, KeyStats, KeyExit);
+            if (_call.State == LegStates.Ringing) _screen.SetSoftkeys(KeyAnswer, string.Empty, KeyStats, KeyExit);
+            else _screen.SetSoftkeys(KeyRelease, _call.State == LegStates.Held ? KeyResume : KeyHold, KeyStats, KeyExit);
         }
 
         // ---- talking ----
@@ -97,7 +95,7 @@ namespace AgentPhone.Phone
                 return;
             }
 
-            if (_call.State == CallRinging)
+            if (_call.State == LegStates.Ringing)
             {
                 ShowCallerData();
                 return;
@@ -105,7 +103,7 @@ namespace AgentPhone.Phone
 
             _view = PhoneView.Talking;
             _screen.Clear();
-            _screen.Title = _call.State == CallHeld ? "On Hold" : "Talking";
+            _screen.Title = _call.State == LegStates.Held ? "On Hold" : "Talking";
             // On a call the agent placed the far end is the number dialed.
             bool placed = _status != null && _call.Ani != null && _call.Ani == _status.Extension;
             _screen.AddLine(placed ? "Calling: " + _call.Dnis : "Caller: " + _call.Ani);
@@ -115,7 +113,7 @@ namespace AgentPhone.Phone
             if (_party != null) _screen.AddLine("With: " + _party);
             if (_status != null && _status.PendingState != null) _screen.AddLine("Next: " + PendingText());
             SetStatusRow();
-            _screen.SetSoftkeys(KeyRelease, _call.State == CallHeld ? KeyResume : KeyHold, KeyTransfer, KeyConference);
+            _screen.SetSoftkeys(KeyRelease, _call.State == LegStates.Held ? KeyResume : KeyHold, KeyTransfer, KeyConference);
         }
 
         private void DrawTalkingTimer()
@@ -261,7 +259,7 @@ namespace AgentPhone.Phone
 
             if (reply != Reply.Ok)
             {
-                if (reply == Reply.Refused && _client.RefusalCode == "UNAUTHORIZED")
+                if (reply == Reply.Refused && _client.RefusalCode == ErrorCode.Unauthorized)
                 {
                     SignedOut();
                     ShowIdle();
@@ -335,7 +333,7 @@ namespace AgentPhone.Phone
         {
             CallInfo call = new CallInfo();
             call.Id = e.CallId;
-            call.State = CallRinging;
+            call.State = LegStates.Ringing;
             call.Routed = e.Routed;
             call.Queue = e.Queue;
             call.Ani = e.Ani;
@@ -362,7 +360,7 @@ namespace AgentPhone.Phone
         {
             AgentStatus status = new AgentStatus();
             Reply reply = _client.Call("GET", Routes.Agents + Routes.Me, null, status, _settings.RequestTimeoutMs);
-            if (reply == Reply.Refused && _client.RefusalCode == "UNAUTHORIZED")
+            if (reply == Reply.Refused && _client.RefusalCode == ErrorCode.Unauthorized)
             {
                 SignedOut();
                 ShowIdle();

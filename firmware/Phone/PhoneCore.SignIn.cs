@@ -354,8 +354,7 @@ namespace AgentPhone.Phone
             Reply reply = _client.Call("POST", Routes.SignIn, request, response, _settings.RequestTimeoutMs);
             if (reply == Reply.Refused)
             {
-                string code = _client.RefusalCode;
-                ShowMessage("Login failed", code == "BAD_CREDENTIALS" ? "Wrong agent ID or password." : _client.RefusalMessage, null);
+                ShowMessage("Login failed", _client.RefusalCode == ErrorCode.BadCredentials ? "Wrong agent ID or password." : _client.RefusalMessage, null);
                 return;
             }
 

@@ -216,7 +216,7 @@ namespace AgentPhone.Phone
 
             if (key == Key.Answer)
             {
-                if (_call != null && _call.State == CallRinging)
+                if (_call != null && _call.State == LegStates.Ringing)
                 {
                     CallAction("answer", null);
                 }
@@ -226,7 +226,7 @@ namespace AgentPhone.Phone
 
             if (key == Key.Hangup)
             {
-                if (_call != null && _call.State != CallRinging)
+                if (_call != null && _call.State != LegStates.Ringing)
                 {
                     CallAction("release", null);
                 }
@@ -295,7 +295,7 @@ namespace AgentPhone.Phone
                     ShowIdle();
                     break;
                 case PhoneView.CallerData:
-                    if (_call != null && _call.State != CallRinging) ShowTalking();
+                    if (_call != null && _call.State != LegStates.Ringing) ShowTalking();
                     else ShowAgentMenu();
                     break;
                 case PhoneView.DialEntry:
@@ -520,9 +520,9 @@ namespace AgentPhone.Phone
             return false;
         }
 
-        private void Refused(string code, string message)
+        private void Refused(ErrorCode code, string message)
         {
-            if (code == "UNAUTHORIZED" && SignedIn)
+            if (code == ErrorCode.Unauthorized && SignedIn)
             {
                 // The server no longer knows this session: start over at the login screen.
                 SignedOut();
@@ -530,14 +530,14 @@ namespace AgentPhone.Phone
                 return;
             }
 
-            if (code == "INVALID_TRANSITION" || code == "NOT_SIGNED_IN" || code == "NO_CALL"
-                || code == "CALL_NOT_RINGING" || code == "CALL_NOT_CONNECTED")
+            if (code == ErrorCode.InvalidTransition || code == ErrorCode.NotSignedIn || code == ErrorCode.NoCall
+                || code == ErrorCode.CallNotRinging || code == ErrorCode.CallNotConnected)
             {
                 ShowMessage("Agent state", message, ResyncPrompt);
                 return;
             }
 
-            ShowMessage("Refused", message == null ? code : message, null);
+            ShowMessage("Refused", message == null ? ErrorCodes.Message(code) : message, null);
         }
 
         /// <summary>The resynchronize prompt when the message offers it (key 1), else null.</summary>
@@ -590,7 +590,7 @@ namespace AgentPhone.Phone
             }
 
             Adopt(status);
-            if (_call != null && _call.State == CallRinging) ShowCallerData();
+            if (_call != null && _call.State == LegStates.Ringing) ShowCallerData();
             else if (_call != null) ShowTalking();
             else ShowAgentMenu();
         }

@@ -3,34 +3,25 @@ namespace AgentPhone.Protocol
     /// <summary>Wire names (JSON) and display names (phone screen) of <see cref="AgentState"/>.</summary>
     public static class AgentStates
     {
-        // Indexed by the enum value; one place for both spellings of every state.
-        private static readonly string[] Wire =
+        public static readonly NameTable Names = new NameTable(new string[]
         {
             "LOGOUT", "NOT_READY", "READY", "RESERVED", "TALKING", "HOLD", "WORK"
-        };
+        });
 
-        private static readonly string[] Display =
+        public static readonly NameTable DisplayNames = new NameTable(new string[]
         {
             "Logout", "Not Ready", "Ready", "Reserved", "Talking", "Hold", "Work"
-        };
+        });
 
-        public const int Count = 7;
+        public static string ToWire(AgentState state) => Names.Name((int)state);
 
-        public static string ToWire(AgentState state)
-        {
-            return Wire[(int)state];
-        }
+        public static string ToDisplay(AgentState state) => DisplayNames.Name((int)state);
 
-        public static string ToDisplay(AgentState state)
-        {
-            return Display[(int)state];
-        }
-
-        /// <summary>Parses a wire name; returns false (and Logout) for anything else.</summary>
+        /// <summary>Parses a wire name; false (and Logout) for anything else.</summary>
         public static bool TryParseWire(string name, out AgentState state)
         {
-            int index = WireNames.IndexOf(Wire, name);
-            state = index < 0 ? AgentState.Logout : (AgentState)index;
+            int index = Names.ValueOf(name);
+            state = (AgentState)(index < 0 ? 0 : index);
             return index >= 0;
         }
     }

@@ -21,20 +21,18 @@ namespace AgentPhone.Protocol
     /// <summary>Wire names of <see cref="CallEndReason"/>.</summary>
     public static class CallEndReasons
     {
-        private static readonly string[] Names =
+        public static readonly NameTable Names = new NameTable(new string[]
         {
             "NONE", "RELEASED", "CALLER_HUNG_UP", "NO_ANSWER", "ANSWERED_ELSEWHERE", "TRANSFERRED", "CLEARED"
-        };
+        });
 
-        public static string ToWire(CallEndReason reason)
-        {
-            return Names[(int)reason];
-        }
+        public static string ToWire(CallEndReason value) => Names.Name((int)value);
 
-        public static bool TryParseWire(string name, out CallEndReason reason)
+        /// <summary>Parses a wire name; false (and the first value) for anything else.</summary>
+        public static bool TryParseWire(string name, out CallEndReason value)
         {
-            int index = WireNames.IndexOf(Names, name);
-            reason = index < 0 ? CallEndReason.None : (CallEndReason)index;
+            int index = Names.ValueOf(name);
+            value = (CallEndReason)(index < 0 ? 0 : index);
             return index >= 0;
         }
     }

@@ -24,21 +24,19 @@ namespace AgentPhone.Protocol
     /// <summary>Wire names of <see cref="EventKind"/>.</summary>
     public static class EventKinds
     {
-        private static readonly string[] Names =
+        public static readonly NameTable Names = new NameTable(new string[]
         {
             "STATE_CHANGED", "CALL_OFFERED", "CALL_ANSWERED", "CALL_HELD", "CALL_RESUMED",
             "CALL_ENDED", "PARTY_JOINED", "PARTY_LEFT", "QUEUE_STATS"
-        };
+        });
 
-        public static string ToWire(EventKind kind)
-        {
-            return Names[(int)kind];
-        }
+        public static string ToWire(EventKind value) => Names.Name((int)value);
 
-        public static bool TryParseWire(string name, out EventKind kind)
+        /// <summary>Parses a wire name; false (and the first value) for anything else.</summary>
+        public static bool TryParseWire(string name, out EventKind value)
         {
-            int index = WireNames.IndexOf(Names, name);
-            kind = index < 0 ? EventKind.StateChanged : (EventKind)index;
+            int index = Names.ValueOf(name);
+            value = (EventKind)(index < 0 ? 0 : index);
             return index >= 0;
         }
     }

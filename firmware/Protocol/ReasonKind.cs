@@ -11,19 +11,18 @@ namespace AgentPhone.Protocol
     /// <summary>Wire names of <see cref="ReasonKind"/>.</summary>
     public static class ReasonKinds
     {
-        private static readonly string[] Names = { "NOT_READY", "LOGOUT", "WRAP_UP" };
-
-        public const int Count = 3;
-
-        public static string ToWire(ReasonKind kind)
+        public static readonly NameTable Names = new NameTable(new string[]
         {
-            return Names[(int)kind];
-        }
+            "NOT_READY", "LOGOUT", "WRAP_UP"
+        });
 
-        public static bool TryParseWire(string name, out ReasonKind kind)
+        public static string ToWire(ReasonKind value) => Names.Name((int)value);
+
+        /// <summary>Parses a wire name; false (and the first value) for anything else.</summary>
+        public static bool TryParseWire(string name, out ReasonKind value)
         {
-            int index = WireNames.IndexOf(Names, name);
-            kind = index < 0 ? ReasonKind.NotReady : (ReasonKind)index;
+            int index = Names.ValueOf(name);
+            value = (ReasonKind)(index < 0 ? 0 : index);
             return index >= 0;
         }
     }

@@ -17,7 +17,7 @@ namespace AgentPhone.Server
     {
         internal readonly ArrayList Memberships = new ArrayList();
         internal readonly ArrayList Sessions = new ArrayList();
-        internal readonly long[] StateMs = new long[AgentStates.Count];
+        internal readonly long[] StateMs = new long[AgentStates.Names.Count];
         internal AgentState ReturnState;
         internal ReasonCode ReturnReason;
         internal ReasonCode WrapUpReason;

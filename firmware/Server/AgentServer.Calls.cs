@@ -103,7 +103,7 @@ namespace AgentPhone.Server
             Call call = leg.Call;
             long now = _clock.NowMs;
             CancelRing(leg);
-            leg.State = LegState.Talking;
+            leg.State = LegState.Connected;
             leg.AnsweredMs = now;
             bool joining = call.State == CallState.Connected;
             if (!joining)
@@ -231,7 +231,7 @@ namespace AgentPhone.Server
             call.State = CallState.Connected;
             call.AnsweredMs = _clock.NowMs;
             Leg own = NewLeg(call, agent, false, number);
-            own.State = LegState.Talking;
+            own.State = LegState.Connected;
             own.AnsweredMs = call.AnsweredMs;
             EmitCall(EventKind.CallAnswered, own, CallEndReason.None, number);
             if (target != null)
@@ -324,12 +324,12 @@ namespace AgentPhone.Server
                 return ErrorCode.CallNotConnected;
             }
 
-            if (leg.State != (held ? LegState.Talking : LegState.Held))
+            if (leg.State != (held ? LegState.Connected : LegState.Held))
             {
                 return ErrorCode.InvalidTransition;
             }
 
-            leg.State = held ? LegState.Held : LegState.Talking;
+            leg.State = held ? LegState.Held : LegState.Connected;
             if (leg.Routed)
             {
                 ChangeState(agent, held ? AgentState.Hold : AgentState.Talking, null);

@@ -1,4 +1,5 @@
 using System.Collections;
+using AgentPhone.Protocol;
 
 namespace AgentPhone.Server
 {
@@ -70,13 +71,6 @@ namespace AgentPhone.Server
         {
             return ((Leg)Legs[index]).Agent;
         }
-    }
-
-    public enum LegState
-    {
-        Ringing,
-        Talking,
-        Held
     }
 
     /// <summary>One agent's part in a call. An agent has at most one leg at a time.</summary>

@@ -26,7 +26,7 @@ namespace AgentPhone.Server
         internal readonly ArrayList Members = new ArrayList();
         internal readonly ReadyIndex Ready = new ReadyIndex();
         internal readonly WaitingCalls Waiting = new WaitingCalls();
-        internal readonly int[] AgentsByState = new int[AgentStates.Count];
+        internal readonly int[] AgentsByState = new int[AgentStates.Names.Count];
         internal int LastPosition = -1;
         internal int Offered;
         internal int Answered;

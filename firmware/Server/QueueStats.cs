@@ -3,7 +3,7 @@ namespace AgentPhone.Server
     /// <summary>A queue's figures at one moment.</summary>
     public sealed class QueueStats
     {
-        public readonly int[] AgentsByState = new int[Protocol.AgentStates.Count];
+        public readonly int[] AgentsByState = new int[Protocol.AgentStates.Names.Count];
         public int CallsQueued;
         /// <summary>How long the oldest waiting call has waited, or 0.</summary>
         public long OldestInQueueMs;

@@ -12,7 +12,7 @@ namespace AgentPhone.Server
         public const int MaxListed = 100;
 
         private readonly ArrayList _codes = new ArrayList();
-        private readonly bool[] _required = new bool[ReasonKinds.Count];
+        private readonly bool[] _required = new bool[ReasonKinds.Names.Count];
 
         public bool IsRequired(ReasonKind kind)
         {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AgentPhone.Boards;
 using AgentPhone.Hardware.Virtual;
+using AgentPhone.Protocol;
 using AgentPhone.ServerHost;
 
 namespace AgentPhone.Emulator;
@@ -107,8 +108,8 @@ public sealed class EmulatorApp : IAsyncDisposable
 
     private VirtualPhone? Find(string id) => _phones.FirstOrDefault(p => p.Id == id);
 
-    private static IResult Error(int status, string code, string message) =>
-        Results.Json(new { error = new { code, message } }, Json, statusCode: status);
+    private static IResult Error(ErrorCode code, string message) =>
+        Results.Json(new { error = new { code = ErrorCodes.ToWire(code), message } }, Json, statusCode: ErrorCodes.HttpStatus(code));
 
     private void MapControlApi()
     {
@@ -120,32 +121,32 @@ public sealed class EmulatorApp : IAsyncDisposable
             VirtualPhone? phone = Find(id);
             if (phone is null)
             {
-                return Error(404, "NOT_FOUND", $"No phone '{id}'.");
+                return Error(ErrorCode.NotFound, $"No phone '{id}'.");
             }
 
             string text = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync();
             string? error = await Task.Run(() => phone.Keys(text, out _));
-            return error is null ? Results.Json(phone.Screen(), Json) : Error(400, "INVALID_ARGUMENT", error);
+            return error is null ? Results.Json(phone.Screen(), Json) : Error(ErrorCode.InvalidArgument, error);
         });
 
         _app.MapGet("/emulator/phones/{id}/screen", (string id) =>
-            Find(id) is { } phone ? Results.Json(phone.Screen(), Json) : Error(404, "NOT_FOUND", $"No phone '{id}'."));
+            Find(id) is { } phone ? Results.Json(phone.Screen(), Json) : Error(ErrorCode.NotFound, $"No phone '{id}'."));
 
         _app.MapGet("/emulator/phones/{id}/screen.png", (string id, int? scale) =>
             Find(id) is { } phone
                 ? Results.File(Png.Encode(phone.Panel, Math.Clamp(scale ?? 1, 1, 4)), "image/png")
-                : Error(404, "NOT_FOUND", $"No phone '{id}'."));
+                : Error(ErrorCode.NotFound, $"No phone '{id}'."));
 
         // The side panel: queues and agents live, and the traffic generator (embedded server only).
         _app.MapGet("/emulator/center", () => _view is null
-            ? Error(409, "EXTERNAL_SERVER", "The phones use an external server; its figures are on its own dashboards.")
+            ? Error(ErrorCode.ExternalServer, "The phones use an external server; its figures are on its own dashboards.")
             : Results.Json(new { center = _view.Snapshot(), traffic = _traffic!.Status }, Json));
 
         _app.MapPost("/emulator/traffic", async (HttpRequest request) =>
         {
             if (_traffic is null)
             {
-                return Error(409, "EXTERNAL_SERVER", "The traffic generator drives the embedded server only.");
+                return Error(ErrorCode.ExternalServer, "The traffic generator drives the embedded server only.");
             }
 
             TrafficRequest? t;
@@ -155,12 +156,12 @@ public sealed class EmulatorApp : IAsyncDisposable
             }
             catch (JsonException)
             {
-                return Error(400, "INVALID_JSON", "The body is not JSON: {\"callsPerMinute\":6,\"handleSeconds\":30,\"queue\":\"Support\"}.");
+                return Error(ErrorCode.MalformedJson, "The body is not JSON: {\"callsPerMinute\":6,\"handleSeconds\":30,\"queue\":\"Support\"}.");
             }
 
             if (t is null || t.CallsPerMinute <= 0 || t.CallsPerMinute > 600 || t.HandleSeconds < 1 || t.HandleSeconds > 3600)
             {
-                return Error(400, "INVALID_ARGUMENT", "callsPerMinute is 0.1-600 and handleSeconds 1-3600.");
+                return Error(ErrorCode.InvalidArgument, "callsPerMinute is 0.1-600 and handleSeconds 1-3600.");
             }
 
             _traffic.Start(t.CallsPerMinute, t.HandleSeconds, string.IsNullOrWhiteSpace(t.Queue) ? "Support" : t.Queue);
@@ -170,7 +171,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         _app.MapDelete("/emulator/traffic", () =>
         {
             _traffic?.Stop();
-            return _traffic is null ? Error(409, "EXTERNAL_SERVER", "No traffic generator with an external server.") : Results.Json(_traffic.Status, Json);
+            return _traffic is null ? Error(ErrorCode.ExternalServer, "No traffic generator with an external server.") : Results.Json(_traffic.Status, Json);
         });
 
         // The PBX-side routes, proxied with the embedded center's PBX key.
@@ -188,7 +189,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         }
         catch (HttpRequestException e)
         {
-            return Error(502, "SERVER_DOWN", $"The agent server at {ServerUrl} did not answer: {e.Message}");
+            return Error(ErrorCode.ServerDown, $"The agent server at {ServerUrl} did not answer: {e.Message}");
         }
     }
 

@@ -573,7 +573,7 @@ namespace AgentPhone.Server.Api
             Call call = leg.Call;
             CallInfo c = new CallInfo();
             c.Id = call.Id;
-            c.State = leg.State == LegState.Ringing ? "RINGING" : leg.State == LegState.Held ? "HELD" : "CONNECTED";
+            c.State = LegStates.ToWire(leg.State);
             c.Routed = leg.Routed;
             c.Queue = call.Queue == null ? null : call.Queue.Name;
             c.Ani = call.Ani;

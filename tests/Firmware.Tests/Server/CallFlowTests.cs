@@ -188,7 +188,7 @@ namespace AgentPhone.Firmware.Tests.Server
             c.Offer(c.Support, "2301");
             Expect.State("Not Ready", agent);
             c.Server.Answer(agent);
-            Assert.IsTrue(agent.Leg.State == LegState.Talking);
+            Assert.IsTrue(agent.Leg.State == LegState.Connected);
             c.Server.Release(agent);
             // Back to Ready, which takes the waiting queue call at once.
             Expect.State("Reserved", agent);

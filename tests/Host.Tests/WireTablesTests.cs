@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using AgentPhone.Protocol;
+
+namespace AgentPhone.Host.Tests;
+
+/// <summary>Protocol's wire-name tables mirror their enums by content, not by position, and no
+/// other file spells a wire name of theirs as a literal.</summary>
+[TestClass]
+public sealed class WireTablesTests
+{
+    public static IEnumerable<object[]> Tables() =>
+    [
+        [typeof(AgentState), AgentStates.Names],
+        [typeof(AgentState), AgentStates.DisplayNames],
+        [typeof(LegState), LegStates.Names],
+        [typeof(EventKind), EventKinds.Names],
+        [typeof(CallEndReason), CallEndReasons.Names],
+        [typeof(ReasonKind), ReasonKinds.Names],
+        [typeof(ErrorCode), ErrorCodes.Names],
+    ];
+
+    [TestMethod]
+    [DynamicData(nameof(Tables), DynamicDataSourceType.Method)]
+    public void EveryEnumValueHasItsOwnNameInItsTable(Type enumType, NameTable table)
+    {
+        string[] members = Enum.GetNames(enumType);
+        Assert.AreEqual(members.Length, table.Count, enumType.Name + ": one name per value");
+        bool display = table == AgentStates.DisplayNames;
+        foreach (string member in members)
+        {
+            int value = (int)Enum.Parse(enumType, member);
+            string expected = display ? Words(member) : UpperSnake(member);
+            Assert.AreEqual(expected, table.Name(value), $"{enumType.Name}.{member}");
+            Assert.AreEqual(display ? -1 : value, display ? -1 : table.ValueOf(expected), $"{enumType.Name}.{member} parses back");
+        }
+    }
+
+    [TestMethod]
+    public void EveryErrorCodeHasAStatusAndAMessage()
+    {
+        int[] statuses = [200, 400, 401, 403, 404, 405, 409, 413, 429, 502];
+        foreach (ErrorCode code in Enum.GetValues<ErrorCode>())
+        {
+            CollectionAssert.Contains(statuses, ErrorCodes.HttpStatus(code), code.ToString());
+            Assert.IsFalse(string.IsNullOrWhiteSpace(ErrorCodes.Message(code)), code.ToString());
+            Assert.IsTrue(ErrorCodes.TryParseWire(ErrorCodes.ToWire(code), out ErrorCode back) && back == code, code.ToString());
+        }
+    }
+
+    [TestMethod]
+    public void NoSourceOutsideProtocolSpellsAnErrorCodeOrStateAsALiteral()
+    {
+        var names = new HashSet<string>(new[] { ErrorCodes.Names, LegStates.Names, AgentStates.Names, EventKinds.Names }
+            .SelectMany(t => Enumerable.Range(0, t.Count).Select(t.Name)), StringComparer.Ordinal);
+        var found = new List<string>();
+        foreach (string folder in new[] { "firmware", "hardware", "boards", "host", "bench" })
+        {
+            foreach (string file in Directory.EnumerateFiles(AgentPhone.Build.Tests.Repo.PathOf(folder), "*.cs", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(AgentPhone.Build.Tests.Repo.Root, file).Replace('\\', '/');
+                if (relative.StartsWith("firmware/Protocol/", StringComparison.Ordinal) || relative.Split('/').Any(p => p is "bin" or "obj"))
+                {
+                    continue;
+                }
+
+                string[] lines = File.ReadAllLines(file);
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    foreach (Match m in Regex.Matches(lines[i], "\"([A-Z][A-Z_]+)\""))
+                    {
+                        if (names.Contains(m.Groups[1].Value))
+                        {
+                            found.Add($"{relative}({i + 1}): {m.Value}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.AreEqual(0, found.Count, "wire names belong to Protocol's tables:\n" + string.Join("\n", found));
+    }
+
+    private static string UpperSnake(string member) => Regex.Replace(member, "(?<=[a-z])(?=[A-Z])", "_").ToUpperInvariant();
+
+    private static string Words(string member) => Regex.Replace(member, "(?<=[a-z])(?=[A-Z])", " ");
+}
