@@ -20,6 +20,8 @@ namespace AgentPhone.Protocol
         public const string Devices = "/api/v1/devices/";
         /// <summary>PBX side: POST offers a call; <c>/{id}/hangup</c> ends it.</summary>
         public const string Calls = "/api/v1/calls";
+        /// <summary>Administration (API key): POST re-reads the center's configuration.</summary>
+        public const string AdminReload = "/api/v1/admin/reload";
 
         public const string AuthorizationHeader = "Authorization";
         public const string BearerPrefix = "Bearer ";

@@ -1,43 +1,18 @@
 using System.Text;
 using AgentPhone.Protocol;
-using AgentPhone.Protocol.Messages;
 using AgentPhone.Server.Api;
 
 namespace AgentPhone.ServerHost;
 
-/// <summary>The agent API on a Kestrel app: the administration reload and every other route
-/// through the core's route table. The server maps it on every path; the emulator under
-/// /api/v1 beside its own pages.</summary>
+/// <summary>The agent API on a Kestrel app: every route, administration included, through the
+/// core's route table. The server maps it on every path; the emulator under /api/v1 beside its
+/// own pages.</summary>
 public static class AgentApiEndpoints
 {
     public const int MaxBodyChars = 1 << 16;
 
     public static void MapAgentApi(this WebApplication app, CenterHost center, string pattern)
     {
-        var codec = new SystemTextJsonCodec();
-        IResult Error(int status, ErrorCode code, string message) => Results.Text(
-            codec.Write(new ErrorResponse { Error = new ErrorInfo { Code = ErrorCodes.ToWire(code), Message = message } }),
-            "application/json", Encoding.UTF8, status);
-
-        app.MapPost("/api/v1/admin/reload", (HttpContext http) =>
-        {
-            string? key = http.Request.Headers[Routes.ApiKeyHeader];
-            if (center.ApiKey == null || key != center.ApiKey)
-            {
-                return Error(401, ErrorCode.Unauthorized, "This route needs the PBX API key (X-Api-Key).");
-            }
-
-            try
-            {
-                center.Reload();
-                return Results.Text("{\"status\":\"reloaded\"}", "application/json", Encoding.UTF8, 200);
-            }
-            catch (ConfigException e)
-            {
-                return Error(400, ErrorCode.InvalidArgument, "The configuration was not applied: " + e.Message);
-            }
-        });
-
         app.Map(pattern, async (HttpContext http) =>
         {
             var request = new ApiRequest

@@ -10,7 +10,7 @@ namespace AgentPhone.ServerHost;
 /// journaled to SQLite before it is answered, the journal replayed at start, timed work on a
 /// timer, and event long-polls woken when the change that fed them is committed.
 /// </summary>
-public sealed class CenterHost : IServerListener, IDisposable
+public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 {
     public const int TickMs = 100;
 
@@ -96,9 +96,20 @@ public sealed class CenterHost : IServerListener, IDisposable
         return response;
     }
 
-    /// <summary>Re-reads the configuration file and applies it (journaled); throws
-    /// <see cref="ConfigException"/> and changes nothing when it has a fault.</summary>
-    public void Reload() => ApplyConfig(File.ReadAllText(_configPath));
+    /// <summary>Re-reads the configuration file and applies it (journaled as the configuration
+    /// it applied); a file with a fault changes nothing and is named in the answer.</summary>
+    public string? Reload()
+    {
+        try
+        {
+            ApplyConfig(File.ReadAllText(_configPath));
+            return null;
+        }
+        catch (ConfigException e)
+        {
+            return e.Message;
+        }
+    }
 
     private TaskCompletionSource? Handle(ApiRequest request, ApiResponse response, out long durableAt)
     {
@@ -109,7 +120,8 @@ public sealed class CenterHost : IServerListener, IDisposable
             _secrets.Reset();
             try
             {
-                if (request.Changes)
+                // A reload is journaled as the configuration it applies, not as a request to replay.
+                if (request.Changes && request.Path != Routes.AdminReload)
                 {
                     _current = NewEntry(request);
                 }
@@ -206,7 +218,7 @@ public sealed class CenterHost : IServerListener, IDisposable
             {
                 _current = new JournalEntry { AtMs = _clock.NowMs, Kind = JournalEntry.ConfigKind, Body = text };
                 config.ApplyTo(_server);
-                _handler = new ApiHandler(_server, _json, _tokens, config.ApiOptions());
+                _handler = new ApiHandler(_server, _json, _tokens, Administered(config.ApiOptions()));
                 _journal.Enqueue(_current);
             }
             finally
@@ -272,7 +284,13 @@ public sealed class CenterHost : IServerListener, IDisposable
         }
 
         _clock.Unpin();
-        _handler = new ApiHandler(_server, _json, _tokens, options!);
+        _handler = new ApiHandler(_server, _json, _tokens, Administered(options!));
+    }
+
+    private ApiOptions Administered(ApiOptions options)
+    {
+        options.Admin = this;
+        return options;
     }
 
     /// <summary>Collects the events of the change being applied (none while replaying).</summary>

@@ -222,7 +222,7 @@ public sealed class Journal : IDisposable
             foreach ((EventStream stream, ServerEvent se) in e.Events)
             {
                 object?[] row = [$"{stream.Owner}:{stream.Tenant}:{stream.Name}", se.Seq, se.AtMs,
-                    Protocol.EventKinds.ToWire(se.Kind), se.AgentId, _json.Write(ApiHandler.EventMessage(se))];
+                    Protocol.EventKinds.ToWire(se.Kind), se.AgentId, _json.Write(WireViews.Event(se))];
                 for (int i = 0; i < q.Length; i++)
                 {
                     q[i].Value = row[i] ?? DBNull.Value;

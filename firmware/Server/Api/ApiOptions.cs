@@ -32,5 +32,17 @@ namespace AgentPhone.Server.Api
 
         /// <summary>Caller-data layout phones show when a call names none.</summary>
         public string DefaultLayout { get; set; }
+
+        /// <summary>The host's administration, or null where there is none (the device).</summary>
+        public ICenterAdmin Admin { get; set; }
+    }
+
+    /// <summary>What the administration routes ask of a host that keeps the center's
+    /// configuration in a file (the PC server).</summary>
+    public interface ICenterAdmin
+    {
+        /// <summary>Re-reads and applies the configuration: null when applied, else what is wrong
+        /// with it (and nothing was applied).</summary>
+        string Reload();
     }
 }

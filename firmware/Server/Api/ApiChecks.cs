@@ -1,0 +1,205 @@
+using AgentPhone.Protocol;
+using AgentPhone.Protocol.Json;
+using AgentPhone.Protocol.Messages;
+
+namespace AgentPhone.Server.Api
+{
+    /// <summary>
+    /// What every route checks before it acts (method, session, key, body, fields, numbers) and
+    /// how it answers. A check that fails has already written the refusal; the route just stops.
+    /// </summary>
+    internal sealed class ApiChecks
+    {
+        private readonly AgentServer _server;
+        private readonly IJsonCodec _json;
+        private readonly ApiOptions _options;
+        private readonly PlainSecrets _compare = new PlainSecrets();
+
+        public ApiChecks(AgentServer server, IJsonCodec json, ApiOptions options)
+        {
+            _server = server;
+            _json = json;
+            _options = options;
+        }
+
+        public bool Allow(ApiRequest q, ApiResponse r, string method)
+        {
+            if (q.Method == method)
+            {
+                return true;
+            }
+
+            Fail(r, ErrorCode.MethodNotAllowed, q.Method + " is not allowed here; use " + method + ".");
+            return false;
+        }
+
+        /// <summary>The bearer token of the request, or null.</summary>
+        public static string Token(ApiRequest q)
+        {
+            string h = q.Authorization;
+            return h != null && h.Length > Routes.BearerPrefix.Length && Strings.StartsWith(h, Routes.BearerPrefix)
+                ? h.Substring(Routes.BearerPrefix.Length)
+                : null;
+        }
+
+        /// <summary>The agent whose session made the request.</summary>
+        public Agent Caller(ApiRequest q)
+        {
+            return _server.FindSession(Token(q)).Agent;
+        }
+
+        /// <summary>The session may act for the agent (itself, or a supervised team member).</summary>
+        public bool Authorized(ApiRequest q, ApiResponse r, string agentId, out Agent agent)
+        {
+            return Done(r, _server.Authorize(Token(q), agentId, out agent));
+        }
+
+        /// <summary>The session's own agent only (call control, wrap-up, reasons, stats).</summary>
+        public bool Own(ApiRequest q, ApiResponse r, string agentId, out Agent agent)
+        {
+            if (!Authorized(q, r, agentId, out agent))
+            {
+                return false;
+            }
+
+            if (agent != Caller(q))
+            {
+                agent = null;
+                return Done(r, ErrorCode.Forbidden);
+            }
+
+            return true;
+        }
+
+        /// <summary>The PBX and administration routes need the API key.</summary>
+        public bool Keyed(ApiRequest q, ApiResponse r)
+        {
+            if (_options.ApiKey != null && _compare.Matches(_options.ApiKey, q.ApiKey))
+            {
+                return true;
+            }
+
+            Fail(r, ErrorCode.Unauthorized, "This route needs the PBX API key (X-Api-Key).");
+            return false;
+        }
+
+        /// <summary>The body read into <paramref name="blank"/>; a missing body is a blank message
+        /// unless <paramref name="required"/>. Throws <see cref="JsonFormatException"/> otherwise.</summary>
+        public IMessage Body(ApiRequest q, IMessage blank, bool required)
+        {
+            if (IsBlank(q.Body))
+            {
+                if (required)
+                {
+                    throw new JsonFormatException("A JSON body is required.");
+                }
+
+                return blank;
+            }
+
+            IMessage m = _json.Read(q.Body, blank);
+            if (m == null)
+            {
+                throw new JsonFormatException("The body must be a JSON object.");
+            }
+
+            return m;
+        }
+
+        public bool Required(ApiResponse r, string field, string value)
+        {
+            if (value == null || value.Length == 0)
+            {
+                Fail(r, ErrorCode.InvalidArgument, field + " is required.");
+                return false;
+            }
+
+            return Fits(r, field, value);
+        }
+
+        public bool Fits(ApiResponse r, string field, string value)
+        {
+            if (value != null && value.Length > _options.MaxFieldChars)
+            {
+                Fail(r, ErrorCode.InvalidArgument, field + " is longer than " + _options.MaxFieldChars.ToString() + " characters.");
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>A whole number from the query, <paramref name="absent"/> when not given.</summary>
+        public bool Number(ApiResponse r, string text, string name, long min, long max, long absent, out long value)
+        {
+            value = absent;
+            if (text == null)
+            {
+                return true;
+            }
+
+            long n = 0;
+            bool ok = text.Length > 0 && text.Length <= 18;
+            for (int i = 0; ok && i < text.Length; i++)
+            {
+                ok = text[i] >= '0' && text[i] <= '9';
+                n = n * 10 + (text[i] - '0');
+            }
+
+            if (!ok || n < min || n > max)
+            {
+                Fail(r, ErrorCode.InvalidArgument, name + " must be a whole number from " + min.ToString() + " to " + max.ToString() + ".");
+                return false;
+            }
+
+            value = n;
+            return true;
+        }
+
+        /// <summary>True when the core did it; else the refusal is written.</summary>
+        public bool Done(ApiResponse r, ErrorCode error)
+        {
+            if (error == ErrorCode.None)
+            {
+                return true;
+            }
+
+            Fail(r, error, null);
+            return false;
+        }
+
+        public void Fail(ApiResponse r, ErrorCode error, string message)
+        {
+            ErrorResponse body = new ErrorResponse();
+            body.Error = new ErrorInfo();
+            body.Error.Code = ErrorCodes.ToWire(error);
+            body.Error.Message = message == null ? ErrorCodes.Message(error) : message;
+            r.Error = error;
+            r.Status = ErrorCodes.HttpStatus(error);
+            r.Body = _json.Write(body);
+        }
+
+        public void Ok(ApiResponse r, int status, IMessage body)
+        {
+            r.Status = status;
+            r.Body = _json.Write(body);
+        }
+
+        private static bool IsBlank(string s)
+        {
+            if (s == null)
+            {
+                return true;
+            }
+
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using AgentPhone.Protocol;
+using AgentPhone.Protocol.Messages;
+
+namespace AgentPhone.Server.Api
+{
+    /// <summary>The routes that move calls: the PBX offering and hanging up, and an agent's call
+    /// control (answer, release, hold, resume, transfer, conference, dial).</summary>
+    internal sealed class CallRoutes
+    {
+        private readonly AgentServer _server;
+        private readonly ApiChecks _check;
+        private readonly WireViews _views;
+
+        public CallRoutes(AgentServer server, ApiChecks check, WireViews views)
+        {
+            _server = server;
+            _check = check;
+            _views = views;
+        }
+
+        /// <summary>POST /agents/{id}/call/{action}.</summary>
+        public void Control(ApiRequest q, ApiResponse r, Agent agent, string action)
+        {
+            ErrorCode error;
+            if (action == "answer") error = _server.Answer(agent);
+            else if (action == "release") error = _server.Release(agent);
+            else if (action == "hold") error = _server.Hold(agent);
+            else if (action == "resume") error = _server.Resume(agent);
+            else if (action == "transfer" || action == "conference")
+            {
+                TargetRequest m = (TargetRequest)_check.Body(q, new TargetRequest(), true);
+                if (!_check.Required(r, "extension", m.Extension))
+                {
+                    return;
+                }
+
+                error = action == "transfer" ? _server.Transfer(agent, m.Extension) : _server.Conference(agent, m.Extension);
+            }
+            else if (action == "dial")
+            {
+                TargetRequest m = (TargetRequest)_check.Body(q, new TargetRequest(), true);
+                Call call;
+                if (_check.Required(r, "number", m.Number) && _check.Done(r, _server.Dial(agent, m.Number, out call)))
+                {
+                    _check.Ok(r, 201, WireViews.Created(call.Id));
+                }
+
+                return;
+            }
+            else
+            {
+                _check.Fail(r, ErrorCode.NotFound, null);
+                return;
+            }
+
+            if (_check.Done(r, error))
+            {
+                _check.Ok(r, 200, _views.Status(agent));
+            }
+        }
+
+        /// <summary>POST /calls: the PBX offers a call to a queue or an extension.</summary>
+        public void Offer(ApiRequest q, ApiResponse r)
+        {
+            if (!_check.Keyed(q, r))
+            {
+                return;
+            }
+
+            OfferCallRequest m = (OfferCallRequest)_check.Body(q, new OfferCallRequest(), true);
+            if (!_check.Fits(r, "tenant", m.Tenant) || !_check.Required(r, "ani", m.Ani) || !_check.Fits(r, "dnis", m.Dnis)
+                || !_check.Fits(r, "queue", m.Queue) || !_check.Fits(r, "extension", m.Extension))
+            {
+                return;
+            }
+
+            if ((m.Queue == null) == (m.Extension == null))
+            {
+                _check.Fail(r, ErrorCode.InvalidArgument, "Give either queue or extension.");
+                return;
+            }
+
+            int count = m.Variables == null ? 0 : m.Variables.Length;
+            string[] names = new string[count];
+            string[] values = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                CallVariable v = m.Variables[i];
+                if (v == null)
+                {
+                    _check.Fail(r, ErrorCode.InvalidArgument, "variables holds a null.");
+                    return;
+                }
+
+                if (!_check.Required(r, "variables.name", v.Name) || !_check.Fits(r, "variables.value", v.Value))
+                {
+                    return;
+                }
+
+                names[i] = v.Name;
+                values[i] = v.Value == null ? string.Empty : v.Value;
+            }
+
+            Call call;
+            ErrorCode error = m.Queue != null
+                ? _server.OfferToQueue(m.Tenant, m.Queue, m.Ani, m.Dnis, names, values, out call)
+                : _server.OfferToExtension(m.Tenant, m.Extension, m.Ani, m.Dnis, names, values, out call);
+            if (_check.Done(r, error))
+            {
+                _check.Ok(r, 201, WireViews.Created(call.Id));
+            }
+        }
+
+        /// <summary>POST /calls/{id}/hangup: the caller hangs up.</summary>
+        public void HangUp(ApiRequest q, ApiResponse r, string id)
+        {
+            if (_check.Keyed(q, r) && _check.Done(r, _server.HangUp(id)))
+            {
+                _check.Ok(r, 200, WireViews.Created(id));
+            }
+        }
+    }
+}
