@@ -80,20 +80,6 @@ namespace AgentPhone.Phone
             _softkeys[index] = label;
         }
 
-        /// <summary>Whether a softkey with this label is showing (the keys act by label).</summary>
-        public int IndexOfSoftkey(string label)
-        {
-            for (int i = 0; i < SoftkeyCount; i++)
-            {
-                if (_softkeys[i] == label)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
         public void Clear()
         {
             Title = string.Empty;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace AgentPhone.Hardware.Virtual;
 
@@ -7,8 +8,6 @@ namespace AgentPhone.Hardware.Virtual;
 /// scaled up by whole pixels so a small panel stays sharp in the browser.</summary>
 public static class Png
 {
-    private static readonly uint[] CrcTable = BuildCrcTable();
-
     public static byte[] Encode(IFramebuffer frame, int scale = 1)
     {
         int width = frame.Width * scale, height = frame.Height * scale;
@@ -51,36 +50,12 @@ public static class Png
         byte[] typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
         output.Write(typeBytes);
         output.Write(data);
-        uint crc = Crc(Crc(0xFFFFFFFF, typeBytes), data) ^ 0xFFFFFFFF;
-        BinaryPrimitives.WriteUInt32BigEndian(word, crc);
+
+        // The chunk's CRC-32 (the ISO-HDLC one PNG names) covers its type and its data.
+        var crc = new Crc32();
+        crc.Append(typeBytes);
+        crc.Append(data);
+        BinaryPrimitives.WriteUInt32BigEndian(word, crc.GetCurrentHashAsUInt32());
         output.Write(word);
-    }
-
-    private static uint Crc(uint crc, byte[] data)
-    {
-        foreach (byte b in data)
-        {
-            crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return crc;
-    }
-
-    // The CRC-32 of the PNG specification (polynomial EDB88320h, reflected).
-    private static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            uint c = n;
-            for (int k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
     }
 }

@@ -12,8 +12,6 @@ namespace AgentPhone.ServerHost;
 /// </summary>
 public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 {
-    public const int TickMs = 100;
-
     private readonly object _gate = new();
     private readonly PinnedClock _clock = new(new WallClock());
     private readonly RecordedTokens _tokens = new(new SecureTokens());
@@ -49,7 +47,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             }
         }
 
-        _ticker = new Timer(_ => Tick(), null, TickMs, TickMs);
+        _ticker = new Timer(_ => Tick(), null, ApiService.TickMs, ApiService.TickMs);
     }
 
     public AgentServer Server => _server;

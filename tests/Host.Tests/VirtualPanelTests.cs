@@ -67,6 +67,8 @@ public sealed class VirtualPanelTests
         Assert.AreEqual("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
         Assert.AreEqual(256, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
         Assert.AreEqual(128, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+        // Every PNG ends with the empty IEND chunk, whose CRC-32 is AE 42 60 82.
+        CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82 }, png[^12..]);
 
         // The image data inflates to rows of a filter byte and RGB triples, each pixel doubled.
         int idat = IndexOf(png, "IDAT");
