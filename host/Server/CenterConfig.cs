@@ -8,8 +8,8 @@ namespace AgentPhone.ServerHost;
 /// <summary>
 /// The contact center as one JSON file: tenants' teams, queues, layouts, agents, stations, reason
 /// codes and phones. Passwords and PINs are PBKDF2 hashes; the API key is kept as written. Loaded
-/// at start; a reload adds what is new
-/// and updates what may change (secrets, wrap-up times, ring timeouts, phones), never removes.
+/// at start; a reload adds what is new and updates what may change (secrets, wrap-up times, ring
+/// timeouts, phones), never removes.
 /// </summary>
 public sealed class CenterConfig
 {
