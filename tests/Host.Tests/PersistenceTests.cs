@@ -93,9 +93,16 @@ public sealed class PersistenceTests
             Assert.IsTrue(JsonNode.DeepEquals(seen[i], now[i]), $"event {i}: {seen[i]!.ToJsonString()} vs {now[i]!.ToJsonString()}");
         }
 
+        // A change after the restart: the long-poll from the last sequence seen before the kill
+        // gets every event since, numbered on without a gap, ending with that change.
+        string changed = (string?)grace.Ok("GET", "api/v1/agents/me")["state"] == "READY" ? "NOT_READY" : "READY";
+        grace.Ok("PUT", "api/v1/agents/me/state", $"{{\"state\":\"{changed}\",\"reasonCode\":1}}");
         long resumeFrom = (long)before["lastSeq"]!;
         JsonNode resumed = grace.Ok("GET", $"api/v1/agents/me/events?after={resumeFrom}&wait=0");
         Assert.IsFalse((bool)resumed["resync"]!, "the phone's long-poll resumes from its last sequence");
-        Assert.AreEqual(resumeFrom + 1, resumed["events"]!.AsArray().Select(e => (long)e!["seq"]!).DefaultIfEmpty(resumeFrom + 1).First());
+        long[] seqs = resumed["events"]!.AsArray().Select(e => (long)e!["seq"]!).ToArray();
+        CollectionAssert.AreEqual(Enumerable.Range(0, seqs.Length).Select(i => resumeFrom + 1 + i).ToArray(), seqs, "no sequence number skipped or repeated");
+        Assert.IsTrue(seqs.Length > 0);
+        Assert.AreEqual(changed, (string?)resumed["events"]!.AsArray()[^1]!["state"], "the change after the restart comes last");
     }
 }

@@ -157,15 +157,21 @@ namespace AgentPhone.Firmware.Tests.Server
         [TestMethod]
         public void KeysWithTheSameHashCodeAreKeptApart()
         {
-            // "Aa" and "BB" share .NET's classic string hash; any map must still tell them apart.
+            // "0MJX9" and "0Q5D6" have the same 32-bit FNV-1a hash, NameMap's: one home slot at
+            // every size, so the second waits one slot further along the probe run.
             NameMap map = new NameMap();
-            map.Set("Aa", 1);
-            map.Set("BB", 2);
-            Assert.AreEqual(1, (int)map.Get("Aa"));
-            Assert.AreEqual(2, (int)map.Get("BB"));
-            map.Remove("Aa");
-            Assert.AreEqual(2, (int)map.Get("BB"));
-            Assert.IsNull(map.Get("Aa"));
+            map.Set("0MJX9", 1);
+            map.Set("0Q5D6", 2);
+            Assert.AreEqual(1, (int)map.Get("0MJX9"));
+            Assert.AreEqual(2, (int)map.Get("0Q5D6"));
+
+            // Removing the first must not strand the second behind an empty slot.
+            Assert.IsTrue(map.Remove("0MJX9"));
+            Assert.IsNull(map.Get("0MJX9"));
+            Assert.AreEqual(2, (int)map.Get("0Q5D6"));
+            map.Set("0Q5D6", 3);
+            Assert.AreEqual(1, map.Count);
+            Assert.AreEqual(3, (int)map.Get("0Q5D6"));
         }
     }
 }
