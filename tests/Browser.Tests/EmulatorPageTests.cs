@@ -18,26 +18,7 @@ public sealed class EmulatorPageTests
     private const string Phone = ".phone[data-id=\"SEP000000002101\"]";
 
     [ClassInitialize]
-    public static void EnsureChromium(TestContext _)
-    {
-        if (File.Exists(Chromium))
-        {
-            return;
-        }
-
-        // Debian's package, as the machines that run this suite have it; elsewhere, say how.
-        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/apt-get"))
-        {
-            Assert.Inconclusive($"Chromium is not at {Chromium}; install Debian's chromium package to run the browser test.");
-        }
-
-        var update = Repo.Run("apt-get", "update -q", TimeSpan.FromMinutes(5));
-        var install = Repo.Run("apt-get", "install -y -q chromium", TimeSpan.FromMinutes(10));
-        if (install.ExitCode != 0 || !File.Exists(Chromium))
-        {
-            Assert.Fail($"Installing chromium failed ({install.ExitCode}):\n{update.Output}\n{install.Output}");
-        }
-    }
+    public static void EnsureChromium(TestContext _) => DebianPackages.Require("chromium", Chromium);
 
     [TestMethod]
     [Timeout(180_000)]
