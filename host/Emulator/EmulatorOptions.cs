@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace AgentPhone.Emulator;
 
 /// <summary>The emulator's command line.</summary>
@@ -10,37 +12,40 @@ public sealed class EmulatorOptions
     public string Data { get; set; } = "data";
     public string? Screenshots { get; set; }
 
-    public const string Usage = """
-        Usage: dotnet run --project host/Emulator [-- options]
-          --port <n>      web page, control API and the embedded server's API (default 8080, on 127.0.0.1)
-          --phones <n>    how many phones, extensions 2101 up (default 2)
-          --board <name>  panel geometry of a board: virtual, devkitc-st7735, m5stack-core, esp32-ssd1306
-          --server <url>  phones against an external agent server instead of the embedded one
-          --data <dir>    the embedded server's folder: configuration and SQLite database (default data)
-          --screenshots <dir>  drive a phone through the main screens, save each as PNG, and exit
-        """;
-
-    public static EmulatorOptions Parse(string[] args)
+    /// <summary>The command: <paramref name="run"/> gets what it asked for.</summary>
+    public static RootCommand Command(Func<EmulatorOptions, CancellationToken, Task<int>> run)
     {
-        var o = new EmulatorOptions();
-        for (int i = 0; i < args.Length; i++)
+        var d = new EmulatorOptions();
+        var port = Ranged("--port", "web page, control API and the embedded server's API, on 127.0.0.1", d.Port, 1, 65535);
+        var phones = Ranged("--phones", "how many phones, extensions 2101 up", d.Phones, 1, 99);
+        var board = new Option<string>("--board") { Description = "panel geometry of a board: virtual, devkitc-st7735, m5stack-core, esp32-ssd1306", DefaultValueFactory = _ => d.Board };
+        var server = new Option<string>("--server") { Description = "phones against an external agent server instead of the embedded one" };
+        var data = new Option<string>("--data") { Description = "the embedded server's folder: configuration and SQLite database", DefaultValueFactory = _ => d.Data };
+        var screenshots = new Option<string>("--screenshots") { Description = "drive a phone through the main screens, save each as PNG in this folder, and exit" };
+        var command = new RootCommand("The AgentPhone emulator: phones running the real phone code, in the browser.") { port, phones, board, server, data, screenshots };
+        command.SetAction((r, cancel) => run(new EmulatorOptions
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            switch (args[i])
-            {
-                case "--port": o.Port = Number(Next(), "--port", 1, 65535); break;
-                case "--phones": o.Phones = Number(Next(), "--phones", 1, 99); break;
-                case "--board": o.Board = Next(); break;
-                case "--server": o.Server = Next().TrimEnd('/'); break;
-                case "--data": o.Data = Next(); break;
-                case "--screenshots": o.Screenshots = Next(); break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'.");
-            }
-        }
-
-        return o;
+            Port = r.GetValue(port),
+            Phones = r.GetValue(phones),
+            Board = r.GetValue(board)!,
+            Server = r.GetValue(server)?.TrimEnd('/'),
+            Data = r.GetValue(data)!,
+            Screenshots = r.GetValue(screenshots),
+        }, cancel));
+        return command;
     }
 
-    private static int Number(string text, string name, int min, int max) =>
-        int.TryParse(text, out int n) && n >= min && n <= max ? n : throw new ArgumentException($"{name} takes a number from {min} to {max}.");
+    private static Option<int> Ranged(string name, string description, int value, int min, int max)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => value };
+        option.Validators.Add(r =>
+        {
+            int n = r.GetValueOrDefault<int>();
+            if (n < min || n > max)
+            {
+                r.AddError($"{name} takes a number from {min} to {max}.");
+            }
+        });
+        return option;
+    }
 }

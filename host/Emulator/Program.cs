@@ -3,58 +3,51 @@ using AgentPhone.Boards;
 using AgentPhone.Emulator;
 
 // The README's main command: dotnet run --project host/Emulator
-EmulatorOptions options;
-try
-{
-    options = EmulatorOptions.Parse(args);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(EmulatorOptions.Usage);
-    return 2;
-}
+return await CommandLines.InvokeAsync(EmulatorOptions.Command(Run), args);
 
-BoardProfile? board = BoardCatalog.Find(options.Board);
-if (board is null)
+static async Task<int> Run(EmulatorOptions options, CancellationToken cancel)
 {
-    Console.Error.WriteLine($"Unknown board '{options.Board}'. Boards: {string.Join(", ", BoardCatalog.All.Select(b => b.Name))}.");
-    return 2;
-}
-
-if (options.Screenshots != null)
-{
-    // A fresh demo center of its own, so the pictures never depend on earlier use.
-    options.Data = Path.Combine(Path.GetTempPath(), "agentphone-screens-" + Guid.NewGuid().ToString("N"));
-    options.Phones = 1;
-}
-
-await using var emulator = new EmulatorApp(options, board, RepositoryRoot.Find());
-try
-{
-    await emulator.StartAsync();
-}
-catch (IOException e)
-{
-    Console.Error.WriteLine($"Cannot listen on {emulator.BaseUrl}: {e.Message} (another program has the port? try --port)");
-    return 2;
-}
-
-if (options.Screenshots != null)
-{
-    foreach (string path in await Screenshots.Take(emulator, options.Screenshots))
+    BoardProfile? board = BoardCatalog.Find(options.Board);
+    if (board is null)
     {
-        Console.WriteLine($"wrote {path}");
+        Console.Error.WriteLine($"Unknown board '{options.Board}'. Boards: {string.Join(", ", BoardCatalog.All.Select(b => b.Name))}.");
+        return CommandLines.BadRequest;
     }
 
+    if (options.Screenshots != null)
+    {
+        // A fresh demo center of its own, so the pictures never depend on earlier use.
+        options.Data = Path.Combine(Path.GetTempPath(), "agentphone-screens-" + Guid.NewGuid().ToString("N"));
+        options.Phones = 1;
+    }
+
+    await using var emulator = new EmulatorApp(options, board, RepositoryRoot.Find());
+    try
+    {
+        await emulator.StartAsync();
+    }
+    catch (IOException e)
+    {
+        Console.Error.WriteLine($"Cannot listen on {emulator.BaseUrl}: {e.Message} (another program has the port? try --port)");
+        return CommandLines.BadRequest;
+    }
+
+    if (options.Screenshots != null)
+    {
+        foreach (string path in await Screenshots.Take(emulator, options.Screenshots))
+        {
+            Console.WriteLine($"wrote {path}");
+        }
+
+        return 0;
+    }
+
+    Console.WriteLine($"AgentPhone emulator: {emulator.BaseUrl}");
+    Console.WriteLine($"  {emulator.Phones.Count} phones on the {board.Name} board: {string.Join(", ", emulator.Phones.Select(p => p.Extension))}");
+    Console.WriteLine(options.Server is null
+        ? $"  embedded agent server ({Path.GetFullPath(options.Data)}{(emulator.CreatedData ? ", demo data loaded" : "")})"
+        : $"  agent server {options.Server}");
+    Console.WriteLine("  sign in: agent 7001 or 7002, password 1234 (supervisor 7100); Ctrl+C stops");
+    await emulator.WaitForShutdownAsync();
     return 0;
 }
-
-Console.WriteLine($"AgentPhone emulator: {emulator.BaseUrl}");
-Console.WriteLine($"  {emulator.Phones.Count} phones on the {board.Name} board: {string.Join(", ", emulator.Phones.Select(p => p.Extension))}");
-Console.WriteLine(options.Server is null
-    ? $"  embedded agent server ({Path.GetFullPath(options.Data)}{(emulator.CreatedData ? ", demo data loaded" : "")})"
-    : $"  agent server {options.Server}");
-Console.WriteLine("  sign in: agent 7001 or 7002, password 1234 (supervisor 7100); Ctrl+C stops");
-await emulator.WaitForShutdownAsync();
-return 0;

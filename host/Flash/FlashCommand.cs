@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using AgentPhone.Boards;
 
@@ -10,15 +11,12 @@ public static class FlashCommand
 {
     public static int Run(string[] args, TextWriter output, string repoRoot, Func<string, string?>? findOnPath = null)
     {
-        findOnPath ??= FindOnPath;
-        FlashOptions? o = FlashOptions.Parse(args, out string? error);
-        if (o is null || o.Help)
-        {
-            output.WriteLine(error ?? "");
-            output.WriteLine(FlashOptions.Usage);
-            return o is null ? 2 : 0;
-        }
+        RootCommand command = FlashOptions.Command(o => Run(o, output, repoRoot, findOnPath ?? FindOnPath));
+        return CommandLines.Invoke(command, FlashOptions.PowerShellStyle(command, args), output);
+    }
 
+    private static int Run(FlashOptions o, TextWriter output, string repoRoot, Func<string, string?> findOnPath)
+    {
         BoardProfile? board = null;
         if (!o.Virtual)
         {
@@ -26,20 +24,20 @@ public static class FlashCommand
             if (o.Board is null)
             {
                 output.WriteLine($"Name the board with --board ({names}), or use --virtual.");
-                return 2;
+                return CommandLines.BadRequest;
             }
 
             board = BoardCatalog.Find(o.Board);
             if (board is null || board.FirmwareTarget is null)
             {
                 output.WriteLine($"Unknown board '{o.Board}'. Boards: {names}.");
-                return 2;
+                return CommandLines.BadRequest;
             }
 
             if (string.IsNullOrWhiteSpace(o.Port))
             {
                 output.WriteLine("Name the board's serial port with --port (COM5, /dev/ttyUSB0); `nanoff --listports` lists them.");
-                return 2;
+                return CommandLines.BadRequest;
             }
         }
 

@@ -1,7 +1,9 @@
+using System.CommandLine;
+
 namespace AgentPhone.Flash;
 
-/// <summary>What the user asked for. Options are accepted as <c>--board</c> or as PowerShell's
-/// <c>-Board</c>, so flash.ps1 passes its parameters through untouched.</summary>
+/// <summary>What the user asked for. Options are accepted as <c>--board</c> or, so that
+/// flash.ps1 passes its parameters through untouched, as PowerShell's <c>-Board</c>.</summary>
 public sealed class FlashOptions
 {
     public string? Board { get; set; }
@@ -15,83 +17,61 @@ public sealed class FlashOptions
     public string? Extension { get; set; }
     public int UtcOffsetMinutes { get; set; }
     public bool Demo { get; set; }
-    public bool Help { get; set; }
 
-    public const string Usage = """
-        Usage: flash --board <name> --port <serial port> [options]
-               flash --virtual [options]
-
-          --board <name>          devkitc-st7735 | m5stack-core | esp32-ssd1306
-          --port <port>           the board's serial port (COM5, /dev/ttyUSB0)
-          --virtual               run the device tests on nanoFramework's virtual device (nanoclr)
-          --wifi-ssid <ssid>      Wi-Fi network the phone joins
-          --wifi-password <pw>
-          --server <url>          agent server, primary first (repeat for the secondary)
-          --extension <ext>       the phone's extension (else provisioning decides)
-          --utc-offset <minutes>  local time for the title row
-          --demo                  run the single-agent demo server on the device itself
-          --msbuild <path>        MSBuild.exe to use (default: found with vswhere)
-          --what-if               print every step without running it
-        Options may also be written PowerShell-style: -Board, -Port, -WhatIf, -WifiSsid, ...
-        """;
-
-    /// <summary>Parses the command line; null and a message for anything it does not understand.</summary>
-    public static FlashOptions? Parse(string[] args, out string? error)
+    /// <summary>The command: <paramref name="run"/> gets what the user asked for.</summary>
+    public static RootCommand Command(Func<FlashOptions, int> run)
     {
-        var o = new FlashOptions();
-        error = null;
-        for (int i = 0; i < args.Length; i++)
+        var board = new Option<string>("--board") { Description = "devkitc-st7735 | m5stack-core | esp32-ssd1306" };
+        var port = new Option<string>("--port") { Description = "the board's serial port (COM5, /dev/ttyUSB0)" };
+        var isVirtual = new Option<bool>("--virtual") { Description = "run the device tests on nanoFramework's virtual device (nanoclr)" };
+        var ssid = new Option<string>("--wifi-ssid") { Description = "the Wi-Fi network the phone joins" };
+        var password = new Option<string>("--wifi-password") { Description = "its password" };
+        var servers = new Option<string[]>("--server") { Description = "agent server, primary first (repeat, or separate with commas, for the secondary)", AllowMultipleArgumentsPerToken = false };
+        var extension = new Option<string>("--extension") { Description = "the phone's extension (else provisioning decides)" };
+        var offset = new Option<int>("--utc-offset") { Description = "local time for the title row, in minutes from UTC" };
+        var demo = new Option<bool>("--demo") { Description = "run the single-agent demo server on the device itself" };
+        var msbuild = new Option<string>("--msbuild") { Description = "MSBuild.exe to use (default: found with vswhere)" };
+        var whatIf = new Option<bool>("--what-if") { Description = "print every step without running it" };
+        var command = new RootCommand("Flashes AgentPhone onto an ESP32 devboard, or runs the device tests on nanoFramework's virtual device. " +
+            "Options may also be written PowerShell-style: -Board, -Port, -WhatIf, -WifiSsid, ...")
         {
-            string name = Normalize(args[i]);
-            string? Value()
+            board, port, isVirtual, ssid, password, servers, extension, offset, demo, msbuild, whatIf,
+        };
+        command.SetAction(r =>
+        {
+            var o = new FlashOptions
             {
-                if (i + 1 < args.Length)
-                {
-                    return args[++i];
-                }
-
-                return null;
+                Board = r.GetValue(board),
+                Port = r.GetValue(port),
+                Virtual = r.GetValue(isVirtual),
+                WifiSsid = r.GetValue(ssid),
+                WifiPassword = r.GetValue(password),
+                Extension = r.GetValue(extension),
+                UtcOffsetMinutes = r.GetValue(offset),
+                Demo = r.GetValue(demo),
+                MsBuild = r.GetValue(msbuild),
+                WhatIf = r.GetValue(whatIf),
+            };
+            foreach (string s in r.GetValue(servers) ?? [])
+            {
+                o.Servers.AddRange(s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             }
 
-            switch (name)
-            {
-                case "board": o.Board = Value(); break;
-                case "port": o.Port = Value(); break;
-                case "virtual": o.Virtual = true; break;
-                case "whatif": o.WhatIf = true; break;
-                case "msbuild": o.MsBuild = Value(); break;
-                case "wifissid": o.WifiSsid = Value(); break;
-                case "wifipassword": o.WifiPassword = Value(); break;
-                case "server":
-                    string? server = Value();
-                    if (server != null)
-                    {
-                        o.Servers.AddRange(server.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    }
-
-                    break;
-                case "extension": o.Extension = Value(); break;
-                case "utcoffset":
-                    if (!int.TryParse(Value(), out int offset))
-                    {
-                        error = "--utc-offset needs minutes, e.g. 60";
-                        return null;
-                    }
-
-                    o.UtcOffsetMinutes = offset;
-                    break;
-                case "demo": o.Demo = true; break;
-                case "help": case "h": case "?": o.Help = true; break;
-                default:
-                    error = $"Unknown option '{args[i]}'.";
-                    return null;
-            }
-        }
-
-        return o;
+            return run(o);
+        });
+        return command;
     }
 
-    // --wifi-ssid, -WifiSsid and --WIFI_SSID all become "wifissid".
-    private static string Normalize(string arg) =>
-        new string(arg.TrimStart('-', '/').Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+    /// <summary>PowerShell's spelling of an option (<c>-WifiSsid</c>, <c>-whatif</c>) in the
+    /// command's own (<c>--wifi-ssid</c>, <c>--what-if</c>); everything else as it is.</summary>
+    public static string[] PowerShellStyle(RootCommand command, string[] args)
+    {
+        var names = command.Options.SelectMany(o => o.Aliases.Append(o.Name))
+            .Where(n => n.StartsWith("--", StringComparison.Ordinal))
+            .ToDictionary(Plain, n => n);
+        return args.Select(a => a.StartsWith('-') && !a.StartsWith("--", StringComparison.Ordinal) && names.TryGetValue(Plain(a), out string? n) ? n : a).ToArray();
+    }
+
+    // -WifiSsid, --wifi-ssid and -wifissid all become "wifissid".
+    private static string Plain(string arg) => new string(arg.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
 }

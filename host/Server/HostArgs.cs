@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace AgentPhone.ServerHost;
 
 /// <summary>The server's command line.</summary>
@@ -5,51 +7,36 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
 {
     public const int DefaultPort = 8082;
 
-    public const string Usage = """
-        usage: AgentPhone.ServerHost --config <file.json> [--db <file.db>] [--port 8082] [--bind 0.0.0.0]
-               AgentPhone.ServerHost --hash-password <secret>   (prints a hash for the configuration)
-          --config  the contact center (agents, teams, queues, reason codes, layouts, devices)
-          --db      the SQLite database (default: agentserver.db beside the configuration)
-          --port    the HTTP port (0: any free port)
-          --bind    the address to listen on (127.0.0.1 for this machine only)
-        """;
-
-    public static HostArgs Parse(string[] args)
+    /// <summary>The command: <paramref name="run"/> gets what it asked for.</summary>
+    public static RootCommand Command(Func<HostArgs, CancellationToken, Task<int>> run)
     {
-        string? config = null, db = null, hash = null, bind = "0.0.0.0";
-        int port = DefaultPort;
-        for (int i = 0; i < args.Length; i++)
+        var config = new Option<string>("--config") { Description = "the contact center: agents, teams, queues, reason codes, layouts, devices (JSON)" };
+        var db = new Option<string>("--db") { Description = "the SQLite database (default: agentserver.db beside the configuration)" };
+        var port = new Option<int>("--port") { Description = "the HTTP port (0: any free port)", DefaultValueFactory = _ => DefaultPort };
+        var bind = new Option<string>("--bind") { Description = "the address to listen on (127.0.0.1 for this machine only)", DefaultValueFactory = _ => "0.0.0.0" };
+        var hash = new Option<string>("--hash-password") { Description = "print a PBKDF2 hash of a secret for the configuration, and exit" };
+        port.Validators.Add(r =>
         {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            switch (args[i])
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
             {
-                case "--config": config = Value(); break;
-                case "--db": db = Value(); break;
-                case "--bind": bind = Value(); break;
-                case "--hash-password": hash = Value(); break;
-                case "--port":
-                    string p = Value();
-                    if (!int.TryParse(p, out port) || port < 0 || port > 65535)
-                    {
-                        throw new ArgumentException($"--port must be a number from 0 to 65535, not {p}.");
-                    }
-
-                    break;
-                default: throw new ArgumentException($"Unknown option {args[i]}.");
+                r.AddError("--port must be a number from 0 to 65535.");
             }
-        }
+        });
 
-        if (hash != null)
+        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite.") { config, db, port, bind, hash };
+        command.Validators.Add(r =>
         {
-            return new HostArgs(string.Empty, string.Empty, port, bind, hash);
-        }
-
-        if (config == null)
+            if (r.GetValue(hash) is null && r.GetValue(config) is null)
+            {
+                r.AddError("--config is required.");
+            }
+        });
+        command.SetAction((r, cancel) =>
         {
-            throw new ArgumentException("--config is required.");
-        }
-
-        db ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config))!, "agentserver.db");
-        return new HostArgs(config, db, port, bind, null);
+            string? file = r.GetValue(config);
+            string database = r.GetValue(db) ?? (file is null ? string.Empty : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "agentserver.db"));
+            return run(new HostArgs(file ?? string.Empty, database, r.GetValue(port), r.GetValue(bind)!, r.GetValue(hash)), cancel);
+        });
+        return command;
     }
 }

@@ -79,7 +79,8 @@ public sealed class FlashTests
 
         (exit, output) = Flash(new[] { "--colour", "blue" });
         Assert.AreEqual(2, exit);
-        StringAssert.Contains(output, "Unknown option '--colour'.");
+        StringAssert.Contains(output, "Unrecognized command or argument '--colour'.");
+        StringAssert.Contains(output, "--what-if", "the help follows the fault");
     }
 
     [TestMethod]

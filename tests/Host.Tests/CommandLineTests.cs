@@ -1,0 +1,67 @@
+using AgentPhone.Emulator;
+using AgentPhone.Flash;
+using AgentPhone.ServerHost;
+
+namespace AgentPhone.Host.Tests;
+
+/// <summary>The host programs take their command lines alike: System.CommandLine's help, and a
+/// line per fault, the help and exit code 2 for what they cannot take.</summary>
+[TestClass]
+public sealed class CommandLineTests
+{
+    public static IEnumerable<object[]> Programs() =>
+    [
+        [typeof(CenterHost).Assembly.Location, "--hash-password"],
+        [typeof(EmulatorApp).Assembly.Location, "--screenshots"],
+    ];
+
+    [TestMethod]
+    [DynamicData(nameof(Programs), DynamicDataSourceType.Method)]
+    public void HelpListsTheOptions(string program, string option)
+    {
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{program}\" --help", TimeSpan.FromMinutes(1));
+
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "Usage:");
+        StringAssert.Contains(output, option);
+        StringAssert.Contains(output, "-?, -h, --help");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Programs), DynamicDataSourceType.Method)]
+    public void AnUnknownOptionIsRefusedWithExitCodeTwo(string program, string option)
+    {
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{program}\" --colour blue", TimeSpan.FromMinutes(1));
+
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "Unrecognized command or argument '--colour'.");
+        StringAssert.Contains(output, option, "the help follows the fault");
+    }
+
+    [TestMethod]
+    public void TheServerNeedsAConfigurationAndAPortInRange()
+    {
+        string server = typeof(CenterHost).Assembly.Location;
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --port 8082", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "--config is required.");
+
+        (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --port 70000", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "--port must be a number from 0 to 65535.");
+    }
+
+    [TestMethod]
+    public void FlashHelpComesFromTheSameParserAndTakesPowerShellNames()
+    {
+        var output = new StringWriter();
+        Assert.AreEqual(0, FlashCommand.Run(["--help"], output, AgentPhone.Build.Tests.Repo.Root, _ => null));
+        StringAssert.Contains(output.ToString(), "-?, -h, --help");
+        StringAssert.Contains(output.ToString(), "--wifi-ssid");
+
+        output = new StringWriter();
+        int exit = FlashCommand.Run(["-board", "devkitc-st7735", "-PORT", "COM5", "-WifiSsid", "office", "-WhatIf"], output, AgentPhone.Build.Tests.Repo.Root, _ => null);
+        Assert.AreEqual(0, exit, output.ToString());
+        StringAssert.Contains(output.ToString(), "\"wifiSsid\": \"office\"");
+    }
+}
