@@ -1,5 +1,4 @@
 using AgentPhone.Hardware;
-using AgentPhone.Hardware.Display;
 using AgentPhone.Phone;
 using AgentPhone.Protocol;
 using AgentPhone.Protocol.Json;

@@ -1,4 +1,4 @@
-using AgentPhone.Hardware.Display;
+using AgentPhone.Hardware;
 
 namespace AgentPhone.Phone
 {

@@ -1,5 +1,4 @@
 using AgentPhone.Hardware;
-using AgentPhone.Hardware.Display;
 using AgentPhone.Hardware.Virtual;
 using AgentPhone.Phone;
 

@@ -1,6 +1,5 @@
 using AgentPhone.Firmware.Tests.Server;
 using AgentPhone.Hardware;
-using AgentPhone.Hardware.Display;
 using AgentPhone.Phone;
 using AgentPhone.Protocol.Json;
 using AgentPhone.Server;

@@ -1,4 +1,4 @@
-namespace AgentPhone.Hardware.Display
+namespace AgentPhone.Hardware
 {
     /// <summary>
     /// The character cells the phone's screen is drawn in, with a dirty flag per cell so the
