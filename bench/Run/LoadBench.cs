@@ -33,14 +33,15 @@ public static class LoadBench
         double ours = 0, bare = 0;
         foreach (int n in sizes)
         {
-            using var server = ServerProcess.Start(n);
-            var r = Phones(server, n);
+            var (server, tokens) = Center(n);
+            using var _ = server;
+            var r = Phones(server.BaseAddress.ToString(), tokens);
             rows.Add([n.ToString("N0"), $"{r.ChangesPerSecond:F0}/s", Ms(r.Change.P50), Ms(r.Change.P99), Ms(r.Delivery.P50), Ms(r.Delivery.P99), r.Errors.ToString(), $"{server.MemoryMb():F0} MB"]);
             if (n == sizes.Max())
             {
                 targets10k = r.Errors == 0 && r.Change.P99 < 25 && r.Delivery.P99 < 50;
                 why10k = $"{n:N0} phones: {r.Errors} errors, state change p99 {r.Change.P99:F1} ms, event delivery p99 {r.Delivery.P99:F1} ms";
-                ours = Throughput(server.BaseUrl, server.Tokens.Take(ThroughputClients).ToArray());
+                ours = Throughput(server.BaseAddress.ToString(), tokens.Take(ThroughputClients).ToArray());
             }
         }
 
@@ -72,9 +73,9 @@ public static class LoadBench
     { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>N phones for warm-up plus window; what the window measured.</summary>
-    private static LoadResult Phones(ServerProcess server, int n)
+    private static LoadResult Phones(string baseUrl, string[] tokens)
     {
-        using var http = NewClient(server.BaseUrl);
+        using var http = NewClient(baseUrl);
         var stop = new CancellationTokenSource();
         var measuring = new ManualResetEventSlim(false);
         var changeMs = new List<double>();
@@ -186,7 +187,7 @@ public static class LoadBench
             await poll;
         }
 
-        var phones = server.Tokens.Select((token, i) => Task.Run(() => Phone(i, token))).ToArray();
+        var phones = tokens.Select((token, i) => Task.Run(() => Phone(i, token))).ToArray();
         var pbx = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
@@ -286,88 +287,36 @@ public static class LoadBench
         return new Stats(samples[samples.Count / 2], samples[Math.Min(samples.Count - 1, (int)(samples.Count * 0.99))]);
     }
 
-    /// <summary>The agent server as a process of its own, with N agents in one queue, all signed in.</summary>
-    private sealed class ServerProcess : IDisposable
+    /// <summary>The agent server as a process of its own with N agents in one queue, all signed
+    /// in: the server and each agent's token.</summary>
+    private static (ServerProcess Server, string[] Tokens) Center(int agents)
     {
-        private readonly Process _process;
-        private readonly string _folder;
-
-        private ServerProcess(Process process, string folder, string baseUrl)
+        // One cheap hash for every agent: sign-in cost is not what this measures.
+        string secret = Pbkdf2Secrets.Hash("1234", 1000);
+        var list = new JsonArray();
+        for (int i = 0; i < agents; i++)
         {
-            _process = process;
-            _folder = folder;
-            BaseUrl = baseUrl;
+            list.Add(new JsonObject { ["id"] = (100000 + i).ToString(), ["name"] = "Agent " + i, ["password"] = secret, ["extension"] = (300000 + i).ToString(), ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q" }) });
         }
 
-        public string BaseUrl { get; }
-
-        public List<string> Tokens { get; } = new();
-
-        public double MemoryMb()
+        var config = new JsonObject
         {
-            _process.Refresh();
-            return _process.WorkingSet64 / 1048576.0;
-        }
-
-        public static ServerProcess Start(int agents)
+            ["apiKey"] = ApiKey,
+            ["api"] = new JsonObject { ["statsPollSeconds"] = StatsEverySeconds, ["eventWaitSeconds"] = 25 },
+            ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q", ["strategy"] = "LONGEST_AVAILABLE", ["ringTimeoutSeconds"] = 15 }),
+            ["agents"] = list,
+            ["reasons"] = new JsonArray(new JsonObject { ["kind"] = Protocol.ReasonKinds.ToWire(Protocol.ReasonKind.NotReady), ["code"] = 1, ["label"] = "Break" }),
+        };
+        var server = new ServerProcess(config.ToJsonString());
+        using var http = NewClient(server.BaseAddress.ToString());
+        var tokens = new string[agents];
+        Parallel.For(0, agents, new ParallelOptions { MaxDegreeOfParallelism = 32 }, i =>
         {
-            string folder = Path.Combine(Path.GetTempPath(), "agentphone-load-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            // One cheap hash for every agent: sign-in cost is not what this measures.
-            string secret = Pbkdf2Secrets.Hash("1234", 1000);
-            var list = new JsonArray();
-            for (int i = 0; i < agents; i++)
-            {
-                list.Add(new JsonObject { ["id"] = (100000 + i).ToString(), ["name"] = "Agent " + i, ["password"] = secret, ["extension"] = (300000 + i).ToString(), ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q" }) });
-            }
-
-            var config = new JsonObject
-            {
-                ["apiKey"] = ApiKey,
-                ["api"] = new JsonObject { ["statsPollSeconds"] = StatsEverySeconds, ["eventWaitSeconds"] = 25 },
-                ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q", ["strategy"] = "LONGEST_AVAILABLE", ["ringTimeoutSeconds"] = 15 }),
-                ["agents"] = list,
-                ["reasons"] = new JsonArray(new JsonObject { ["kind"] = Protocol.ReasonKinds.ToWire(Protocol.ReasonKind.NotReady), ["code"] = 1, ["label"] = "Break" }),
-            };
-            string configPath = Path.Combine(folder, "center.json");
-            File.WriteAllText(configPath, config.ToJsonString());
-
-            string dll = Path.Combine(Path.GetDirectoryName(typeof(CenterHost).Assembly.Location)!, "AgentPhone.ServerHost.dll");
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string a in new[] { dll, "--config", configPath, "--db", Path.Combine(folder, "center.db"), "--port", "0", "--bind", "127.0.0.1" })
-            {
-                start.ArgumentList.Add(a);
-            }
-
-            var process = Process.Start(start)!;
-            string line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("server did not start: " + process.StandardError.ReadToEnd());
-            string baseUrl = line.Split("listening on ")[1].Split(' ')[0].TrimEnd(',') + "/";
-            var server = new ServerProcess(process, folder, baseUrl);
-            using var http = NewClient(baseUrl);
-            var tokens = new string[agents];
-            Parallel.For(0, agents, new ParallelOptions { MaxDegreeOfParallelism = 32 }, i =>
-            {
-                using var request = Request(HttpMethod.Post, "api/v1/signin", null,
-                    $"{{\"agentId\":\"{100000 + i}\",\"password\":\"1234\",\"extension\":\"{300000 + i}\",\"device\":\"SEP{i:D12}\"}}");
-                using var response = http.Send(request);
-                tokens[i] = (string)JsonNode.Parse(response.Content.ReadAsStringAsync().Result)!["token"]!;
-            });
-            server.Tokens.AddRange(tokens);
-            return server;
-        }
-
-        public void Dispose()
-        {
-            _process.Kill();
-            _process.WaitForExit(10_000);
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(_folder, true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+            using var request = Request(HttpMethod.Post, "api/v1/signin", null,
+                $"{{\"agentId\":\"{100000 + i}\",\"password\":\"1234\",\"extension\":\"{300000 + i}\",\"device\":\"SEP{i:D12}\"}}");
+            using var response = http.Send(request);
+            tokens[i] = (string)JsonNode.Parse(response.Content.ReadAsStringAsync().Result)!["token"]!;
+        });
+        return (server, tokens);
     }
 }

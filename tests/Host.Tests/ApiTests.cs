@@ -13,7 +13,7 @@ public sealed class ApiTests
     [TestMethod]
     public void HealthUnknownRoutesAndWrongMethods()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client c = server.NewClient();
         Assert.AreEqual("ok", (string?)c.Ok("GET", "health")["status"]);
         c.Refused(404, "NOT_FOUND", "GET", "api/v1/nothing");
@@ -26,7 +26,7 @@ public sealed class ApiTests
     [TestMethod]
     public void SignInStatesReasonsAndSignOutWithAReason()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client c = server.NewClient();
         JsonNode signIn = c.Ok("POST", "api/v1/signin", "{\"agentId\":\"7001\",\"password\":\"1234\",\"extension\":\"2101\",\"device\":\"SEP000000002101\"}");
         c.Token = (string)signIn["token"]!;
@@ -56,7 +56,7 @@ public sealed class ApiTests
     [TestMethod]
     public void BadInputGetsAClearErrorAndChangesNothing()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client c = server.NewClient();
         c.SignIn("7001", "2101", Phone1);
         long seq = (long)c.Ok("GET", "api/v1/agents/me")["lastSeq"]!;
@@ -83,7 +83,7 @@ public sealed class ApiTests
     [TestMethod]
     public void RepeatedWrongPasswordsLockTheAgentOut()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client c = server.NewClient();
         const string wrong = "{\"agentId\":\"7001\",\"password\":\"9999\",\"extension\":\"2101\",\"device\":\"d1\"}";
         for (int i = 0; i < 5; i++)
@@ -98,7 +98,7 @@ public sealed class ApiTests
     [TestMethod]
     public void ARoutedCallFromOfferToWrapUp()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client c = server.NewClient();
         c.SignIn("7001", "2101", Phone1);
         c.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
@@ -144,7 +144,7 @@ public sealed class ApiTests
     [TestMethod]
     public void TransferDialAndTheCallerHangingUp()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client a = server.NewClient();
         using Client b = server.NewClient();
         a.SignIn("7001", "2101", Phone1);
@@ -160,7 +160,7 @@ public sealed class ApiTests
         Assert.AreEqual(id, (string?)b.Ok("GET", "api/v1/agents/me")["call"]!["id"]);
         b.Ok("POST", "api/v1/agents/me/call/answer");
 
-        b.ApiKey = ServerProcess.ApiKey;
+        b.ApiKey = TestCenter.ApiKey;
         Assert.AreEqual(id, (string?)b.Ok("POST", $"api/v1/calls/{id}/hangup")["id"]);
         JsonNode ended = b.Ok("GET", "api/v1/agents/me/events?after=0&wait=0")["events"]!.AsArray().Last(e => (string?)e!["kind"] == "CALL_ENDED")!;
         Assert.AreEqual("CALLER_HUNG_UP", (string?)ended["endReason"]);
@@ -176,14 +176,14 @@ public sealed class ApiTests
     [TestMethod]
     public void PbxRoutesNeedTheApiKeyAndValidCalls()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client pbx = server.NewClient();
         const string call = "{\"queue\":\"Support\",\"ani\":\"2301\"}";
         pbx.Refused(401, "UNAUTHORIZED", "POST", "api/v1/calls", call);
         pbx.ApiKey = "wrong";
         pbx.Refused(401, "UNAUTHORIZED", "POST", "api/v1/calls", call);
         pbx.Refused(401, "UNAUTHORIZED", "POST", "api/v1/calls/1/hangup");
-        pbx.ApiKey = ServerProcess.ApiKey;
+        pbx.ApiKey = TestCenter.ApiKey;
         pbx.Refused(400, "INVALID_ARGUMENT", "POST", "api/v1/calls", "{\"ani\":\"2301\"}");
         pbx.Refused(400, "INVALID_ARGUMENT", "POST", "api/v1/calls", "{\"queue\":\"Support\",\"extension\":\"2101\",\"ani\":\"2301\"}");
         pbx.Refused(400, "INVALID_ARGUMENT", "POST", "api/v1/calls", "{\"queue\":\"Support\"}");
@@ -197,7 +197,7 @@ public sealed class ApiTests
     [TestMethod]
     public void NoAgentActsForAnotherOrAcrossTenants()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client ada = server.NewClient();
         using Client alan = server.NewClient();
         using Client boss = server.NewClient();
@@ -233,7 +233,7 @@ public sealed class ApiTests
     [TestMethod]
     public void ProvisioningByDeviceNameAndOneButtonSignIn()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client phone = server.NewClient();
         JsonNode plain = phone.Ok("GET", "api/v1/devices/SEP000000002101");
         Assert.AreEqual("2101", (string?)plain["extension"]);
@@ -259,7 +259,7 @@ public sealed class ApiTests
     [TestMethod]
     public void ALongPollWaitsThenReturnsAtOnceWhenEventsCome()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client c = server.NewClient();
         c.SignIn("7001", "2101", Phone1);
         long seq = (long)c.Ok("GET", "api/v1/agents/me")["lastSeq"]!;
@@ -277,7 +277,7 @@ public sealed class ApiTests
     [TestMethod]
     public void TwoClientsOfOneAgentSeeTheSameEventsInTheSameOrder()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client phone = server.NewClient();
         using Client desktop = server.NewClient();
         phone.SignIn("7001", "2101", Phone1);
@@ -321,14 +321,14 @@ public sealed class ApiTests
     [TestMethod]
     public void AReloadAddsWhatTheFileAddsAndRefusesAFaultyFile()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client c = server.NewClient();
         c.SignIn("7001", "2101", Phone1);
         JsonObject config = JsonNode.Parse(File.ReadAllText(server.ConfigPath))!.AsObject();
         config["reasons"]!.AsArray().Add(new JsonObject { ["kind"] = "NOT_READY", ["code"] = 5, ["label"] = "Coaching" });
         File.WriteAllText(server.ConfigPath, config.ToJsonString());
         c.Refused(401, "UNAUTHORIZED", "POST", "api/v1/admin/reload");
-        c.ApiKey = ServerProcess.ApiKey;
+        c.ApiKey = TestCenter.ApiKey;
         c.Ok("POST", "api/v1/admin/reload");
         Assert.AreEqual("Coaching", (string?)c.Ok("GET", "api/v1/reasons?kind=NOT_READY")["reasons"]![4]!["label"]);
 

@@ -35,7 +35,7 @@ public sealed class DeviceApiTests
         server.AddAgent(grace);
         server.AddToQueue(grace, fast, 1);
         server.Reasons(null).Add(new ReasonCode(ReasonKind.NotReady, 1, "Break", null));
-        var handler = new ApiHandler(server, new WireJson(), new SecureTokens(), new ApiOptions { ApiKey = ServerProcess.ApiKey, EventWaitSeconds = 5 });
+        var handler = new ApiHandler(server, new WireJson(), new SecureTokens(), new ApiOptions { ApiKey = TestCenter.ApiKey, EventWaitSeconds = 5 });
         int port = AgentPhone.Build.Tests.Repo.FreePort();
         _listener = new HttpListenerApi(new ApiService(server, handler), port, handler.Options.MaxBodyChars);
         _client = new Client(new Uri($"http://127.0.0.1:{port}/"), null);

@@ -10,7 +10,7 @@ public sealed class PersistenceTests
     [TestMethod]
     public void AKilledServerRestartsWithEverythingItAcknowledged()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using Client ada = server.NewClient();
         using Client alan = server.NewClient();
         using Client grace = server.NewClient();
@@ -74,7 +74,7 @@ public sealed class PersistenceTests
         Assert.IsTrue((int)support["callsQueued"]! >= offered.Count, $"{offered.Count} acknowledged calls, {support["callsQueued"]} queued");
         Assert.AreEqual(1, (int)ada.Ok("GET", "api/v1/queues/Sales/stats")["queues"]![0]!["callsQueued"]!, "call " + waiting + " waits in Sales");
         using Client pbx = server.NewClient();
-        pbx.ApiKey = ServerProcess.ApiKey;
+        pbx.ApiKey = TestCenter.ApiKey;
         foreach (string id in offered.Append(waiting))
         {
             Assert.AreEqual(id, (string?)pbx.Ok("POST", $"api/v1/calls/{id}/hangup")["id"], $"call {id} is known");

@@ -109,7 +109,7 @@ public sealed class PhoneOverHttpTests
     [TestMethod]
     public void TheTypicalCallWithAPendingReasonOverHttp()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using var phone = new LivePhone(server.BaseAddress);
         using Client pbx = server.NewClient();
         // The sample center provisions this phone's extension: the form asks ID and password only.
@@ -137,7 +137,7 @@ public sealed class PhoneOverHttpTests
     [TestMethod]
     public void ADesktopChangeAndAServerRestartReachThePhoneWithoutANewSignIn()
     {
-        using var server = new ServerProcess();
+        using var server = TestCenter.Start();
         using var phone = new LivePhone(server.BaseAddress);
         // The sample center provisions this phone's extension: the form asks ID and password only.
         phone.Keys("SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -7,41 +6,20 @@ using AgentPhone.ServerHost;
 
 namespace AgentPhone.Host.Tests;
 
-/// <summary>
-/// The agent server as its operator runs it: its own process on 127.0.0.1 (any free port), the
-/// sample configuration plus a second tenant, a database in a temporary folder. Killing it
-/// (SIGKILL) and starting it again on the same folder is how the persistence tests restart it.
-/// </summary>
-internal sealed class ServerProcess : IDisposable
+/// <summary>The server the API tests start: the sample configuration with cheap hashes (tests
+/// sign in often), the test API key, and a second tenant.</summary>
+internal static class TestCenter
 {
     public const string ApiKey = "test-pbx-key";
 
-    private Process? _process;
+    /// <summary>A server on <paramref name="folder"/> (a new temporary one by default).</summary>
+    public static ServerProcess Start(string? folder = null) => new(Config().ToJsonString(), folder);
 
-    public ServerProcess(string? folder = null)
-    {
-        Folder = folder ?? Directory.CreateTempSubdirectory("agentserver-").FullName;
-        ConfigPath = Path.Combine(Folder, "center.json");
-        if (!File.Exists(ConfigPath))
-        {
-            File.WriteAllText(ConfigPath, TestConfig().ToJsonString());
-        }
+    public static Client NewClient(this ServerProcess server, string? token = null) => new(server.BaseAddress, token);
 
-        Start();
-    }
-
-    public string Folder { get; }
-
-    public string ConfigPath { get; }
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-
-    public string StartLine { get; private set; } = string.Empty;
-
-    /// <summary>The sample center with cheap hashes (tests sign in often), the test API key, and a
-    /// tenant "acme" whose agent 7001 is a different person.</summary>
-    public static JsonObject TestConfig()
+    /// <summary>The sample center with cheap hashes, the test API key, and a tenant "acme" whose
+    /// agent 7001 is a different person.</summary>
+    public static JsonObject Config()
     {
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "host", "agentserver.json")),
             documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
@@ -65,56 +43,6 @@ internal sealed class ServerProcess : IDisposable
         });
         config["devices"]!.AsArray().Add(new JsonObject { ["name"] = "SEP0000000070A1", ["agentId"] = "7002", ["extension"] = "2102", ["passwordStored"] = true });
         return config;
-    }
-
-    public void Start()
-    {
-        string dll = Path.Combine(Path.GetDirectoryName(typeof(CenterHost).Assembly.Location)!, "AgentPhone.ServerHost.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            // A restart listens where the phones already talk to.
-            ArgumentList = { dll, "--config", ConfigPath, "--db", Path.Combine(Folder, "center.db"), "--port", (BaseAddress?.Port ?? 0).ToString(), "--bind", "127.0.0.1" },
-        };
-        _process = Process.Start(start)!;
-        Task<string?> line = _process.StandardOutput.ReadLineAsync();
-        if (!line.Wait(TimeSpan.FromSeconds(60)) || line.Result == null || !line.Result.Contains("listening on "))
-        {
-            string error = _process.HasExited ? _process.StandardError.ReadToEnd() : "no start line within 60 s";
-            Kill();
-            throw new InvalidOperationException("The server did not start: " + error);
-        }
-
-        StartLine = line.Result;
-        BaseAddress = new Uri(StartLine.Split("listening on ")[1].Split(' ')[0].TrimEnd(',') + "/");
-    }
-
-    /// <summary>SIGKILL: no shutdown code runs.</summary>
-    public void Kill()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            _process.WaitForExit(10_000);
-        }
-
-        _process?.Dispose();
-        _process = null;
-    }
-
-    public Client NewClient(string? token = null) => new(BaseAddress, token);
-
-    public void Dispose()
-    {
-        Kill();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }
 
@@ -191,7 +119,7 @@ internal sealed class Client : IDisposable
     public string Offer(string target, string ani = "2301", string kind = "queue")
     {
         string? key = ApiKey;
-        ApiKey = ServerProcess.ApiKey;
+        ApiKey = TestCenter.ApiKey;
         try
         {
             return (string)Ok("POST", "api/v1/calls", $"{{\"{kind}\":\"{target}\",\"ani\":\"{ani}\",\"dnis\":\"2101\",\"variables\":[{{\"name\":\"FirstName\",\"value\":\"Ada\"}}]}}", 201)["id"]!;

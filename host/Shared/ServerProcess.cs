@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using AgentPhone.ServerHost;
+
+namespace AgentPhone;
+
+/// <summary>
+/// The agent server as its operator runs it: a process of its own on 127.0.0.1 (any free port
+/// at first, the same port again on a restart), its configuration and database in one folder.
+/// The tests and the load benchmark start it; killing it (SIGKILL) and starting it again on the
+/// same folder is how the persistence tests restart it.
+/// </summary>
+internal sealed class ServerProcess : IDisposable
+{
+    private Process? _process;
+
+    /// <summary>Writes <paramref name="configJson"/> into <paramref name="folder"/> (a new
+    /// temporary one by default) unless a configuration is there already, and starts the server.</summary>
+    public ServerProcess(string configJson, string? folder = null)
+    {
+        Folder = folder ?? Directory.CreateTempSubdirectory("agentserver-").FullName;
+        ConfigPath = Path.Combine(Folder, "center.json");
+        if (!File.Exists(ConfigPath))
+        {
+            File.WriteAllText(ConfigPath, configJson);
+        }
+
+        Start();
+    }
+
+    public string Folder { get; }
+
+    public string ConfigPath { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>What the server printed when it was listening.</summary>
+    public string StartLine { get; private set; } = string.Empty;
+
+    public void Start()
+    {
+        string dll = Path.Combine(Path.GetDirectoryName(typeof(CenterHost).Assembly.Location)!, "AgentPhone.ServerHost.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            // A restart listens where the phones already talk to.
+            ArgumentList = { dll, "--config", ConfigPath, "--db", Path.Combine(Folder, "center.db"), "--port", (BaseAddress?.Port ?? 0).ToString(), "--bind", "127.0.0.1" },
+        };
+        _process = Process.Start(start)!;
+        Task<string?> line = _process.StandardOutput.ReadLineAsync();
+        if (!line.Wait(TimeSpan.FromSeconds(60)) || line.Result == null || !line.Result.Contains("listening on "))
+        {
+            string error = _process.HasExited ? _process.StandardError.ReadToEnd() : "no start line within 60 s";
+            Kill();
+            throw new InvalidOperationException("The server did not start: " + error);
+        }
+
+        StartLine = line.Result;
+        BaseAddress = new Uri(StartLine.Split("listening on ")[1].Split(' ')[0].TrimEnd(',') + "/");
+    }
+
+    /// <summary>The server process's working set.</summary>
+    public double MemoryMb()
+    {
+        _process!.Refresh();
+        return _process.WorkingSet64 / 1048576.0;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            _process.WaitForExit(10_000);
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
