@@ -95,8 +95,9 @@ public sealed class PersistenceTests
 
         // A change after the restart: the long-poll from the last sequence seen before the kill
         // gets every event since, numbered on without a gap, ending with that change.
-        string changed = (string?)grace.Ok("GET", "api/v1/agents/me")["state"] == "READY" ? "NOT_READY" : "READY";
-        grace.Ok("PUT", "api/v1/agents/me/state", $"{{\"state\":\"{changed}\",\"reasonCode\":1}}");
+        bool ready = (string?)grace.Ok("GET", "api/v1/agents/me")["state"] == "READY";
+        string changed = ready ? "NOT_READY" : "READY";
+        grace.Ok("PUT", "api/v1/agents/me/state", ready ? "{\"state\":\"NOT_READY\",\"reasonCode\":1}" : "{\"state\":\"READY\"}");
         long resumeFrom = (long)before["lastSeq"]!;
         JsonNode resumed = grace.Ok("GET", $"api/v1/agents/me/events?after={resumeFrom}&wait=0");
         Assert.IsFalse((bool)resumed["resync"]!, "the phone's long-poll resumes from its last sequence");
