@@ -5,6 +5,7 @@ using AgentPhone.Device;
 using AgentPhone.Hardware;
 using AgentPhone.Hardware.Nano;
 using AgentPhone.Phone;
+using AgentPhone.Server.Listener;
 using AgentPhone.Server.Api;
 
 namespace AgentPhone.App

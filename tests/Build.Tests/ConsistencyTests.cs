@@ -12,7 +12,7 @@ namespace AgentPhone.Build.Tests;
 public class ConsistencyTests
 {
     /// <summary>Device projects with no host build: they bind APIs only nanoFramework has.</summary>
-    private static readonly string[] DeviceOnly = { "AgentPhone.App", "AgentPhone.Hardware.Nano" };
+    private static readonly string[] DeviceOnly = { "AgentPhone.App", "AgentPhone.Hardware.Nano", "AgentPhone.Listener" };
 
     // Parsed once for the class: every test reads the same project files.
     private static readonly IReadOnlyList<NfProject> Projects = NfProject.FindAll(Repo.Root);
@@ -24,7 +24,7 @@ public class ConsistencyTests
     {
         string[] expected =
         {
-            "firmware/Protocol", "firmware/Server", "firmware/Phone", "firmware/App",
+            "firmware/Protocol", "firmware/Server", "firmware/Listener", "firmware/Phone", "firmware/App",
             "hardware/Abstractions", "hardware/Display", "hardware/Keypad", "hardware/Ringer", "hardware/Nano", "boards",
         };
         var folders = Projects.Select(p => ConformanceBuild.Relative(Repo.Root, p.Directory)).ToHashSet();

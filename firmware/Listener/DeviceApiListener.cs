@@ -4,7 +4,7 @@ using System.Net;
 using System.Threading;
 using AgentPhone.Server.Api;
 
-namespace AgentPhone.Hardware.Nano
+namespace AgentPhone.Server.Listener
 {
     /// <summary>
     /// The single-agent demo's API on the device: nanoFramework's HttpListener on a port, a

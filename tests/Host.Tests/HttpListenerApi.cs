@@ -1,14 +1,14 @@
 using System.Net;
-using AgentPhone.Hardware.Nano;
+using AgentPhone.Server.Listener;
 using AgentPhone.Server.Api;
 
-namespace AgentPhone.Hardware.Virtual;
+namespace AgentPhone.Host.Tests;
 
 /// <summary>
 /// The device's way of serving the API on System.Net.HttpListener: a thread per request, each
 /// served by the device's own <see cref="ListenerExchange"/> with the shared
 /// <see cref="ApiService"/> and wire codec, and a timer for the core's timed work. Only the listener's construction differs from
-/// hardware/Nano's DeviceApiListener (.NET takes a URL prefix, nanoFramework a scheme and port).
+/// firmware/Listener's DeviceApiListener (.NET takes a URL prefix, nanoFramework a scheme and port).
 /// </summary>
 public sealed class HttpListenerApi : IDisposable
 {

@@ -4,7 +4,7 @@ using System.Text;
 using AgentPhone.Protocol;
 using AgentPhone.Server.Api;
 
-namespace AgentPhone.Hardware.Nano
+namespace AgentPhone.Server.Listener
 {
     /// <summary>
     /// One HTTP exchange of the API through the shared <see cref="ApiService"/>. It touches only
