@@ -331,17 +331,8 @@ namespace AgentPhone.Phone
 
         private void Offered(EventInfo e)
         {
-            CallInfo call = new CallInfo();
-            call.Id = e.CallId;
-            call.State = LegStates.Ringing;
-            call.Routed = e.Routed;
-            call.Queue = e.Queue;
-            call.Ani = e.Ani;
-            call.Dnis = e.Dnis;
-            call.Layout = e.Layout;
-            call.Variables = e.Variables;
             _callSinceMs = 0;
-            AdoptCall(call, 0);
+            AdoptCall(e.Call, 0);
             ShowCallerData();
         }
 

@@ -15,6 +15,8 @@ namespace AgentPhone.Protocol
 
         public static readonly string Ringing = ToWire(LegState.Ringing);
 
+        public static readonly string Connected = ToWire(LegState.Connected);
+
         public static readonly string Held = ToWire(LegState.Held);
 
         public static string ToWire(LegState state) => Names.Name((int)state);

@@ -113,7 +113,7 @@ public sealed class ApiTests
         Assert.AreEqual("First name", (string?)ringing["call"]!["variables"]![0]!["name"]);
         Assert.AreEqual("Ada", (string?)ringing["call"]!["variables"]![0]!["value"]);
         JsonNode offered = c.Ok("GET", "api/v1/agents/me/events?after=2&wait=0")["events"]!.AsArray().Single(e => (string?)e!["kind"] == "CALL_OFFERED")!;
-        Assert.AreEqual(id, (string?)offered["callId"]);
+        Assert.AreEqual(id, (string?)offered["call"]!["id"]);
 
         Assert.AreEqual("TALKING", (string?)c.Ok("POST", "api/v1/agents/me/call/answer")["state"]);
         c.Refused(409, "CALL_NOT_RINGING", "POST", "api/v1/agents/me/call/answer");

@@ -62,7 +62,7 @@ public sealed class DeviceApiTests
         string id = c.Offer("Support");
         Assert.IsTrue(poll.Wait(TimeSpan.FromSeconds(3)), "an offered call ends the wait");
         var offered = poll.Result["events"]!.AsArray().Single(e => (string?)e!["kind"] == "CALL_OFFERED")!;
-        Assert.AreEqual(id, (string?)offered["callId"]);
+        Assert.AreEqual(id, (string?)offered["call"]!["id"]);
         Assert.AreEqual("TALKING", (string?)c.Ok("POST", "api/v1/agents/me/call/answer")["state"]);
         Assert.AreEqual("WORK", (string?)c.Ok("POST", "api/v1/agents/me/call/release")["state"]);
     }

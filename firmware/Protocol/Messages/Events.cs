@@ -33,7 +33,7 @@ namespace AgentPhone.Protocol.Messages
     }
 
     /// <summary>One event of an agent's stream. Members that do not apply to the kind are left out
-    /// (strings) or zero.</summary>
+    /// (strings, the call) or zero. A call event carries the call as the agent's status shows it.</summary>
     public sealed class EventInfo : IMessage
     {
         internal static IMessage New()
@@ -52,16 +52,10 @@ namespace AgentPhone.Protocol.Messages
         public string PendingState;
         public int PendingReasonCode;
         public long WrapUpEndsMs;
-        public string CallId;
-        public bool Routed;
-        public string Queue;
-        public string Ani;
-        public string Dnis;
+        public CallInfo Call;
         public string Party;
         /// <summary>A wire name of <see cref="CallEndReason"/> (CALL_ENDED).</summary>
         public string EndReason;
-        public string Layout;
-        public CallVariable[] Variables;
         public int CallsQueued;
 
         public void WriteMembers(JsonWriter w)
@@ -76,15 +70,9 @@ namespace AgentPhone.Protocol.Messages
             w.Member("pendingState", PendingState);
             w.Member("pendingReasonCode", PendingReasonCode);
             w.Member("wrapUpEndsMs", WrapUpEndsMs);
-            w.Member("callId", CallId);
-            w.Member("routed", Routed);
-            w.Member("queue", Queue);
-            w.Member("ani", Ani);
-            w.Member("dnis", Dnis);
+            w.Member("call", Call);
             w.Member("party", Party);
             w.Member("endReason", EndReason);
-            w.Member("layout", Layout);
-            w.Member("variables", Variables);
             w.Member("callsQueued", CallsQueued);
         }
 
@@ -100,15 +88,9 @@ namespace AgentPhone.Protocol.Messages
             else if (name == "pendingState") PendingState = r.ReadString();
             else if (name == "pendingReasonCode") PendingReasonCode = r.ReadInt();
             else if (name == "wrapUpEndsMs") WrapUpEndsMs = r.ReadLong();
-            else if (name == "callId") CallId = r.ReadString();
-            else if (name == "routed") Routed = r.ReadBool();
-            else if (name == "queue") Queue = r.ReadString();
-            else if (name == "ani") Ani = r.ReadString();
-            else if (name == "dnis") Dnis = r.ReadString();
+            else if (name == "call") { Call = new CallInfo(); r.ReadMessage(Call); }
             else if (name == "party") Party = r.ReadString();
             else if (name == "endReason") EndReason = r.ReadString();
-            else if (name == "layout") Layout = r.ReadString();
-            else if (name == "variables") Variables = CallVariable.ReadArray(r);
             else if (name == "callsQueued") CallsQueued = r.ReadInt();
             else r.Skip();
         }

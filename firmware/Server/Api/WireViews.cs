@@ -76,17 +76,29 @@ namespace AgentPhone.Server.Api
                 w.WrapUpEndsMs = e.WrapUpEndsMs;
             }
 
-            w.CallId = e.CallId;
-            w.Routed = e.Routed;
-            w.Queue = e.Queue;
-            w.Ani = e.Ani;
-            w.Dnis = e.Dnis;
+            w.Call = e.CallId == null ? null : CallOf(e);
             w.Party = e.Party;
             w.EndReason = e.Kind == EventKind.CallEnded ? CallEndReasons.ToWire(e.EndReason) : null;
-            w.Layout = e.Layout;
-            w.Variables = e.Labels == null ? null : Variables(e.Labels, e.Values);
             w.CallsQueued = e.CallsQueued;
             return w;
+        }
+
+        /// <summary>The call of a call event, as the status shows it; an ended call has no state.</summary>
+        private static CallInfo CallOf(ServerEvent e)
+        {
+            CallInfo c = new CallInfo();
+            c.Id = e.CallId;
+            c.State = e.Kind == EventKind.CallOffered ? LegStates.Ringing
+                : e.Kind == EventKind.CallHeld ? LegStates.Held
+                : e.Kind == EventKind.CallEnded ? null
+                : LegStates.Connected;
+            c.Routed = e.Routed;
+            c.Queue = e.Queue;
+            c.Ani = e.Ani;
+            c.Dnis = e.Dnis;
+            c.Layout = e.Layout;
+            c.Variables = e.Labels == null ? null : Variables(e.Labels, e.Values);
+            return c;
         }
 
         public QueueFigures Figures(Queue queue)
