@@ -30,8 +30,9 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     public CenterHost(string configPath, string dbPath)
     {
         _configPath = configPath;
-        _journal = new Journal(dbPath, OnCommitted);
+        // The configuration first: a start that fails on it creates no database.
         string fileText = File.ReadAllText(configPath);
+        _journal = new Journal(dbPath, OnCommitted);
         List<JournalEntry> history = _journal.ReadAll().ToList();
         if (history.Count == 0)
         {

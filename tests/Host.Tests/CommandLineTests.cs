@@ -52,6 +52,19 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
+    public void AServerThatCannotStartCreatesNothing()
+    {
+        string folder = Directory.CreateTempSubdirectory("agentserver-missing-").FullName;
+        string server = typeof(CenterHost).Assembly.Location;
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config \"{Path.Combine(folder, "center.json")}\"", TimeSpan.FromMinutes(1));
+
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "Cannot start:");
+        Assert.AreEqual(0, Directory.GetFileSystemEntries(folder).Length, "no database beside the missing configuration");
+        Directory.Delete(folder);
+    }
+
+    [TestMethod]
     public void FlashHelpComesFromTheSameParserAndTakesPowerShellNames()
     {
         var output = new StringWriter();
