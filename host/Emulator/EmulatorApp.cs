@@ -37,6 +37,8 @@ public sealed class EmulatorApp : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A start that fails is said in one line by the program, not as the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.UseUrls(BaseUrl);
         _app = builder.Build();
         if (_center != null)

@@ -119,7 +119,11 @@ public sealed class VirtualPhone : IDisposable
     public void Dispose()
     {
         _running = false;
-        _loop.Join();
+        if (!_loop.ThreadState.HasFlag(ThreadState.Unstarted))
+        {
+            _loop.Join();
+        }
+
         _device.Stop();
         _http.Dispose();
     }

@@ -12,6 +12,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
         return 0;
     }
 
+    bool newDatabase = !File.Exists(options.DbPath);
     CenterHost center;
     try
     {
@@ -25,13 +26,34 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
 
     var builder = WebApplication.CreateSlimBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // A start that fails is said in one line below, not as the host's stack trace.
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1 << 20);
     builder.WebHost.UseUrls($"http://{options.Bind}:{options.Port}");
     var app = builder.Build();
     app.MapAgentApi(center, "/{**path}");
 
     app.Lifetime.ApplicationStopped.Register(center.Dispose);
-    await app.StartAsync(cancel);
+    try
+    {
+        await app.StartAsync(cancel);
+    }
+    catch (IOException e)
+    {
+        Console.Error.WriteLine($"Cannot listen on {options.Bind}:{options.Port}: {e.Message} (another program has the port? try --port)");
+        center.Dispose();
+        if (newDatabase)
+        {
+            // A start that fails leaves nothing behind.
+            foreach (string suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(options.DbPath + suffix);
+            }
+        }
+
+        return CommandLines.BadRequest;
+    }
+
     Console.WriteLine($"AgentPhone server listening on {string.Join(", ", app.Urls)} (database {Path.GetFullPath(options.DbPath)}, {center.ReplayedEntries} journal entries replayed)");
     await app.WaitForShutdownAsync(cancel);
     return 0;

@@ -65,6 +65,30 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
+    public void ABusyPortIsSaidInOneLineWithExitCodeTwo()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        int port = ((System.Net.IPEndPoint)occupant.LocalEndpoint).Port;
+        string folder = Directory.CreateTempSubdirectory("agentserver-busy-").FullName;
+        File.Copy(AgentPhone.Build.Tests.Repo.PathOf("host/agentserver.json"), Path.Combine(folder, "center.json"));
+
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet",
+            $"\"{typeof(CenterHost).Assembly.Location}\" --config \"{Path.Combine(folder, "center.json")}\" --port {port} --bind 127.0.0.1", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, $"Cannot listen on 127.0.0.1:{port}");
+        Assert.IsFalse(output.Contains("   at "), "no stack trace: " + output);
+        CollectionAssert.AreEqual(new[] { "center.json" }, Directory.GetFiles(folder).Select(Path.GetFileName).ToArray(), "nothing left behind");
+
+        (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet",
+            $"\"{typeof(EmulatorApp).Assembly.Location}\" --port {port} --data \"{Path.Combine(folder, "data")}\"", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, $"Cannot listen on http://127.0.0.1:{port}");
+        Assert.IsFalse(output.Contains("   at "), "no stack trace: " + output);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [TestMethod]
     public void FlashHelpComesFromTheSameParserAndTakesPowerShellNames()
     {
         var output = new StringWriter();
