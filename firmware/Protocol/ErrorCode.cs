@@ -35,15 +35,17 @@ namespace AgentPhone.Protocol
         MethodNotAllowed,
         BodyTooLarge,
         ExternalServer,
-        ServerDown
+        ServerDown,
+        BadRequest,
+        RequestTimeout
     }
 
     /// <summary>
     /// Wire name, HTTP status and default English message of every <see cref="ErrorCode"/>: one
     /// row each, in the enum's order (checked when the table loads, and by a test over every
     /// value). Statuses: 400 bad input, 401 who are you, 403 not allowed, 404 unknown thing,
-    /// 405 wrong method, 409 not in this state, 413 too large, 429 locked out, 502 the server
-    /// behind did not answer.
+    /// 405 wrong method, 408 too slow, 409 not in this state, 413 too large, 429 locked out, 502 the
+    /// server behind did not answer.
     /// </summary>
     public static class ErrorCodes
     {
@@ -79,6 +81,8 @@ namespace AgentPhone.Protocol
             new ErrorRow(ErrorCode.BodyTooLarge, "BODY_TOO_LARGE", 413, "The body is too large."),
             new ErrorRow(ErrorCode.ExternalServer, "EXTERNAL_SERVER", 409, "The phones use an external server; ask that server."),
             new ErrorRow(ErrorCode.ServerDown, "SERVER_DOWN", 502, "The agent server did not answer."),
+            new ErrorRow(ErrorCode.BadRequest, "BAD_REQUEST", 400, "The request is not well-formed HTTP."),
+            new ErrorRow(ErrorCode.RequestTimeout, "REQUEST_TIMEOUT", 408, "The request's body came too slowly."),
         };
 
         public static readonly NameTable Names = NamesOf(Rows);

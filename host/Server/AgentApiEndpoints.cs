@@ -1,5 +1,6 @@
 using System.Text;
 using AgentPhone.Protocol;
+using AgentPhone.Protocol.Messages;
 using AgentPhone.Server.Api;
 
 namespace AgentPhone.ServerHost;
@@ -13,8 +14,26 @@ public static class AgentApiEndpoints
 
     public static void MapAgentApi(this WebApplication app, CenterHost center, string pattern)
     {
+        var codec = new SystemTextJsonCodec();
+        ILogger log = app.Logger;
         app.Map(pattern, async (HttpContext http) =>
         {
+            string? body;
+            try
+            {
+                body = await ReadLimited(http.Request, MaxBodyChars);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Kestrel refused the body (too large, malformed chunk or length, too slow), or it
+                // broke off: the same JSON error as every other refusal, and one log line.
+                int status = e is BadHttpRequestException bad ? bad.StatusCode : 400;
+                ErrorCode code = status switch { 413 => ErrorCode.BodyTooLarge, 408 => ErrorCode.RequestTimeout, _ => ErrorCode.BadRequest };
+                log.LogWarning("Refused {Method} {Path}: {Status} {Reason}", http.Request.Method, http.Request.Path.Value, status, e.Message);
+                await Answer(http, ErrorCodes.HttpStatus(code), codec.Write(Refusal(code)));
+                return;
+            }
+
             var request = new ApiRequest
             {
                 Method = http.Request.Method,
@@ -22,13 +41,22 @@ public static class AgentApiEndpoints
                 Query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : null,
                 Authorization = http.Request.Headers.Authorization.FirstOrDefault(),
                 ApiKey = http.Request.Headers[Routes.ApiKeyHeader].FirstOrDefault(),
-                Body = await ReadLimited(http.Request, MaxBodyChars),
+                Body = body,
             };
             ApiResponse response = await center.ServeAsync(request, http.RequestAborted);
-            http.Response.StatusCode = response.Status;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(response.Body ?? string.Empty, http.RequestAborted);
+            await Answer(http, response.Status, response.Body ?? string.Empty);
         });
+    }
+
+    private static ErrorResponse Refusal(ErrorCode code) =>
+        new() { Error = new ErrorInfo { Code = ErrorCodes.ToWire(code), Message = ErrorCodes.Message(code) } };
+
+    private static async Task Answer(HttpContext http, int status, string json)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.ContentLength = Encoding.UTF8.GetByteCount(json);
+        await http.Response.WriteAsync(json, http.RequestAborted);
     }
 
     // Reads at most `limit` characters and one more, so an oversized body is refused without holding

@@ -117,12 +117,29 @@ namespace AgentPhone.Server.Api
             return Fits(r, field, value);
         }
 
+        /// <summary>Not too long, and text only: a control character (NUL, line breaks, escape…)
+        /// or the replacement character a broken UTF-8 sequence decodes to is refused.</summary>
         public bool Fits(ApiResponse r, string field, string value)
         {
-            if (value != null && value.Length > _options.MaxFieldChars)
+            if (value == null)
+            {
+                return true;
+            }
+
+            if (value.Length > _options.MaxFieldChars)
             {
                 Fail(r, ErrorCode.InvalidArgument, field + " is longer than " + _options.MaxFieldChars.ToString() + " characters.");
                 return false;
+            }
+
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c < ' ' || c == (char)0x7F || c == (char)0xFFFD)
+                {
+                    Fail(r, ErrorCode.InvalidArgument, field + " holds a control character or a byte that is not UTF-8 (at " + (i + 1).ToString() + ").");
+                    return false;
+                }
             }
 
             return true;

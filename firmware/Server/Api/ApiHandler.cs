@@ -95,7 +95,7 @@ namespace AgentPhone.Server.Api
             else if ((rest = After(path, Routes.Devices)) != null)
             {
                 if (rest.Length == 0 || rest.IndexOf('/') >= 0) NotFound(r);
-                else if (_check.Allow(q, r, "GET")) _check.Ok(r, 200, WireViews.Provisioning(rest, _server.FindDevice(rest), _options));
+                else if (_check.Allow(q, r, "GET") && _check.Fits(r, "device", rest)) _check.Ok(r, 200, WireViews.Provisioning(rest, _server.FindDevice(rest), _options));
             }
             else
             {

@@ -1,0 +1,109 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace AgentPhone.Host.Tests;
+
+/// <summary>What a stranger or a broken client sends: control characters, bytes that are not
+/// UTF-8, bodies Kestrel refuses. Every answer is the JSON error body with the right status, and
+/// nothing changes.</summary>
+[TestClass]
+public sealed class ApiEdgeTests
+{
+    private static ServerProcess _server = null!;
+
+    [ClassInitialize]
+    public static void Start(TestContext _) => _server = TestCenter.Start();
+
+    [ClassCleanup]
+    public static void Stop() => _server.Dispose();
+
+    [TestMethod]
+    [DataRow("{\"queue\":\"Support\",\"ani\":\"23\\u000001\"}", "ani")]
+    [DataRow("{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"Note\",\"value\":\"a\\nb\"}]}", "variables.value")]
+    public void ControlCharactersAreRefusedNamingTheField(string body, string field)
+    {
+        using Client pbx = _server.NewClient();
+        pbx.ApiKey = TestCenter.ApiKey;
+        int queued = Queued();
+
+        var (status, json) = pbx.Send("POST", "api/v1/calls", body);
+
+        Assert.AreEqual(400, status, json.ToJsonString());
+        Assert.AreEqual("INVALID_ARGUMENT", (string?)json["error"]!["code"]);
+        StringAssert.StartsWith((string?)json["error"]!["message"], field + " holds a control character");
+        Assert.AreEqual(queued, Queued(), "nothing was offered");
+    }
+
+    [TestMethod]
+    public void BytesThatAreNotUtf8AreRefused()
+    {
+        byte[] body = [.. Encoding.ASCII.GetBytes("{\"queue\":\"Support\",\"ani\":\"23"), 0xC3, 0x28, .. Encoding.ASCII.GetBytes("01\"}")];
+        var (status, json) = Raw("POST /api/v1/calls HTTP/1.1\r\nHost: x\r\nX-Api-Key: " + TestCenter.ApiKey +
+            "\r\nContent-Type: application/json\r\nContent-Length: " + body.Length + "\r\nConnection: close\r\n\r\n", body);
+
+        Assert.AreEqual(400, status, json);
+        StringAssert.Contains(json, "ani holds a control character or a byte that is not UTF-8");
+    }
+
+    [TestMethod]
+    public void ADeviceNameWithAControlCharacterIsRefused()
+    {
+        using Client c = _server.NewClient();
+        var (status, json) = c.Send("GET", "api/v1/devices/SEP%1B");
+
+        Assert.AreEqual(400, status, json.ToJsonString());
+        StringAssert.StartsWith((string?)json["error"]!["message"], "device holds a control character");
+    }
+
+    [TestMethod]
+    [DataRow("Content-Length: 104857600\r\n", "{\"a\":1}", 413, "BODY_TOO_LARGE")]
+    [DataRow("Transfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n", 400, "BAD_REQUEST")]
+    [DataRow("Transfer-Encoding: chunked\r\n", "ffffffffffffffff\r\n{}\r\n0\r\n\r\n", 400, "BAD_REQUEST")]
+    public void BodiesKestrelRefusesGetTheJsonError(string header, string body, int expected, string code)
+    {
+        var (status, json) = Raw("POST /api/v1/signin HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + header + "Connection: close\r\n\r\n", Encoding.ASCII.GetBytes(body));
+
+        Assert.AreEqual(expected, status, json);
+        Assert.AreEqual(code, (string?)JsonNode.Parse(json)!["error"]!["code"], json);
+    }
+
+    private static int Queued()
+    {
+        using Client agent = _server.NewClient();
+        agent.SignIn("7002", "2102", "SEP0000000EDGE");
+        int n = (int)agent.Ok("GET", "api/v1/queues/Support/stats")["queues"]![0]!["callsQueued"]!;
+        agent.Ok("POST", "api/v1/signout");
+        return n;
+    }
+
+    /// <summary>Bytes on a socket, as a client that does not follow the rules sends them; the status
+    /// and body of the answer.</summary>
+    private static (int Status, string Body) Raw(string head, byte[] body)
+    {
+        using var client = new TcpClient("127.0.0.1", _server.BaseAddress.Port);
+        client.ReceiveTimeout = 30_000;
+        NetworkStream stream = client.GetStream();
+        stream.Write(Encoding.ASCII.GetBytes(head));
+        stream.Write(body);
+        var answer = new MemoryStream();
+        var buffer = new byte[4096];
+        try
+        {
+            int n;
+            while ((n = stream.Read(buffer)) > 0)
+            {
+                answer.Write(buffer, 0, n);
+            }
+        }
+        catch (IOException)
+        {
+            // The server may close the connection once it has answered.
+        }
+
+        string text = Encoding.UTF8.GetString(answer.ToArray());
+        int split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        Assert.IsTrue(split > 0, "an HTTP answer: " + text);
+        return (int.Parse(text.Split(' ')[1]), text[(split + 4)..]);
+    }
+}
