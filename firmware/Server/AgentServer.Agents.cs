@@ -14,14 +14,14 @@ namespace AgentPhone.Server
             agent = FindAgent(tenant, agentId);
             if (agent == null)
             {
-                return ErrorCode.UnknownAgent;
+                return Unknown(password);
             }
 
             return CompleteSignIn(agent, agent.PasswordSecret, password, extension, false);
         }
 
-        /// <summary>Signs in with a PIN of at least 4 digits (the phone's feature codes). The agent is
-        /// named by ID or by its own extension.</summary>
+        /// <summary>Signs in with a PIN (the phone's feature codes). The agent is named by ID or by
+        /// its own extension.</summary>
         public ErrorCode SignInWithPin(string tenant, string agentIdOrExtension, string pin, string extension, out Agent agent)
         {
             agent = FindAgent(tenant, agentIdOrExtension);
@@ -32,15 +32,19 @@ namespace AgentPhone.Server
 
             if (agent == null)
             {
-                return ErrorCode.UnknownAgent;
+                return Unknown(pin);
             }
 
-            if (!IsDigits(pin, MinPinDigits))
-            {
-                return ErrorCode.InvalidArgument;
-            }
-
+            // A PIN that is too short or not digits is a wrong PIN: the same answer and cost.
             return CompleteSignIn(agent, agent.PinSecret, pin, extension, false);
+        }
+
+        /// <summary>An unknown agent costs what a wrong secret costs (a check against a stand-in),
+        /// so the time of the answer does not tell which agent IDs exist.</summary>
+        private ErrorCode Unknown(string given)
+        {
+            _secrets.Matches(null, given);
+            return ErrorCode.UnknownAgent;
         }
 
         /// <summary>One Button Sign In from a phone whose profile stores the agent's password: the

@@ -7,6 +7,9 @@ namespace AgentPhone.Server
     /// </summary>
     public interface ISecretVerifier
     {
+        /// <summary>Whether <paramref name="given"/> is the secret <paramref name="stored"/> keeps.
+        /// With nothing stored (an unknown agent) the check runs against a stand-in of the same
+        /// cost and answers false.</summary>
         bool Matches(string stored, string given);
     }
 

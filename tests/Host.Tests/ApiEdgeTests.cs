@@ -36,6 +36,26 @@ public sealed class ApiEdgeTests
     }
 
     [TestMethod]
+    public void EveryWrongSignInGetsTheSameAnswer()
+    {
+        // Unknown agent, wrong password, wrong PIN, malformed PIN: byte for byte one answer.
+        string[] bodies =
+        [
+            "{\"agentId\":\"9999\",\"password\":\"1234\",\"extension\":\"2101\",\"device\":\"SEP0000000000E1\"}",
+            "{\"agentId\":\"7002\",\"password\":\"0000\",\"extension\":\"2102\",\"device\":\"SEP0000000000E1\"}",
+            "{\"agentId\":\"7002\",\"pin\":\"0000\",\"extension\":\"2102\",\"device\":\"SEP0000000000E1\"}",
+            "{\"agentId\":\"7002\",\"pin\":\"1\",\"extension\":\"2102\",\"device\":\"SEP0000000000E1\"}",
+            "{\"agentId\":\"9999\",\"pin\":\"1\",\"extension\":\"2102\",\"device\":\"SEP0000000000E1\"}",
+        ];
+        using Client c = _server.NewClient();
+        var answers = bodies.Select(b => c.Send("POST", "api/v1/signin", b)).Select(a => $"{a.Status} {a.Body.ToJsonString()}").ToList();
+
+        Assert.AreEqual(1, answers.Distinct().Count(), string.Join("\n", answers));
+        StringAssert.StartsWith(answers[0], "401 ");
+        StringAssert.Contains(answers[0], "BAD_CREDENTIALS");
+    }
+
+    [TestMethod]
     public void BytesThatAreNotUtf8AreRefused()
     {
         byte[] body = [.. Encoding.ASCII.GetBytes("{\"queue\":\"Support\",\"ani\":\"23"), 0xC3, 0x28, .. Encoding.ASCII.GetBytes("01\"}")];

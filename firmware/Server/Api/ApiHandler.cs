@@ -199,7 +199,10 @@ namespace AgentPhone.Server.Api
 
             if (error == ErrorCode.UnknownAgent)
             {
-                error = ErrorCode.BadCredentials; // do not tell which agent IDs exist
+                // The wire does not tell which agent IDs exist; the host still knows nothing changed.
+                _check.Fail(r, ErrorCode.BadCredentials, null);
+                r.Error = ErrorCode.UnknownAgent;
+                return;
             }
 
             Session session = null;

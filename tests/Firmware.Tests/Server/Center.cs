@@ -26,6 +26,7 @@ namespace AgentPhone.Firmware.Tests.Server
     internal sealed class Center
     {
         public readonly TestClock Clock = new TestClock();
+        public readonly CountingSecrets Secrets = new CountingSecrets();
         public readonly AgentServer Server;
         public readonly Queue Support;
         public readonly Queue Sales;
@@ -37,7 +38,7 @@ namespace AgentPhone.Firmware.Tests.Server
 
         public Center(Strategy supportStrategy, int supportWrapUpSeconds)
         {
-            Server = new AgentServer(Clock, new PlainSecrets(), null);
+            Server = new AgentServer(Clock, Secrets, null);
             Server.AddTeam(new Team(null, "Blue"));
             Server.AddTeam(new Team(null, "Red"));
             Support = new Queue(null, "Support", supportStrategy);
@@ -192,6 +193,20 @@ namespace AgentPhone.Firmware.Tests.Server
             }
 
             Assert.AreEqual(expected, text);
+        }
+    }
+
+    /// <summary>Plain secrets that count how many checks the core asked for.</summary>
+    internal sealed class CountingSecrets : ISecretVerifier
+    {
+        private readonly PlainSecrets _plain = new PlainSecrets();
+
+        public int Checks;
+
+        public bool Matches(string stored, string given)
+        {
+            Checks++;
+            return _plain.Matches(stored, given);
         }
     }
 }
