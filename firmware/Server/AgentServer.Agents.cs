@@ -24,12 +24,7 @@ namespace AgentPhone.Server
         /// its own extension.</summary>
         public ErrorCode SignInWithPin(string tenant, string agentIdOrExtension, string pin, string extension, out Agent agent)
         {
-            agent = FindAgent(tenant, agentIdOrExtension);
-            if (agent == null && agentIdOrExtension != null)
-            {
-                agent = (Agent)_homes.Get(Key(tenant, agentIdOrExtension));
-            }
-
+            agent = FindByIdOrHome(tenant, agentIdOrExtension);
             if (agent == null)
             {
                 return Unknown(pin);
@@ -37,6 +32,24 @@ namespace AgentPhone.Server
 
             // A PIN that is too short or not digits is a wrong PIN: the same answer and cost.
             return CompleteSignIn(agent, agent.PinSecret, pin, extension, false);
+        }
+
+        /// <summary>
+        /// What a sign-in's secret will be checked against (null for an unknown agent), so a host
+        /// can run the costly check outside its lock and hand the outcome in; it reads nothing
+        /// but the agent's stored secret.
+        /// </summary>
+        public string SecretToCheck(string tenant, string agentId, bool pin)
+        {
+            Agent agent = pin ? FindByIdOrHome(tenant, agentId) : FindAgent(tenant, agentId);
+            return agent == null ? null : pin ? agent.PinSecret : agent.PasswordSecret;
+        }
+
+        // A PIN sign-in names the agent by ID or by its own extension.
+        private Agent FindByIdOrHome(string tenant, string agentIdOrExtension)
+        {
+            Agent agent = FindAgent(tenant, agentIdOrExtension);
+            return agent != null || agentIdOrExtension == null ? agent : (Agent)_homes.Get(Key(tenant, agentIdOrExtension));
         }
 
         /// <summary>An unknown agent costs what a wrong secret costs (a check against a stand-in),

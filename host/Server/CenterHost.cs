@@ -1,4 +1,5 @@
 using AgentPhone.Protocol;
+using AgentPhone.Protocol.Json;
 using AgentPhone.Protocol.Messages;
 using AgentPhone.Server;
 using AgentPhone.Server.Api;
@@ -15,7 +16,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private readonly object _gate = new();
     private readonly PinnedClock _clock = new(new WallClock());
     private readonly RecordedTokens _tokens = new(new SecureTokens());
-    private readonly RecordedSecrets _secrets = new(new Pbkdf2Secrets());
+    private readonly ISecretVerifier _verifier;
+    private readonly RecordedSecrets _secrets;
     private readonly SystemTextJsonCodec _json = new();
     private readonly Dictionary<EventStream, List<TaskCompletionSource>> _waiters = [];
     private readonly Journal _journal;
@@ -27,8 +29,11 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
     /// <summary>Opens the database, replays its journal (or loads the configuration into a new
     /// one), applies a changed configuration file, and starts the timer.</summary>
-    public CenterHost(string configPath, string dbPath)
+    /// <param name="verifier">How secrets are checked: PBKDF2 unless a test says otherwise.</param>
+    public CenterHost(string configPath, string dbPath, ISecretVerifier? verifier = null)
     {
+        _verifier = verifier ?? new Pbkdf2Secrets();
+        _secrets = new RecordedSecrets(_verifier);
         _configPath = configPath;
         // The configuration first: a start that fails on it creates no database.
         string fileText = File.ReadAllText(configPath);
@@ -72,7 +77,15 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     public async Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted)
     {
         var response = new ApiResponse();
-        TaskCompletionSource? woken = Handle(request, response, out long durableAt);
+        // A sign-in's secret is checked here, outside the lock every request takes: the check
+        // costs tens of milliseconds by design, and the center must not wait for it.
+        Checked? secret = null;
+        if (SecretOf(request) is { } toCheck)
+        {
+            secret = new Checked(toCheck.Stored, await Task.Run(() => _verifier.Matches(toCheck.Stored!, toCheck.Given), aborted));
+        }
+
+        TaskCompletionSource? woken = Handle(request, response, out long durableAt, secret);
         await _journal.WhenCommitted(durableAt);
         if (woken == null)
         {
@@ -110,13 +123,54 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         }
     }
 
-    private TaskCompletionSource? Handle(ApiRequest request, ApiResponse response, out long durableAt)
+    /// <summary>The stored secret a sign-in will be checked against and the one given, read
+    /// under the lock; null for any other request (or a body the route will refuse anyway).</summary>
+    private (string? Stored, string Given)? SecretOf(ApiRequest request)
+    {
+        if (request.Path != Routes.SignIn || request.Method != "POST" || string.IsNullOrWhiteSpace(request.Body))
+        {
+            return null;
+        }
+
+        SignInRequest m;
+        try
+        {
+            m = (SignInRequest)_json.Read(request.Body, new SignInRequest());
+        }
+        catch (JsonFormatException)
+        {
+            return null;
+        }
+
+        string? given = m.Pin ?? m.Password;
+        if (given == null)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            return (_server.SecretToCheck(m.Tenant, m.Pin != null ? m.AgentId ?? m.Extension : m.AgentId, m.Pin != null), given);
+        }
+    }
+
+    /// <summary>A secret checked outside the lock: what it was checked against, and the outcome.</summary>
+    private sealed record Checked(string? Stored, bool Outcome);
+
+    private TaskCompletionSource? Handle(ApiRequest request, ApiResponse response, out long durableAt, Checked? secret = null)
     {
         lock (_gate)
         {
             _clock.Pin(_clock.Wall);
             _tokens.Reset();
             _secrets.Reset();
+            // The outcome stands if the secret did not change meanwhile (a reload); else the core
+            // checks again, under the lock.
+            if (secret != null && SecretOf(request) is { } now && now.Stored == secret.Stored)
+            {
+                _secrets.Replay = secret.Outcome;
+            }
+
             try
             {
                 // A reload is journaled as the configuration it applies, not as a request to replay.

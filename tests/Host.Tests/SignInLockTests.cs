@@ -1,0 +1,62 @@
+using AgentPhone.Protocol;
+using AgentPhone.Server;
+using AgentPhone.Server.Api;
+using AgentPhone.ServerHost;
+
+namespace AgentPhone.Host.Tests;
+
+/// <summary>The secret check of a sign-in (tens of milliseconds by design) runs outside the lock
+/// every request takes, once, so a shift start does not stall the center.</summary>
+[TestClass]
+public sealed class SignInLockTests
+{
+    [TestMethod]
+    public void TheCenterAnswersWhileASecretIsBeingChecked()
+    {
+        string folder = Directory.CreateTempSubdirectory("agentserver-lock-").FullName;
+        string config = Path.Combine(folder, "center.json");
+        File.WriteAllText(config, TestCenter.Config().ToJsonString());
+        var verifier = new GatedVerifier();
+        using (var center = new CenterHost(config, Path.Combine(folder, "center.db"), verifier))
+        {
+            Task<ApiResponse> signIn = Task.Run(() => center.ServeAsync(new ApiRequest
+            {
+                Method = "POST",
+                Path = Routes.SignIn,
+                Body = "{\"agentId\":\"7001\",\"password\":\"1234\",\"extension\":\"2101\",\"device\":\"SEP000000002101\"}",
+            }, CancellationToken.None));
+            Assert.IsTrue(verifier.Entered.Wait(TimeSpan.FromSeconds(30)), "the check started");
+
+            // Under the lock, this would wait for the check; a generous bound catches that.
+            Task<ApiResponse> health = Task.Run(() => center.ServeAsync(new ApiRequest { Method = "GET", Path = Routes.Health }, CancellationToken.None));
+            bool answered = health.Wait(TimeSpan.FromSeconds(20));
+            verifier.Release.Set();
+
+            Assert.IsTrue(answered, "another request was answered while the secret was being checked");
+            Assert.AreEqual(200, signIn.Result.Status, signIn.Result.Body);
+            Assert.AreEqual(1, verifier.Checks, "the secret is checked once, not again under the lock");
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>PBKDF2, held at the door until the test lets it finish.</summary>
+    private sealed class GatedVerifier : ISecretVerifier
+    {
+        private readonly Pbkdf2Secrets _real = new();
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public int Checks;
+
+        public bool Matches(string stored, string given)
+        {
+            Interlocked.Increment(ref Checks);
+            Entered.Set();
+            Release.Wait(TimeSpan.FromSeconds(60));
+            return _real.Matches(stored, given);
+        }
+    }
+}
