@@ -56,6 +56,18 @@ public sealed class ApiEdgeTests
     }
 
     [TestMethod]
+    public void TheSampleConfigurationNeverRepeatsAHash()
+    {
+        // The same hash twice would tell that two secrets are equal (an agent's PIN and password).
+        var config = JsonNode.Parse(File.ReadAllText(AgentPhone.Build.Tests.Repo.PathOf("host/agentserver.json")),
+            documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
+        var hashes = config["agents"]!.AsArray().SelectMany(a => new[] { (string?)a!["password"], (string?)a["pin"] }).OfType<string>().ToList();
+
+        Assert.IsTrue(hashes.Count >= 4);
+        Assert.AreEqual(hashes.Count, hashes.Distinct().Count(), "a hash stands twice in host/agentserver.json");
+    }
+
+    [TestMethod]
     public void BytesThatAreNotUtf8AreRefused()
     {
         byte[] body = [.. Encoding.ASCII.GetBytes("{\"queue\":\"Support\",\"ani\":\"23"), 0xC3, 0x28, .. Encoding.ASCII.GetBytes("01\"}")];
