@@ -302,7 +302,7 @@ public static class LoadBench
         var config = new JsonObject
         {
             ["apiKey"] = ApiKey,
-            ["api"] = new JsonObject { ["statsPollSeconds"] = StatsEverySeconds, ["eventWaitSeconds"] = 25 },
+            ["api"] = new JsonObject { ["statsPollSeconds"] = StatsEverySeconds, ["eventWaitSeconds"] = 25, ["signInsPerSecondPerAddress"] = 1_000_000 },
             ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q", ["strategy"] = "LONGEST_AVAILABLE", ["ringTimeoutSeconds"] = 15 }),
             ["agents"] = list,
             ["reasons"] = new JsonArray(new JsonObject { ["kind"] = Protocol.ReasonKinds.ToWire(Protocol.ReasonKind.NotReady), ["code"] = 1, ["label"] = "Break" }),

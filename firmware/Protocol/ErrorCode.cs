@@ -37,7 +37,8 @@ namespace AgentPhone.Protocol
         ExternalServer,
         ServerDown,
         BadRequest,
-        RequestTimeout
+        RequestTimeout,
+        TooManyRequests
     }
 
     /// <summary>
@@ -83,6 +84,7 @@ namespace AgentPhone.Protocol
             new ErrorRow(ErrorCode.ServerDown, "SERVER_DOWN", 502, "The agent server did not answer."),
             new ErrorRow(ErrorCode.BadRequest, "BAD_REQUEST", 400, "The request is not well-formed HTTP."),
             new ErrorRow(ErrorCode.RequestTimeout, "REQUEST_TIMEOUT", 408, "The request's body came too slowly."),
+            new ErrorRow(ErrorCode.TooManyRequests, "TOO_MANY_REQUESTS", 429, "Too many sign-ins from this address: try again after Retry-After seconds."),
         };
 
         public static readonly NameTable Names = NamesOf(Rows);

@@ -40,6 +40,11 @@ public sealed class EmulatorApp : IAsyncDisposable
         // A start that fails is said in one line by the program, not as the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.UseUrls(BaseUrl);
+        if (_center != null)
+        {
+            builder.Services.AddAgentApi(_center);
+        }
+
         _app = builder.Build();
         if (_center != null)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.RateLimiting;
 using AgentPhone.Protocol;
 using AgentPhone.Protocol.Messages;
 using AgentPhone.Server.Api;
@@ -12,10 +13,38 @@ public static class AgentApiEndpoints
 {
     public const int MaxBodyChars = 1 << 16;
 
+    /// <summary>The services the agent API needs: a rate limit on sign-ins per client address
+    /// (a token bucket, the configuration's rate in bursts of twice that), answered with 429,
+    /// Retry-After and the JSON error body.</summary>
+    public static void AddAgentApi(this IServiceCollection services, CenterHost center)
+    {
+        int rate = Math.Max(1, center.Options.SignInsPerSecondPerAddress);
+        services.AddRateLimiter(limits =>
+        {
+            limits.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Path.Value == Routes.SignIn
+                    ? RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? string.Empty, _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = 2 * rate,
+                        TokensPerPeriod = rate,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            limits.OnRejected = async (rejected, cancel) =>
+            {
+                int seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan after) ? (int)Math.Ceiling(after.TotalSeconds) : 1;
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString();
+                await Answer(rejected.HttpContext, ErrorCodes.HttpStatus(ErrorCode.TooManyRequests), new SystemTextJsonCodec().Write(Refusal(ErrorCode.TooManyRequests)));
+            };
+        });
+    }
+
     public static void MapAgentApi(this WebApplication app, CenterHost center, string pattern)
     {
         var codec = new SystemTextJsonCodec();
         ILogger log = app.Logger;
+        app.UseRateLimiter();
         app.Map(pattern, async (HttpContext http) =>
         {
             string? body;

@@ -33,6 +33,7 @@ public sealed class CenterConfig
         public int EventWaitSeconds { get; set; } = 25;
         public string? DefaultLayout { get; set; }
         public int MaxBodyChars { get; set; } = 16384;
+        public int SignInsPerSecondPerAddress { get; set; } = 10;
     }
 
     public sealed class CoreSettings
@@ -99,6 +100,7 @@ public sealed class CenterConfig
         EventWaitSeconds = Api.EventWaitSeconds,
         DefaultLayout = Api.DefaultLayout,
         MaxBodyChars = Api.MaxBodyChars,
+        SignInsPerSecondPerAddress = Api.SignInsPerSecondPerAddress,
     };
 
     /// <summary>Checks everything against itself and what the server has, then applies it; a

@@ -72,6 +72,9 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     /// <summary>The PBX and admin key of the configuration in force.</summary>
     public string? ApiKey => _handler.Options.ApiKey;
 
+    /// <summary>The API options of the configuration in force.</summary>
+    public ApiOptions Options => _handler.Options;
+
     /// <summary>Serves one request; completes once its answer is durable (and, for an event
     /// long-poll, once events came or the wait ended).</summary>
     public async Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted)

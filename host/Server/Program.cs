@@ -30,6 +30,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1 << 20);
     builder.WebHost.UseUrls($"http://{options.Bind}:{options.Port}");
+    builder.Services.AddAgentApi(center);
     var app = builder.Build();
     app.MapAgentApi(center, "/{**path}");
 

@@ -109,11 +109,42 @@ public sealed class ApiEdgeTests
         return n;
     }
 
+    [TestMethod]
+    public void SignInsAreRateLimitedPerAddress()
+    {
+        // One sign-in a second, bursts of two: a stranger on 127.0.0.2 runs out; the agent's own
+        // phone on 127.0.0.1 does not notice.
+        var config = TestCenter.Config();
+        config["api"]!["signInsPerSecondPerAddress"] = 1;
+        using var server = new ServerProcess(config.ToJsonString());
+        string attempt = "{\"agentId\":\"7001\",\"password\":\"0000\",\"extension\":\"2101\",\"device\":\"STRANGER\"}";
+        byte[] body = Encoding.ASCII.GetBytes(attempt);
+        string head = "POST /api/v1/signin HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + body.Length + "\r\nConnection: close\r\n\r\n";
+        var answers = Enumerable.Range(0, 4).Select(_ => Raw(head, body, server, "127.0.0.2")).ToList();
+
+        Assert.AreEqual(401, answers[0].Status, answers[0].Body);
+        var limited = answers.Last();
+        Assert.AreEqual(429, limited.Status, limited.Body);
+        Assert.AreEqual("TOO_MANY_REQUESTS", (string?)JsonNode.Parse(limited.Body)!["error"]!["code"]);
+        StringAssert.Contains(limited.Head, "Retry-After: ");
+
+        using Client phone = server.NewClient();
+        phone.SignIn("7001", "2101", "SEP000000002101");
+        Assert.AreEqual("NOT_READY", phone.State());
+    }
+
     /// <summary>Bytes on a socket, as a client that does not follow the rules sends them; the status
     /// and body of the answer.</summary>
     private static (int Status, string Body) Raw(string head, byte[] body)
     {
-        using var client = new TcpClient("127.0.0.1", _server.BaseAddress.Port);
+        var (status, _, text) = Raw(head, body, _server, "127.0.0.1");
+        return (status, text);
+    }
+
+    private static (int Status, string Head, string Body) Raw(string head, byte[] body, ServerProcess server, string from)
+    {
+        using var client = new TcpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(from), 0));
+        client.Connect("127.0.0.1", server.BaseAddress.Port);
         client.ReceiveTimeout = 30_000;
         NetworkStream stream = client.GetStream();
         stream.Write(Encoding.ASCII.GetBytes(head));
@@ -136,6 +167,6 @@ public sealed class ApiEdgeTests
         string text = Encoding.UTF8.GetString(answer.ToArray());
         int split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         Assert.IsTrue(split > 0, "an HTTP answer: " + text);
-        return (int.Parse(text.Split(' ')[1]), text[(split + 4)..]);
+        return (int.Parse(text.Split(' ')[1]), text[..split], text[(split + 4)..]);
     }
 }

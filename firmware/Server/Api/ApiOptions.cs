@@ -9,6 +9,7 @@ namespace AgentPhone.Server.Api
             MaxFieldChars = 128;
             StatsPollSeconds = 15;
             EventWaitSeconds = 25;
+            SignInsPerSecondPerAddress = 10;
             Servers = new string[0];
         }
 
@@ -32,6 +33,10 @@ namespace AgentPhone.Server.Api
 
         /// <summary>Caller-data layout phones show when a call names none.</summary>
         public string DefaultLayout { get; set; }
+
+        /// <summary>Sign-ins one client address may make per second, in bursts of twice that
+        /// (the PC server's rate limit; a whole office behind one address must fit in it).</summary>
+        public int SignInsPerSecondPerAddress { get; set; }
 
         /// <summary>The host's administration, or null where there is none (the device).</summary>
         public ICenterAdmin Admin { get; set; }
