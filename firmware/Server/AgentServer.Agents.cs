@@ -91,7 +91,7 @@ namespace AgentPhone.Server
             if (!trusted && !_secrets.Matches(stored, given))
             {
                 agent.FailedSignIns++;
-                if (agent.FailedSignIns >= _options.MaxFailedSignIns)
+                if (_options.MaxFailedSignIns > 0 && agent.FailedSignIns >= _options.MaxFailedSignIns)
                 {
                     agent.FailedSignIns = 0;
                     agent.LockedUntilMs = now + _options.LockoutSeconds * 1000L;

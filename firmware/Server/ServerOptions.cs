@@ -17,7 +17,8 @@ namespace AgentPhone.Server
         /// <summary>How long a direct, transferred or conference leg rings before it is dropped.</summary>
         public int DirectRingTimeoutSeconds { get; set; }
 
-        /// <summary>Failed sign-ins in a row that lock the agent out.</summary>
+        /// <summary>Failed sign-ins in a row that lock the agent out; 0 leaves it to the host (the
+        /// PC server throttles per client address instead).</summary>
         public int MaxFailedSignIns { get; set; }
 
         public int LockoutSeconds { get; set; }

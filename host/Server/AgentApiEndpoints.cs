@@ -71,8 +71,14 @@ public static class AgentApiEndpoints
                 Authorization = http.Request.Headers.Authorization.FirstOrDefault(),
                 ApiKey = http.Request.Headers[Routes.ApiKeyHeader].FirstOrDefault(),
                 Body = body,
+                ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
             };
             ApiResponse response = await center.ServeAsync(request, http.RequestAborted);
+            if (response.RetryAfterSeconds > 0)
+            {
+                http.Response.Headers.RetryAfter = response.RetryAfterSeconds.ToString();
+            }
+
             await Answer(http, response.Status, response.Body ?? string.Empty);
         });
     }

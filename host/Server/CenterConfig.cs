@@ -88,7 +88,8 @@ public sealed class CenterConfig
     {
         EventsPerStream = Core.EventsPerStream,
         DirectRingTimeoutSeconds = Core.DirectRingTimeoutSeconds,
-        MaxFailedSignIns = Core.MaxFailedSignIns,
+        // The PC server throttles failed sign-ins per client address (SignInThrottle), not in the core.
+        MaxFailedSignIns = 0,
         LockoutSeconds = Core.LockoutSeconds,
     };
 

@@ -20,6 +20,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private readonly RecordedSecrets _secrets;
     private readonly SystemTextJsonCodec _json = new();
     private readonly Dictionary<EventStream, List<TaskCompletionSource>> _waiters = [];
+    private readonly SignInThrottle _throttle = new();
     private readonly Journal _journal;
     private readonly string _configPath;
     private readonly Timer _ticker;
@@ -80,15 +81,41 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     public async Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted)
     {
         var response = new ApiResponse();
-        // A sign-in's secret is checked here, outside the lock every request takes: the check
-        // costs tens of milliseconds by design, and the center must not wait for it.
+        // A sign-in with a secret: refused at once while its address waits out failures (nothing
+        // reaches the core), else its secret is checked here, outside the lock every request
+        // takes: the check costs tens of milliseconds by design, and the center must not wait.
+        SignInAttempt? attempt = SignInOf(request);
         Checked? secret = null;
-        if (SecretOf(request) is { } toCheck)
+        if (attempt != null)
         {
-            secret = new Checked(toCheck.Stored, await Task.Run(() => _verifier.Matches(toCheck.Stored!, toCheck.Given), aborted));
+            int wait = _throttle.WaitSeconds(attempt.Key, _clock.Wall);
+            if (wait > 0)
+            {
+                response.Status = ErrorCodes.HttpStatus(ErrorCode.LockedOut);
+                response.Error = ErrorCode.LockedOut;
+                response.RetryAfterSeconds = wait;
+                response.Body = _json.Write(new ErrorResponse { Error = new ErrorInfo { Code = ErrorCodes.ToWire(ErrorCode.LockedOut),
+                    Message = $"Too many failed sign-ins for this agent from this address: try again in {wait} s." } });
+                return response;
+            }
+
+            string? stored = StoredSecret(attempt);
+            secret = new Checked(stored, await Task.Run(() => _verifier.Matches(stored!, attempt.Given), aborted));
         }
 
-        TaskCompletionSource? woken = Handle(request, response, out long durableAt, secret);
+        TaskCompletionSource? woken = Handle(request, response, out long durableAt, attempt, secret);
+        if (attempt != null)
+        {
+            if (response.Status == 200)
+            {
+                _throttle.Succeeded(attempt.Key);
+            }
+            else if (response.Error is ErrorCode.BadCredentials or ErrorCode.UnknownAgent)
+            {
+                _throttle.Failed(attempt.Key, _clock.Wall);
+            }
+        }
+
         await _journal.WhenCommitted(durableAt);
         if (woken == null)
         {
@@ -126,9 +153,9 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         }
     }
 
-    /// <summary>The stored secret a sign-in will be checked against and the one given, read
-    /// under the lock; null for any other request (or a body the route will refuse anyway).</summary>
-    private (string? Stored, string Given)? SecretOf(ApiRequest request)
+    /// <summary>A sign-in that gives a secret, as the throttle and the check need it; null for
+    /// any other request (or a body the route will refuse anyway).</summary>
+    private SignInAttempt? SignInOf(ApiRequest request)
     {
         if (request.Path != Routes.SignIn || request.Method != "POST" || string.IsNullOrWhiteSpace(request.Body))
         {
@@ -146,21 +173,26 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         }
 
         string? given = m.Pin ?? m.Password;
-        if (given == null)
-        {
-            return null;
-        }
+        string? agentId = m.Pin != null ? m.AgentId ?? m.Extension : m.AgentId;
+        return given == null ? null : new SignInAttempt(m.Tenant, agentId, m.Pin != null, given, $"{m.Tenant}|{agentId}|{request.ClientAddress}");
+    }
 
+    /// <summary>What the attempt's secret is checked against (null for an unknown agent), read under the lock.</summary>
+    private string? StoredSecret(SignInAttempt attempt)
+    {
         lock (_gate)
         {
-            return (_server.SecretToCheck(m.Tenant, m.Pin != null ? m.AgentId ?? m.Extension : m.AgentId, m.Pin != null), given);
+            return _server.SecretToCheck(attempt.Tenant, attempt.AgentId, attempt.Pin);
         }
     }
+
+    /// <summary>A sign-in with a secret; <see cref="Key"/> names the agent and the client's address.</summary>
+    private sealed record SignInAttempt(string? Tenant, string? AgentId, bool Pin, string Given, string Key);
 
     /// <summary>A secret checked outside the lock: what it was checked against, and the outcome.</summary>
     private sealed record Checked(string? Stored, bool Outcome);
 
-    private TaskCompletionSource? Handle(ApiRequest request, ApiResponse response, out long durableAt, Checked? secret = null)
+    private TaskCompletionSource? Handle(ApiRequest request, ApiResponse response, out long durableAt, SignInAttempt? attempt = null, Checked? secret = null)
     {
         lock (_gate)
         {
@@ -169,7 +201,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             _secrets.Reset();
             // The outcome stands if the secret did not change meanwhile (a reload); else the core
             // checks again, under the lock.
-            if (secret != null && SecretOf(request) is { } now && now.Stored == secret.Stored)
+            if (attempt != null && secret != null && StoredSecret(attempt) == secret.Stored)
             {
                 _secrets.Replay = secret.Outcome;
             }
@@ -274,6 +306,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             {
                 _current = new JournalEntry { AtMs = _clock.NowMs, Kind = JournalEntry.ConfigKind, Body = text };
                 config.ApplyTo(_server);
+                Throttle(config);
                 _handler = new ApiHandler(_server, _json, _tokens, Administered(config.ApiOptions()));
                 _journal.Enqueue(_current);
             }
@@ -307,6 +340,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             {
                 CenterConfig config = CenterConfig.Parse(e.Body!);
                 config.ApplyTo(_server);
+                Throttle(config);
                 options = config.ApiOptions();
                 // Limits were checked when the request came; replay must take what was taken.
                 ApiOptions lenient = config.ApiOptions();
@@ -341,6 +375,12 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
         _clock.Unpin();
         _handler = new ApiHandler(_server, _json, _tokens, Administered(options!));
+    }
+
+    private void Throttle(CenterConfig config)
+    {
+        _throttle.MaxFailures = config.Core.MaxFailedSignIns;
+        _throttle.LockoutSeconds = config.Core.LockoutSeconds;
     }
 
     private ApiOptions Administered(ApiOptions options)

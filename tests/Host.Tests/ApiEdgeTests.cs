@@ -133,6 +133,31 @@ public sealed class ApiEdgeTests
         Assert.AreEqual("NOT_READY", phone.State());
     }
 
+    [TestMethod]
+    public void AStrangersFailuresDoNotStopTheAgentsPhone()
+    {
+        using var server = TestCenter.Start();
+        byte[] Body(string password) => Encoding.ASCII.GetBytes("{\"agentId\":\"7001\",\"password\":\"" + password + "\",\"extension\":\"2101\",\"device\":\"STRANGER\"}");
+        string Head(byte[] body) => "POST /api/v1/signin HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + body.Length + "\r\nConnection: close\r\n\r\n";
+        for (int i = 0; i < 5; i++)
+        {
+            byte[] wrong = Body("0000");
+            Assert.AreEqual(401, Raw(Head(wrong), wrong, server, "127.0.0.2").Status);
+        }
+
+        // From that address even the right password now waits; the answer says how long.
+        byte[] right = Body("1234");
+        var waiting = Raw(Head(right), right, server, "127.0.0.2");
+        Assert.AreEqual(429, waiting.Status, waiting.Body);
+        Assert.AreEqual("LOCKED_OUT", (string?)JsonNode.Parse(waiting.Body)!["error"]!["code"]);
+        StringAssert.Contains(waiting.Head, "Retry-After: 15");
+
+        // The agent's own phone, at its own address, signs in.
+        using Client phone = server.NewClient();
+        phone.SignIn("7001", "2101", "SEP000000002101");
+        Assert.AreEqual("NOT_READY", phone.State());
+    }
+
     /// <summary>Bytes on a socket, as a client that does not follow the rules sends them; the status
     /// and body of the answer.</summary>
     private static (int Status, string Body) Raw(string head, byte[] body)

@@ -81,7 +81,7 @@ public sealed class ApiTests
     }
 
     [TestMethod]
-    public void RepeatedWrongPasswordsLockTheAgentOut()
+    public void RepeatedWrongPasswordsFromOneAddressMakeItWait()
     {
         using var server = TestCenter.Start();
         using Client c = server.NewClient();

@@ -21,6 +21,8 @@ namespace AgentPhone.Server.Api
         /// <summary>Whether an event long-poll that finds nothing may ask to wait (false on the
         /// second ask, after the wait).</summary>
         public bool MayWait;
+        /// <summary>The client's address as the listener saw it, or null.</summary>
+        public string ClientAddress;
 
         public ApiRequest()
         {
@@ -77,6 +79,8 @@ namespace AgentPhone.Server.Api
         public int Status;
         public string Body;
         public ErrorCode Error;
+        /// <summary>When above 0, the answer's Retry-After (seconds).</summary>
+        public int RetryAfterSeconds;
 
         /// <summary>Set when an event long-poll found nothing new: wait until this stream's last
         /// sequence passes <see cref="WaitAfterSeq"/> or <see cref="WaitSeconds"/> elapse, then ask
@@ -95,6 +99,7 @@ namespace AgentPhone.Server.Api
             Status = 0;
             Body = null;
             Error = ErrorCode.None;
+            RetryAfterSeconds = 0;
             WaitStream = null;
             WaitAfterSeq = 0;
             WaitSeconds = 0;
