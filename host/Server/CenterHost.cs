@@ -106,7 +106,9 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         TaskCompletionSource? woken = Handle(request, response, out long durableAt, attempt, secret);
         if (attempt != null)
         {
-            if (response.Status == 200)
+            // A matching secret clears the address's failures, even when the sign-in is refused
+            // for another reason (signed in elsewhere).
+            if (secret!.Outcome)
             {
                 _throttle.Succeeded(attempt.Key);
             }

@@ -106,4 +106,38 @@ public sealed class PersistenceTests
         Assert.IsTrue(seqs.Length > 0);
         Assert.AreEqual(changed, (string?)resumed["events"]!.AsArray()[^1]!["state"], "the change after the restart comes last");
     }
+
+    [TestMethod]
+    public void RefusedSignInsDoNotCostAnAcknowledgedChangeAfterAKill()
+    {
+        // Wrong passwords, a right one refused at another extension, one more wrong, then a
+        // sign-in on a desk device, Ready, a call answered; SIGKILL; everything acknowledged is back.
+        using var server = TestCenter.Start();
+        using Client phone = server.NewClient();
+        phone.SignIn("7001", "2101", "SEP000000002101");
+        const string Wrong = "{\"agentId\":\"7001\",\"password\":\"0000\",\"extension\":\"2101\",\"device\":\"DESK\"}";
+        for (int i = 0; i < 4; i++)
+        {
+            phone.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/signin", Wrong);
+        }
+
+        phone.Refused(409, "ALREADY_SIGNED_IN", "POST", "api/v1/signin", Wrong.Replace("0000", "1234").Replace("2101", "2102"));
+        phone.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/signin", Wrong);
+        using Client desk = server.NewClient();
+        string token = desk.Token = (string)desk.Ok("POST", "api/v1/signin", Wrong.Replace("0000", "1234"))["token"]!;
+        desk.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+        string call = desk.Offer("Support");
+        desk.Ok("POST", "api/v1/agents/me/call/answer");
+
+        server.Kill();
+        server.Start();
+
+        using Client again = server.NewClient(token);
+        JsonNode me = again.Ok("GET", "api/v1/agents/me");
+        Assert.AreEqual("TALKING", (string?)me["state"], me.ToJsonString());
+        Assert.AreEqual(call, (string?)me["call"]!["id"]);
+        Assert.AreEqual(0, (int)again.Ok("GET", "api/v1/queues/Support/stats")["queues"]![0]!["callsQueued"]!, "the answered call is not back in the queue");
+        using Client later = server.NewClient();
+        later.SignIn("7001", "2101", "SEP000000002101");
+    }
 }
