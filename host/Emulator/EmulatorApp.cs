@@ -3,6 +3,7 @@ using System.Text.Json;
 using AgentPhone.Boards;
 using AgentPhone.Hardware.Virtual;
 using AgentPhone.Protocol;
+using AgentPhone.Protocol.Messages;
 using AgentPhone.ServerHost;
 
 namespace AgentPhone.Emulator;
@@ -116,7 +117,7 @@ public sealed class EmulatorApp : IAsyncDisposable
     private VirtualPhone? Find(string id) => _phones.FirstOrDefault(p => p.Id == id);
 
     private static IResult Error(ErrorCode code, string message) =>
-        Results.Json(new { error = new { code = ErrorCodes.ToWire(code), message } }, Json, statusCode: ErrorCodes.HttpStatus(code));
+        Results.Text(new SystemTextJsonCodec().Write(ErrorResponse.For(code, message)), "application/json", Encoding.UTF8, ErrorCodes.HttpStatus(code));
 
     private void MapControlApi()
     {

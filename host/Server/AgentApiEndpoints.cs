@@ -35,7 +35,7 @@ public static class AgentApiEndpoints
             {
                 int seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan after) ? (int)Math.Ceiling(after.TotalSeconds) : 1;
                 rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString();
-                await Answer(rejected.HttpContext, ErrorCodes.HttpStatus(ErrorCode.TooManyRequests), new SystemTextJsonCodec().Write(Refusal(ErrorCode.TooManyRequests)));
+                await Answer(rejected.HttpContext, ErrorCodes.HttpStatus(ErrorCode.TooManyRequests), new SystemTextJsonCodec().Write(ErrorResponse.For(ErrorCode.TooManyRequests, null)));
             };
         });
     }
@@ -59,7 +59,7 @@ public static class AgentApiEndpoints
                 int status = e is BadHttpRequestException bad ? bad.StatusCode : 400;
                 ErrorCode code = status switch { 413 => ErrorCode.BodyTooLarge, 408 => ErrorCode.RequestTimeout, _ => ErrorCode.BadRequest };
                 log.LogWarning("Refused {Method} {Path}: {Status} {Reason}", http.Request.Method, http.Request.Path.Value, status, e.Message);
-                await Answer(http, ErrorCodes.HttpStatus(code), codec.Write(Refusal(code)));
+                await Answer(http, ErrorCodes.HttpStatus(code), codec.Write(ErrorResponse.For(code, null)));
                 return;
             }
 
@@ -82,9 +82,6 @@ public static class AgentApiEndpoints
             await Answer(http, response.Status, response.Body ?? string.Empty);
         });
     }
-
-    private static ErrorResponse Refusal(ErrorCode code) =>
-        new() { Error = new ErrorInfo { Code = ErrorCodes.ToWire(code), Message = ErrorCodes.Message(code) } };
 
     private static async Task Answer(HttpContext http, int status, string json)
     {

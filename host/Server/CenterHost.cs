@@ -94,8 +94,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                 response.Status = ErrorCodes.HttpStatus(ErrorCode.LockedOut);
                 response.Error = ErrorCode.LockedOut;
                 response.RetryAfterSeconds = wait;
-                response.Body = _json.Write(new ErrorResponse { Error = new ErrorInfo { Code = ErrorCodes.ToWire(ErrorCode.LockedOut),
-                    Message = $"Too many failed sign-ins for this agent from this address: try again in {wait} s." } });
+                response.Body = _json.Write(ErrorResponse.For(ErrorCode.LockedOut,
+                    $"Too many failed sign-ins for this agent from this address: try again in {wait} s."));
                 return response;
             }
 

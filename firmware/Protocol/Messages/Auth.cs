@@ -106,6 +106,17 @@ namespace AgentPhone.Protocol.Messages
     {
         public ErrorInfo Error;
 
+        /// <summary>The refusal's body: the code's wire name, and <paramref name="message"/> or
+        /// the code's own message when it is null.</summary>
+        public static ErrorResponse For(ErrorCode code, string message)
+        {
+            ErrorResponse body = new ErrorResponse();
+            body.Error = new ErrorInfo();
+            body.Error.Code = ErrorCodes.ToWire(code);
+            body.Error.Message = message == null ? ErrorCodes.Message(code) : message;
+            return body;
+        }
+
         public void WriteMembers(JsonWriter w)
         {
             w.Member("error", Error);

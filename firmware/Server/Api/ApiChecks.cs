@@ -186,13 +186,9 @@ namespace AgentPhone.Server.Api
 
         public void Fail(ApiResponse r, ErrorCode error, string message)
         {
-            ErrorResponse body = new ErrorResponse();
-            body.Error = new ErrorInfo();
-            body.Error.Code = ErrorCodes.ToWire(error);
-            body.Error.Message = message == null ? ErrorCodes.Message(error) : message;
             r.Error = error;
             r.Status = ErrorCodes.HttpStatus(error);
-            r.Body = _json.Write(body);
+            r.Body = _json.Write(ErrorResponse.For(error, message));
         }
 
         public void Ok(ApiResponse r, int status, IMessage body)
