@@ -117,10 +117,7 @@ public sealed class ApiEdgeTests
         var config = TestCenter.Config();
         config["api"]!["signInsPerSecondPerAddress"] = 1;
         using var server = new ServerProcess(config.ToJsonString());
-        string attempt = "{\"agentId\":\"7001\",\"password\":\"0000\",\"extension\":\"2101\",\"device\":\"STRANGER\"}";
-        byte[] body = Encoding.ASCII.GetBytes(attempt);
-        string head = "POST /api/v1/signin HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + body.Length + "\r\nConnection: close\r\n\r\n";
-        var answers = Enumerable.Range(0, 4).Select(_ => Raw(head, body, server, "127.0.0.2")).ToList();
+        var answers = Enumerable.Range(0, 4).Select(_ => StrangerSignsIn(server, "0000")).ToList();
 
         Assert.AreEqual(401, answers[0].Status, answers[0].Body);
         var limited = answers.Last();
@@ -137,17 +134,13 @@ public sealed class ApiEdgeTests
     public void AStrangersFailuresDoNotStopTheAgentsPhone()
     {
         using var server = TestCenter.Start();
-        byte[] Body(string password) => Encoding.ASCII.GetBytes("{\"agentId\":\"7001\",\"password\":\"" + password + "\",\"extension\":\"2101\",\"device\":\"STRANGER\"}");
-        string Head(byte[] body) => "POST /api/v1/signin HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + body.Length + "\r\nConnection: close\r\n\r\n";
         for (int i = 0; i < 5; i++)
         {
-            byte[] wrong = Body("0000");
-            Assert.AreEqual(401, Raw(Head(wrong), wrong, server, "127.0.0.2").Status);
+            Assert.AreEqual(401, StrangerSignsIn(server, "0000").Status);
         }
 
         // From that address even the right password now waits; the answer says how long.
-        byte[] right = Body("1234");
-        var waiting = Raw(Head(right), right, server, "127.0.0.2");
+        var waiting = StrangerSignsIn(server, "1234");
         Assert.AreEqual(429, waiting.Status, waiting.Body);
         Assert.AreEqual("LOCKED_OUT", (string?)JsonNode.Parse(waiting.Body)!["error"]!["code"]);
         StringAssert.Contains(waiting.Head, "Retry-After: 15");
@@ -156,6 +149,14 @@ public sealed class ApiEdgeTests
         using Client phone = server.NewClient();
         phone.SignIn("7001", "2101", "SEP000000002101");
         Assert.AreEqual("NOT_READY", phone.State());
+    }
+
+    /// <summary>Agent 7001's sign-in with <paramref name="password"/>, sent from 127.0.0.2.</summary>
+    private static (int Status, string Head, string Body) StrangerSignsIn(ServerProcess server, string password)
+    {
+        byte[] body = Encoding.ASCII.GetBytes("{\"agentId\":\"7001\",\"password\":\"" + password + "\",\"extension\":\"2101\",\"device\":\"STRANGER\"}");
+        string head = "POST /api/v1/signin HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + body.Length + "\r\nConnection: close\r\n\r\n";
+        return Raw(head, body, server, "127.0.0.2");
     }
 
     /// <summary>Bytes on a socket, as a client that does not follow the rules sends them; the status
