@@ -13,6 +13,8 @@ public static class AgentApiEndpoints
 {
     public const int MaxBodyChars = 1 << 16;
 
+    private static readonly SystemTextJsonCodec Codec = new();
+
     /// <summary>The services the agent API needs: a rate limit on sign-ins per client address
     /// (a token bucket, the configuration's rate in bursts of twice that), answered with 429,
     /// Retry-After and the JSON error body.</summary>
@@ -35,14 +37,13 @@ public static class AgentApiEndpoints
             {
                 int seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan after) ? (int)Math.Ceiling(after.TotalSeconds) : 1;
                 rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString();
-                await Answer(rejected.HttpContext, ErrorCodes.HttpStatus(ErrorCode.TooManyRequests), new SystemTextJsonCodec().Write(ErrorResponse.For(ErrorCode.TooManyRequests, null)));
+                await Answer(rejected.HttpContext, ErrorCodes.HttpStatus(ErrorCode.TooManyRequests), Codec.Write(ErrorResponse.For(ErrorCode.TooManyRequests, null)));
             };
         });
     }
 
     public static void MapAgentApi(this WebApplication app, CenterHost center, string pattern)
     {
-        var codec = new SystemTextJsonCodec();
         ILogger log = app.Logger;
         app.UseRateLimiter();
         app.Map(pattern, async (HttpContext http) =>
@@ -59,7 +60,7 @@ public static class AgentApiEndpoints
                 int status = e is BadHttpRequestException bad ? bad.StatusCode : 400;
                 ErrorCode code = status switch { 413 => ErrorCode.BodyTooLarge, 408 => ErrorCode.RequestTimeout, _ => ErrorCode.BadRequest };
                 log.LogWarning("Refused {Method} {Path}: {Status} {Reason}", http.Request.Method, http.Request.Path.Value, status, e.Message);
-                await Answer(http, ErrorCodes.HttpStatus(code), codec.Write(ErrorResponse.For(code, null)));
+                await Answer(http, ErrorCodes.HttpStatus(code), Codec.Write(ErrorResponse.For(code, null)));
                 return;
             }
 

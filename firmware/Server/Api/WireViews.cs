@@ -86,19 +86,11 @@ namespace AgentPhone.Server.Api
         /// <summary>The call of a call event, as the status shows it; an ended call has no state.</summary>
         private static CallInfo CallOf(ServerEvent e)
         {
-            CallInfo c = new CallInfo();
-            c.Id = e.CallId;
-            c.State = e.Kind == EventKind.CallOffered ? LegStates.Ringing
+            string state = e.Kind == EventKind.CallOffered ? LegStates.Ringing
                 : e.Kind == EventKind.CallHeld ? LegStates.Held
                 : e.Kind == EventKind.CallEnded ? null
                 : LegStates.Connected;
-            c.Routed = e.Routed;
-            c.Queue = e.Queue;
-            c.Ani = e.Ani;
-            c.Dnis = e.Dnis;
-            c.Layout = e.Layout;
-            c.Variables = e.Labels == null ? null : Variables(e.Labels, e.Values);
-            return c;
+            return Call(e.CallId, state, e.Routed, e.Queue, e.Ani, e.Dnis, e.Layout, e.Labels == null ? null : Variables(e.Labels, e.Values));
         }
 
         public QueueFigures Figures(Queue queue)
@@ -188,17 +180,23 @@ namespace AgentPhone.Server.Api
         private CallInfo CallOf(Leg leg)
         {
             Call call = leg.Call;
-            CallInfo c = new CallInfo();
-            c.Id = call.Id;
-            c.State = LegStates.ToWire(leg.State);
-            c.Routed = leg.Routed;
-            c.Queue = call.Queue == null ? null : call.Queue.Name;
-            c.Ani = call.Ani;
-            c.Dnis = call.Dnis;
             Layout layout = call.Queue == null || call.Queue.Layout == null ? Layout.Default : call.Queue.Layout;
             layout.Apply(call.VariableNames, call.VariableValues, _layoutScratch);
-            c.Layout = _layoutScratch.Layout;
-            c.Variables = Variables(_layoutScratch.Labels, _layoutScratch.Values);
+            return Call(call.Id, LegStates.ToWire(leg.State), leg.Routed, call.Queue == null ? null : call.Queue.Name, call.Ani, call.Dnis,
+                _layoutScratch.Layout, Variables(_layoutScratch.Labels, _layoutScratch.Values));
+        }
+
+        private static CallInfo Call(string id, string state, bool routed, string queue, string ani, string dnis, string layout, CallVariable[] variables)
+        {
+            CallInfo c = new CallInfo();
+            c.Id = id;
+            c.State = state;
+            c.Routed = routed;
+            c.Queue = queue;
+            c.Ani = ani;
+            c.Dnis = dnis;
+            c.Layout = layout;
+            c.Variables = variables;
             return c;
         }
 
