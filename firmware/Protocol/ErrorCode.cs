@@ -38,7 +38,8 @@ namespace AgentPhone.Protocol
         ServerDown,
         BadRequest,
         RequestTimeout,
-        TooManyRequests
+        TooManyRequests,
+        StorageFailed
     }
 
     /// <summary>
@@ -46,7 +47,7 @@ namespace AgentPhone.Protocol
     /// row each, in the enum's order (checked when the table loads, and by a test over every
     /// value). Statuses: 400 bad input, 401 who are you, 403 not allowed, 404 unknown thing,
     /// 405 wrong method, 408 too slow, 409 not in this state, 413 too large, 429 locked out, 502 the
-    /// server behind did not answer.
+    /// server behind did not answer, 503 the server cannot save changes.
     /// </summary>
     public static class ErrorCodes
     {
@@ -85,6 +86,7 @@ namespace AgentPhone.Protocol
             new ErrorRow(ErrorCode.BadRequest, "BAD_REQUEST", 400, "The request is not well-formed HTTP."),
             new ErrorRow(ErrorCode.RequestTimeout, "REQUEST_TIMEOUT", 408, "The request's body came too slowly."),
             new ErrorRow(ErrorCode.TooManyRequests, "TOO_MANY_REQUESTS", 429, "Too many sign-ins from this address: try again after Retry-After seconds."),
+            new ErrorRow(ErrorCode.StorageFailed, "STORAGE_FAILED", 503, "The server cannot save changes now; nothing was changed. Try again shortly."),
         };
 
         public static readonly NameTable Names = NamesOf(Rows);

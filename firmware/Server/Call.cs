@@ -56,7 +56,7 @@ namespace AgentPhone.Server
 
         public CallState State { get; internal set; }
 
-        public long ArrivedMs { get; private set; }
+        public long ArrivedMs { get; internal set; }
 
         /// <summary>When the first agent answered, or 0.</summary>
         public long AnsweredMs { get; internal set; }
@@ -100,7 +100,7 @@ namespace AgentPhone.Server
 
         public LegState State { get; internal set; }
 
-        public long OfferedMs { get; private set; }
+        public long OfferedMs { get; internal set; }
 
         /// <summary>When this leg was answered, or 0.</summary>
         public long AnsweredMs { get; internal set; }

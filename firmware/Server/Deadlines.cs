@@ -34,11 +34,24 @@ namespace AgentPhone.Server
             }
         }
 
+        /// <summary>How many deadlines were ever scheduled: the next one's order (kept by snapshots).</summary>
+        public long Scheduled
+        {
+            get { return _order; }
+            set { _order = value; }
+        }
+
         public Deadline Schedule(long dueMs, DeadlineKind kind, object target)
+        {
+            return Restore(dueMs, _order++, kind, target);
+        }
+
+        /// <summary>Puts back a deadline with the order it was scheduled in (from a snapshot).</summary>
+        public Deadline Restore(long dueMs, long order, DeadlineKind kind, object target)
         {
             Deadline deadline = new Deadline();
             deadline.DueMs = dueMs;
-            deadline.Order = _order++;
+            deadline.Order = order;
             deadline.Kind = kind;
             deadline.Target = target;
             if (_count == _heap.Length)

@@ -90,6 +90,13 @@ namespace AgentPhone.Server
             _count = 0;
         }
 
+        /// <summary>Empties the stream and numbers on after <paramref name="lastSeq"/> (a snapshot being read).</summary>
+        internal void Restart(long lastSeq)
+        {
+            _lastSeq = lastSeq;
+            _count = 0;
+        }
+
         internal void Append(ServerEvent e)
         {
             if (_count == _ring.Length && _ring.Length < _capacity)

@@ -26,6 +26,21 @@ namespace AgentPhone.Server
             get { return _count; }
         }
 
+        /// <summary>The values in slot order: the same keys set in the same order give the same list.</summary>
+        public System.Collections.ArrayList Values()
+        {
+            System.Collections.ArrayList list = new System.Collections.ArrayList();
+            for (int i = 0; i < _keys.Length; i++)
+            {
+                if (_keys[i] != null)
+                {
+                    list.Add(_values[i]);
+                }
+            }
+
+            return list;
+        }
+
         public object Get(string key)
         {
             int slot = Find(key);

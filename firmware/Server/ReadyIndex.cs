@@ -26,6 +26,27 @@ namespace AgentPhone.Server
             get { return _count; }
         }
 
+        /// <summary>Positions the index has room for (those to look at when listing it).</summary>
+        public int Capacity
+        {
+            get { return _size; }
+        }
+
+        public bool IsSet(int position)
+        {
+            return position < _size && _on[position];
+        }
+
+        public int PriorityAt(int position)
+        {
+            return _priority[position];
+        }
+
+        public long KeyAt(int position)
+        {
+            return _key[position];
+        }
+
         public void Set(int position, int priority, long key)
         {
             while (position >= _size)

@@ -43,16 +43,22 @@ namespace AgentPhone.Server
         /// <summary>Whether the list already has this code number in this team scope (null: global).</summary>
         public bool Contains(ReasonKind kind, int code, string team)
         {
+            return Exact(kind, code, team) != null;
+        }
+
+        /// <summary>The code with this number in exactly this team scope (null: global), or null.</summary>
+        public ReasonCode Exact(ReasonKind kind, int code, string team)
+        {
             for (int i = 0; i < _codes.Count; i++)
             {
                 ReasonCode other = (ReasonCode)_codes[i];
                 if (other.Kind == kind && other.Code == code && other.Team == team)
                 {
-                    return true;
+                    return other;
                 }
             }
 
-            return false;
+            return null;
         }
 
         /// <summary>The codes an agent of <paramref name="team"/> may pick, global and team ones in

@@ -17,6 +17,22 @@ namespace AgentPhone.Server
             get { return _live; }
         }
 
+        /// <summary>The calls still waiting, oldest first.</summary>
+        public System.Collections.ArrayList Live()
+        {
+            System.Collections.ArrayList list = new System.Collections.ArrayList();
+            for (int i = 0; i < _slots; i++)
+            {
+                Call call = _ring[(_head + i) % _ring.Length];
+                if (call.State == CallState.Queued)
+                {
+                    list.Add(call);
+                }
+            }
+
+            return list;
+        }
+
         public void AddLast(Call call)
         {
             EnsureRoom();

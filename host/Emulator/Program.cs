@@ -21,7 +21,18 @@ static async Task<int> Run(EmulatorOptions options, CancellationToken cancel)
         options.Phones = 1;
     }
 
-    await using var emulator = new EmulatorApp(options, board, RepositoryRoot.Find());
+    EmulatorApp created;
+    try
+    {
+        created = new EmulatorApp(options, board, RepositoryRoot.Find());
+    }
+    catch (Exception e) when (e is AgentPhone.ServerHost.ConfigException or AgentPhone.ServerHost.StoreException)
+    {
+        Console.Error.WriteLine($"Cannot start: {e.Message}");
+        return CommandLines.BadRequest;
+    }
+
+    await using var emulator = created;
     try
     {
         await emulator.StartAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AgentPhone.Protocol;
 using AgentPhone.Server;
 using AgentPhone.Server.Api;
@@ -84,6 +85,33 @@ public sealed class CenterConfig
         }
     }
 
+    /// <summary>The configuration as the journal keeps it: the API key replaced by its hash.</summary>
+    public static string AtRest(string json)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException("The configuration is not valid JSON: " + e.Message);
+        }
+
+        if (root is JsonObject o)
+        {
+            foreach (string name in o.Select(p => p.Key).Where(k => k.Equals("apiKey", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                if (o[name] is JsonValue v && v.TryGetValue(out string? key))
+                {
+                    o[name] = Hashes.Of(key);
+                }
+            }
+        }
+
+        return root?.ToJsonString() ?? "null";
+    }
+
     public ServerOptions ServerOptions() => new()
     {
         EventsPerStream = Core.EventsPerStream,
@@ -95,7 +123,7 @@ public sealed class CenterConfig
 
     public ApiOptions ApiOptions() => new()
     {
-        ApiKey = ApiKey,
+        ApiKey = ApiKey == null ? null : Hashes.Of(ApiKey),
         Servers = Api.Servers.ToArray(),
         StatsPollSeconds = Api.StatsPollSeconds,
         EventWaitSeconds = Api.EventWaitSeconds,

@@ -6,13 +6,32 @@ using AgentPhone.Server.Api;
 
 namespace AgentPhone.ServerHost;
 
+/// <summary>How the host keeps its store: when it snapshots, and how long a write waits for a lock.</summary>
+public sealed record StoreOptions
+{
+    /// <summary>A snapshot after this many journal entries…</summary>
+    public int SnapshotEveryEntries { get; init; } = 10_000;
+
+    /// <summary>…or after this many seconds with at least one entry since the last.</summary>
+    public int SnapshotEverySeconds { get; init; } = 300;
+
+    /// <summary>How long a write waits for a lock another program holds before the store counts as failed.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+}
+
 /// <summary>
 /// The contact center on a PC: the core and its route table behind one lock, every change
-/// journaled to SQLite before it is answered, the journal replayed at start, timed work on a
-/// timer, and event long-polls woken when the change that fed them is committed.
+/// journaled to SQLite before it is answered, snapshots taken in the background, the newest
+/// snapshot and the journal after it replayed at start (each entry checked against what its
+/// client was told), timed work on a timer, and event long-polls woken when the change that fed
+/// them is committed. A store that fails refuses every request with 503 until it works again;
+/// then the center is reloaded from what committed, so a change is kept only if its entry was.
+/// Tokens and API keys reach the core, the journal and snapshots only as hashes.
 /// </summary>
 public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 {
+    private const int ResumeEveryMs = 1000;
+
     private readonly object _gate = new();
     private readonly PinnedClock _clock = new(new WallClock());
     private readonly RecordedTokens _tokens = new(new SecureTokens());
@@ -21,45 +40,63 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private readonly SystemTextJsonCodec _json = new();
     private readonly Dictionary<EventStream, List<TaskCompletionSource>> _waiters = [];
     private readonly SignInThrottle _throttle = new();
+    private readonly StoreOptions _store;
     private readonly Journal _journal;
     private readonly string _configPath;
     private readonly Timer _ticker;
     private AgentServer _server = null!;
     private ApiHandler _handler = null!;
+    private ApiOptions _options = null!;
+    private string? _configText;
+    private string? _plainApiKey;
     private JournalEntry? _current;
+    private long _snapshotThrough;
+    private long _snapshotAtMs;
+    private long _lastResumeTryMs;
 
-    /// <summary>Opens the database, replays its journal (or loads the configuration into a new
+    /// <summary>Opens the store, loads the center from it (or the configuration into a new
     /// one), applies a changed configuration file, and starts the timer.</summary>
     /// <param name="verifier">How secrets are checked: PBKDF2 unless a test says otherwise.</param>
-    public CenterHost(string configPath, string dbPath, ISecretVerifier? verifier = null)
+    public CenterHost(string configPath, string dbPath, ISecretVerifier? verifier = null, StoreOptions? store = null)
     {
         _verifier = verifier ?? new Pbkdf2Secrets();
         _secrets = new RecordedSecrets(_verifier);
+        _store = store ?? new StoreOptions();
         _configPath = configPath;
         // The configuration first: a start that fails on it creates no database.
         string fileText = File.ReadAllText(configPath);
-        _journal = new Journal(dbPath, OnCommitted);
-        List<JournalEntry> history = _journal.ReadAll().ToList();
-        if (history.Count == 0)
+        CenterConfig fileConfig = CenterConfig.Parse(fileText);
+        _journal = new Journal(dbPath, OnCommitted, _store.BusyTimeout);
+        try
         {
-            Start(CenterConfig.Parse(fileText));
-            ApplyConfig(fileText);
-        }
-        else
-        {
-            Replay(history);
-            if (history.Last(e => e.Kind == JournalEntry.ConfigKind).Body != fileText)
+            Load();
+            if (_configText == null)
+            {
+                _server = new AgentServer(_clock, _secrets, fileConfig.ServerOptions()) { Listener = this };
+            }
+
+            if (_configText != CenterConfig.AtRest(fileText))
             {
                 ApplyConfig(fileText);
             }
         }
+        catch
+        {
+            _journal.Dispose();
+            throw;
+        }
 
+        _journal.Faulted += e => Console.Error.WriteLine($"The journal cannot be written ({e.Message}): changes are refused with 503 until it can.");
         _ticker = new Timer(_ => Tick(), null, ApiService.TickMs, ApiService.TickMs);
     }
 
     public AgentServer Server => _server;
 
+    /// <summary>Journal entries replayed at start, after the snapshot the center was loaded from.</summary>
     public int ReplayedEntries { get; private set; }
+
+    /// <summary>The snapshot the center was loaded from at start, or null (the journal alone).</summary>
+    public Snapshot? LoadedSnapshot { get; private set; }
 
     /// <summary>Reads the core under the lock every request takes (dashboards, the emulator).</summary>
     public T Read<T>(Func<AgentServer, T> read)
@@ -70,16 +107,20 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         }
     }
 
-    /// <summary>The PBX and admin key of the configuration in force.</summary>
-    public string? ApiKey => _handler.Options.ApiKey;
+    /// <summary>The PBX and admin key as the configuration file gives it, for the emulator's own
+    /// PBX requests (null when the file holds only its hash).</summary>
+    public string? ApiKey => _plainApiKey;
 
     /// <summary>The API options of the configuration in force.</summary>
-    public ApiOptions Options => _handler.Options;
+    public ApiOptions Options => _options;
 
     /// <summary>Serves one request; completes once its answer is durable (and, for an event
     /// long-poll, once events came or the wait ended).</summary>
     public async Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted)
     {
+        // Past this point a token or key exists only as its hash.
+        request.Authorization = Hashes.Authorization(request.Authorization);
+        request.ApiKey = request.ApiKey == null ? null : Hashes.Of(request.ApiKey);
         var response = new ApiResponse();
         // A sign-in with a secret: refused at once while its address waits out failures (nothing
         // reaches the core), else its secret is checked here, outside the lock every request
@@ -118,8 +159,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             }
         }
 
-        await _journal.WhenCommitted(durableAt);
-        if (woken == null)
+        if (!await Durable(durableAt, response) || woken == null)
         {
             return response;
         }
@@ -136,7 +176,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
         request.MayWait = false;
         Handle(request, response, out durableAt);
-        await _journal.WhenCommitted(durableAt);
+        await Durable(durableAt, response);
         return response;
     }
 
@@ -153,6 +193,32 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         {
             return e.Message;
         }
+    }
+
+    // Waits until everything up to the answer is committed; if the store fails first, the answer
+    // becomes the 503 (the change will be gone once the center is reloaded from the store).
+    private async Task<bool> Durable(long id, ApiResponse response)
+    {
+        try
+        {
+            await _journal.WhenCommitted(id);
+            return true;
+        }
+        catch (StoreException e)
+        {
+            Unavailable(response, e);
+            return false;
+        }
+    }
+
+    private void Unavailable(ApiResponse response, Exception fault)
+    {
+        response.Status = ErrorCodes.HttpStatus(ErrorCode.StorageFailed);
+        response.Error = ErrorCode.StorageFailed;
+        response.WaitStream = null;
+        response.RetryAfterSeconds = 1;
+        response.Body = _json.Write(ErrorResponse.For(ErrorCode.StorageFailed,
+            $"The server cannot save changes ({(fault.InnerException ?? fault).Message}); nothing was changed. Try again shortly."));
     }
 
     /// <summary>A sign-in that gives a secret, as the throttle and the check need it; null for
@@ -198,6 +264,13 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     {
         lock (_gate)
         {
+            durableAt = 0;
+            if (_journal.Fault is Exception fault)
+            {
+                Unavailable(response, fault);
+                return null;
+            }
+
             _clock.Pin(_clock.Wall);
             _tokens.Reset();
             _secrets.Reset();
@@ -219,10 +292,17 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                 _handler.Handle(request, response);
                 if (_current != null && (response.Status < 300 || response.Error == ErrorCode.BadCredentials))
                 {
-                    _current.Token = _tokens.Issued;
+                    _current.Token = _tokens.IssuedKey;
                     _current.SecretOk = _secrets.Outcome;
                     _current.Body = request.Path == Routes.SignIn ? WithoutSecrets(request.Body) : request.Body;
+                    _current.Digest = JournalEntry.DigestOf(response.Status, response.Body, _current.Events);
                     _journal.Enqueue(_current);
+                }
+
+                if (_tokens.Issued != null)
+                {
+                    // The client gets its token; everything behind this point keeps its hash.
+                    response.Body = response.Body!.Replace(_tokens.IssuedKey!, _tokens.Issued);
                 }
 
                 durableAt = _journal.LastQueued;
@@ -244,6 +324,11 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
                 return woken;
             }
+            catch (StoreException e)
+            {
+                Unavailable(response, e);
+                return null;
+            }
             finally
             {
                 _current = null;
@@ -260,7 +345,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         Path = q.Path,
         Query = q.Query,
         Authorization = q.Authorization,
-        ApiKeyOk = _handler.Options.ApiKey != null && q.ApiKey == _handler.Options.ApiKey,
+        ApiKeyOk = _options.ApiKey != null && q.ApiKey == _options.ApiKey,
     };
 
     // A sign-in is replayed with its recorded outcome, so the journal keeps no password or PIN;
@@ -273,125 +358,260 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         return _json.Write(m);
     }
 
+    // The timer: timed work, snapshots, and retrying a failed store. Nothing escapes it.
     private void Tick()
     {
-        lock (_gate)
+        try
         {
-            long now = _clock.Wall;
-            if (_server.NextDueMs > now)
+            lock (_gate)
             {
-                return;
-            }
+                long now = _clock.Wall;
+                if (_journal.Fault != null)
+                {
+                    TryResume(now);
+                    return;
+                }
 
-            _clock.Pin(now);
-            try
-            {
-                _current = new JournalEntry { AtMs = now, Kind = JournalEntry.TickKind };
-                _server.Tick();
-                _journal.Enqueue(_current);
+                if (_server.NextDueMs <= now)
+                {
+                    RunDue(now);
+                }
+
+                long since = _journal.LastQueued - _snapshotThrough;
+                if (since >= _store.SnapshotEveryEntries || (since > 0 && now - _snapshotAtMs >= _store.SnapshotEverySeconds * 1000L))
+                {
+                    TakeSnapshot(now);
+                }
             }
-            finally
-            {
-                _current = null;
-                _clock.Unpin();
-            }
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"Timed work failed: {e.Message}");
         }
     }
 
-    private void ApplyConfig(string text)
+    private void RunDue(long now)
     {
-        CenterConfig config = CenterConfig.Parse(text);
+        _clock.Pin(now);
+        try
+        {
+            _current = new JournalEntry { AtMs = now, Kind = JournalEntry.TickKind };
+            _server.Tick();
+            _current.Digest = JournalEntry.DigestOf(0, null, _current.Events);
+            _journal.Enqueue(_current);
+        }
+        catch (StoreException)
+        {
+            // Told already; the center is reloaded once the store works.
+        }
+        finally
+        {
+            _current = null;
+            _clock.Unpin();
+        }
+    }
+
+    /// <summary>Writes the state under the lock (the copy) and leaves the rest to the journal's writer.</summary>
+    private void TakeSnapshot(long now)
+    {
+        var w = new StateWriter();
+        _server.WriteState(w);
+        _journal.Enqueue(now, w.ToString());
+        _snapshotThrough = _journal.LastQueued;
+        _snapshotAtMs = now;
+    }
+
+    /// <summary>Under the lock: once the store takes writes again, the center is loaded from it
+    /// (the changes whose entries failed are gone, as their clients were told) and long-polls wake.</summary>
+    private void TryResume(long now)
+    {
+        if (now - _lastResumeTryMs < ResumeEveryMs)
+        {
+            return;
+        }
+
+        _lastResumeTryMs = now;
+        if (!_journal.TryResume())
+        {
+            return;
+        }
+
+        Load();
+        Console.Error.WriteLine("The journal can be written again: the center was reloaded from it.");
+        lock (_waiters)
+        {
+            foreach (List<TaskCompletionSource> list in _waiters.Values)
+            {
+                list.ForEach(w => w.TrySetResult());
+            }
+
+            _waiters.Clear();
+        }
+    }
+
+    private void ApplyConfig(string fileText)
+    {
+        CenterConfig.Parse(fileText);
+        string text = CenterConfig.AtRest(fileText);
         lock (_gate)
         {
             _clock.Pin(_clock.Wall);
             try
             {
-                _current = new JournalEntry { AtMs = _clock.NowMs, Kind = JournalEntry.ConfigKind, Body = text };
-                config.ApplyTo(_server);
-                Throttle(config);
-                _handler = new ApiHandler(_server, _json, _tokens, Administered(config.ApiOptions()));
-                _journal.Enqueue(_current);
+                var entry = new JournalEntry { AtMs = _clock.NowMs, Kind = JournalEntry.ConfigKind, Body = text };
+                Configure(text, replaying: false);
+                _journal.Enqueue(entry);
+                _plainApiKey = PlainKey(fileText);
             }
             finally
             {
-                _current = null;
                 _clock.Unpin();
             }
         }
     }
 
-    private void Start(CenterConfig first)
+    private static string? PlainKey(string fileText) => CenterConfig.Parse(fileText).ApiKey is string key && !Hashes.IsHash(key) ? key : null;
+
+    /// <summary>Applies a configuration (as stored) to the core and makes the route table for it;
+    /// while replaying, limits are not checked again (replay takes what was taken).</summary>
+    private void Configure(string text, bool replaying)
     {
-        _server = new AgentServer(_clock, _secrets, first.ServerOptions()) { Listener = this };
-    }
-
-    private void Replay(List<JournalEntry> history)
-    {
-        JournalEntry first = history[0];
-        if (first.Kind != JournalEntry.ConfigKind)
-        {
-            throw new InvalidOperationException("The database's journal does not start with a configuration.");
-        }
-
-        Start(CenterConfig.Parse(first.Body!));
-        ApiOptions? options = null;
-        foreach (JournalEntry e in history)
-        {
-            _clock.Pin(e.AtMs);
-            if (e.Kind == JournalEntry.ConfigKind)
-            {
-                CenterConfig config = CenterConfig.Parse(e.Body!);
-                config.ApplyTo(_server);
-                Throttle(config);
-                options = config.ApiOptions();
-                // Limits were checked when the request came; replay must take what was taken.
-                ApiOptions lenient = config.ApiOptions();
-                lenient.MaxBodyChars = lenient.MaxFieldChars = int.MaxValue;
-                _handler = new ApiHandler(_server, _json, _tokens, lenient);
-            }
-            else if (e.Kind == JournalEntry.TickKind)
-            {
-                _server.Tick();
-            }
-            else
-            {
-                _tokens.Replay = e.Token;
-                _secrets.Replay = e.SecretOk ?? false;
-                var request = new ApiRequest
-                {
-                    Method = e.Method,
-                    Path = e.Path,
-                    Query = e.Query,
-                    Authorization = e.Authorization,
-                    ApiKey = e.ApiKeyOk ? options!.ApiKey : null,
-                    Body = e.Body,
-                    MayWait = false,
-                };
-                _handler.Handle(request, new ApiResponse());
-                _tokens.Reset();
-                _secrets.Reset();
-            }
-
-            ReplayedEntries++;
-        }
-
-        _clock.Unpin();
-        _handler = new ApiHandler(_server, _json, _tokens, Administered(options!));
-    }
-
-    private void Throttle(CenterConfig config)
-    {
+        CenterConfig config = CenterConfig.Parse(text);
+        config.ApplyTo(_server);
         _throttle.MaxFailures = config.Core.MaxFailedSignIns;
         _throttle.LockoutSeconds = config.Core.LockoutSeconds;
+        _options = config.ApiOptions();
+        _options.Admin = this;
+        ApiOptions used = _options;
+        if (replaying)
+        {
+            used = config.ApiOptions();
+            used.MaxBodyChars = used.MaxFieldChars = int.MaxValue;
+        }
+
+        _handler = new ApiHandler(_server, _json, _tokens, used);
+        _configText = text;
     }
 
-    private ApiOptions Administered(ApiOptions options)
+    /// <summary>The center as the store has it: the newest readable snapshot (an older one if the
+    /// newest is damaged) and the journal after it, each entry checked against its digest.</summary>
+    private void Load()
     {
-        options.Admin = this;
-        return options;
+        List<Snapshot> snapshots = _journal.Snapshots();
+        if (snapshots.Count == 0)
+        {
+            LoadFrom(null);
+            return;
+        }
+
+        StateFormatException? damaged = null;
+        foreach (Snapshot snapshot in snapshots)
+        {
+            try
+            {
+                LoadFrom(snapshot);
+                return;
+            }
+            catch (StateFormatException e)
+            {
+                damaged = e;
+            }
+        }
+
+        throw new StoreException($"No snapshot in the database can be read ({damaged!.Message}). Restore it from a backup.");
     }
 
-    /// <summary>Collects the events of the change being applied (none while replaying).</summary>
+    private void LoadFrom(Snapshot? snapshot)
+    {
+        long through = snapshot?.Through ?? 0;
+        List<JournalEntry> configs = _journal.ConfigsThrough(through);
+        List<JournalEntry> tail = _journal.After(through);
+        JournalEntry? first = configs.Concat(tail).FirstOrDefault();
+        _configText = null;
+        ReplayedEntries = 0;
+        LoadedSnapshot = snapshot;
+        _snapshotThrough = through;
+        _snapshotAtMs = _clock.Wall;
+        if (first == null)
+        {
+            return;
+        }
+
+        if (first.Kind != JournalEntry.ConfigKind)
+        {
+            throw new StoreException("The journal does not start with a configuration: it is damaged. Restore it from a backup.");
+        }
+
+        _server = new AgentServer(_clock, _secrets, CenterConfig.Parse(first.Body!).ServerOptions()) { Listener = this };
+        try
+        {
+            foreach (JournalEntry config in configs)
+            {
+                _clock.Pin(config.AtMs);
+                Configure(config.Body!, replaying: true);
+            }
+
+            if (snapshot != null)
+            {
+                _server.ReadState(new StateReader(snapshot.State));
+            }
+
+            foreach (JournalEntry e in tail)
+            {
+                Replay(e);
+                ReplayedEntries++;
+            }
+        }
+        finally
+        {
+            _current = null;
+            _clock.Unpin();
+        }
+
+        _handler = new ApiHandler(_server, _json, _tokens, _options);
+    }
+
+    private void Replay(JournalEntry e)
+    {
+        _clock.Pin(e.AtMs);
+        _current = new JournalEntry();   // collects the events the entry makes, for its digest
+        var response = new ApiResponse();
+        if (e.Kind == JournalEntry.ConfigKind)
+        {
+            Configure(e.Body!, replaying: true);
+            return;
+        }
+
+        if (e.Kind == JournalEntry.TickKind)
+        {
+            _server.Tick();
+        }
+        else
+        {
+            _tokens.Replay = e.Token;
+            _secrets.Replay = e.SecretOk ?? false;
+            _handler.Handle(new ApiRequest
+            {
+                Method = e.Method,
+                Path = e.Path,
+                Query = e.Query,
+                Authorization = e.Authorization,
+                ApiKey = e.ApiKeyOk ? _options.ApiKey : null,
+                Body = e.Body,
+                MayWait = false,
+            }, response);
+            _tokens.Reset();
+            _secrets.Reset();
+        }
+
+        if (e.Digest != null && e.Digest != JournalEntry.DigestOf(response.Status, response.Body, _current.Events))
+        {
+            string what = e.Kind == JournalEntry.TickKind ? "timed work" : $"{e.Method} {e.Path}";
+            throw new StoreException($"Journal entry {e.Id} ({what} at {DateTimeOffset.FromUnixTimeMilliseconds(e.AtMs):u}) does not replay to what was answered then ({response.Status} now), so the center would not be the one its clients know. Start it with the server version that wrote it, or restore a backup.");
+        }
+    }
+
+    /// <summary>Collects the events of the change being applied or replayed.</summary>
     public void OnEvent(EventStream stream, ServerEvent e) => _current?.Events.Add((stream, e));
 
     private void OnCommitted(IReadOnlyList<JournalEntry> batch)
@@ -408,9 +628,19 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         }
     }
 
+    /// <summary>Stops the timer and writes everything queued before closing the store.</summary>
     public void Dispose()
     {
-        _ticker.Dispose();
+        if (_ticker != null)
+        {
+            // Waits for a tick under way, so nothing changes the center after its journal closed.
+            using var stopped = new ManualResetEvent(false);
+            if (_ticker.Dispose(stopped))
+            {
+                stopped.WaitOne();
+            }
+        }
+
         lock (_gate)
         {
             _journal.Dispose();

@@ -1,14 +1,15 @@
+using System.Security.Cryptography;
+using System.Text;
 using AgentPhone.Server;
-using AgentPhone.Server.Api;
 using Microsoft.Data.Sqlite;
 
 namespace AgentPhone.ServerHost;
 
 /// <summary>
 /// One thing that changed the center, in the order it happened: the configuration, an accepted
-/// request (as it came, secrets left out), or a tick that ran timed work. Replaying the entries
-/// against a fresh core, with the recorded clock, tokens and password checks, rebuilds every
-/// agent, session, call, queue and event stream exactly.
+/// request (as it came, with hashes in place of tokens and no secret), or a tick that ran timed
+/// work. Replaying the entries after a snapshot, with the recorded clock, token hashes and
+/// password outcomes, rebuilds the center exactly; <see cref="Digest"/> proves it did.
 /// </summary>
 public sealed class JournalEntry
 {
@@ -22,112 +23,138 @@ public sealed class JournalEntry
     public string? Method { get; init; }
     public string? Path { get; init; }
     public string? Query { get; init; }
+    /// <summary>The request's Authorization, its token replaced by the token's hash.</summary>
     public string? Authorization { get; init; }
     /// <summary>The request carried the right API key (the key itself is not stored).</summary>
     public bool ApiKeyOk { get; init; }
     public string? Body { get; set; }
-    /// <summary>The session token the request was given (sign-in).</summary>
+    /// <summary>The hash of the session token the request was given (sign-in).</summary>
     public string? Token { get; set; }
     /// <summary>The outcome of the password or PIN check, if the request made one.</summary>
     public bool? SecretOk { get; set; }
+    /// <summary>What the change told its client and appended to event streams, hashed: replay
+    /// must come to the same (null for a configuration).</summary>
+    public string? Digest { get; set; }
 
-    /// <summary>Events the entry appended, kept in the event table for operators.</summary>
+    /// <summary>Events the change appended (to wake long-polls once it is durable, and for the digest).</summary>
     public List<(EventStream Stream, ServerEvent Event)> Events { get; } = [];
+
+    /// <summary>The digest of an answer (status and body; 0 and null for a tick) and its events.</summary>
+    public static string DigestOf(int status, string? body, List<(EventStream Stream, ServerEvent Event)> events)
+    {
+        var text = new StringBuilder().Append(status).Append('\n').Append(body).Append('\n');
+        foreach ((EventStream s, ServerEvent e) in events)
+        {
+            text.Append(s.Owner).Append(':').Append(s.Tenant).Append(':').Append(s.Name).Append('#').Append(e.Seq)
+                .Append(':').Append(e.Kind).Append(':').Append(e.AgentId).Append(':').Append(e.State).Append(':').Append(e.CallId).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 12);
+    }
 }
 
+/// <summary>A snapshot: the center's state once every entry up to <see cref="Through"/> was applied.</summary>
+public sealed record Snapshot(long Through, long AtMs, string State);
+
+/// <summary>The database cannot be used as it is; <see cref="Exception.Message"/> says why and what to do.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>
-/// The SQLite store (WAL): the journal, and the event log beside it. Entries are queued under the
-/// server's lock and written by one thread in batches, one transaction each (group commit); a
-/// request is answered only once everything queued before its answer is committed, so nothing a
-/// client saw is lost when the process is killed.
+/// The SQLite store (WAL): the journal and the snapshots, in format <see cref="Format"/>. Entries
+/// are queued under the server's lock and written by one thread in batches, one transaction each
+/// (group commit); a request is answered only once everything queued before its answer is
+/// committed, so nothing a client saw is lost when the process is killed. When a write fails the
+/// store is faulted: waiting requests fail, nothing more is queued, and the host reloads the
+/// center from what did commit once <see cref="TryResume"/> succeeds.
 /// </summary>
 public sealed class Journal : IDisposable
 {
-    private readonly SqliteConnection _db;
+    public const int Format = 2;
+
+    private readonly string _path;
+    private readonly TimeSpan _busyTimeout;
     private readonly object _queueLock = new();
-    private readonly List<JournalEntry> _queue = [];
+    private readonly List<object> _queue = [];   // entries and snapshots, in order
     private readonly List<(long Id, TaskCompletionSource Done)> _waiters = [];
-    private readonly Thread _writer;
     private readonly Action<IReadOnlyList<JournalEntry>> _committed;
-    private readonly SystemTextJsonCodec _json = new();
+    private readonly Thread _writer;
+    private SqliteConnection _db;
     private long _lastId;
     private long _committedId;
     private bool _stopping;
-    private Exception? _failure;
+    private Exception? _fault;
 
+    /// <summary>Opens (or creates, when the file does not exist) and checks the store.</summary>
     /// <param name="committed">Told of each batch after it is durable (wakes long-polls).</param>
-    public Journal(string path, Action<IReadOnlyList<JournalEntry>> committed)
+    /// <param name="busyTimeout">How long a write waits for a lock another program holds before the store counts as failed.</param>
+    public Journal(string path, Action<IReadOnlyList<JournalEntry>> committed, TimeSpan? busyTimeout = null)
     {
+        _path = Path.GetFullPath(path);
         _committed = committed;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _db.Open();
-        Execute("PRAGMA journal_mode=WAL;");
-        // NORMAL: a commit reaches the OS before the answer; a killed process loses nothing.
-        Execute("PRAGMA synchronous=NORMAL;");
-        Execute("""
-            CREATE TABLE IF NOT EXISTS journal(
-              id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, kind TEXT NOT NULL,
-              method TEXT, path TEXT, query TEXT, authorization TEXT, api_key_ok INTEGER NOT NULL,
-              body TEXT, token TEXT, secret_ok INTEGER);
-            CREATE TABLE IF NOT EXISTS events(
-              owner TEXT NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL, kind TEXT NOT NULL,
-              agent_id TEXT, body TEXT NOT NULL, PRIMARY KEY(owner, seq));
-            """);
-        using (SqliteCommand max = _db.CreateCommand())
-        {
-            max.CommandText = "SELECT COALESCE(MAX(id), 0) FROM journal";
-            _lastId = _committedId = (long)max.ExecuteScalar()!;
-        }
-
+        _busyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5);
+        _db = StoreFile.Open(_path, _busyTimeout);
+        _lastId = _committedId = MaxId();
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "journal" };
         _writer.Start();
     }
 
     public long LastQueued => Interlocked.Read(ref _lastId);
 
-    public IEnumerable<JournalEntry> ReadAll()
+    /// <summary>Why the store failed, or null while it works.</summary>
+    public Exception? Fault
     {
-        using SqliteCommand read = _db.CreateCommand();
-        read.CommandText = "SELECT id, at_ms, kind, method, path, query, authorization, api_key_ok, body, token, secret_ok FROM journal ORDER BY id";
-        using SqliteDataReader r = read.ExecuteReader();
-        while (r.Read())
+        get
         {
-            yield return new JournalEntry
+            lock (_queueLock)
             {
-                Id = r.GetInt64(0),
-                AtMs = r.GetInt64(1),
-                Kind = r.GetString(2),
-                Method = r.IsDBNull(3) ? null : r.GetString(3),
-                Path = r.IsDBNull(4) ? null : r.GetString(4),
-                Query = r.IsDBNull(5) ? null : r.GetString(5),
-                Authorization = r.IsDBNull(6) ? null : r.GetString(6),
-                ApiKeyOk = r.GetInt64(7) != 0,
-                Body = r.IsDBNull(8) ? null : r.GetString(8),
-                Token = r.IsDBNull(9) ? null : r.GetString(9),
-                SecretOk = r.IsDBNull(10) ? null : r.GetInt64(10) != 0,
-            };
+                return _fault;
+            }
         }
     }
+
+    /// <summary>Told once each time the store fails.</summary>
+    public event Action<Exception>? Faulted;
+
+    /// <summary>The snapshots, newest first.</summary>
+    public List<Snapshot> Snapshots() => Read("SELECT through, at_ms, state FROM snapshots ORDER BY through DESC",
+        r => new Snapshot(r.GetInt64(0), r.GetInt64(1), r.GetString(2)));
+
+    /// <summary>The configurations applied up to entry <paramref name="through"/>, in order.</summary>
+    public List<JournalEntry> ConfigsThrough(long through) => Entries($"kind = '{JournalEntry.ConfigKind}' AND id <= {through}");
+
+    /// <summary>Every entry after <paramref name="id"/>, in order.</summary>
+    public List<JournalEntry> After(long id) => Entries($"id > {id}");
 
     /// <summary>Queues an entry (call under the server's lock, so ids follow the order of changes).</summary>
     public void Enqueue(JournalEntry entry)
     {
         lock (_queueLock)
         {
-            ThrowIfFailed();
+            ThrowIfFaulted();
             entry.Id = ++_lastId;
             _queue.Add(entry);
             Monitor.Pulse(_queueLock);
         }
     }
 
-    /// <summary>Completes when every entry up to <paramref name="id"/> is committed.</summary>
+    /// <summary>Queues a snapshot of the state after the last entry queued; once it is written,
+    /// older snapshots but one and the entries the older of the two covers are dropped.</summary>
+    public void Enqueue(long atMs, string state)
+    {
+        lock (_queueLock)
+        {
+            ThrowIfFaulted();
+            _queue.Add(new Snapshot(_lastId, atMs, state));
+            Monitor.Pulse(_queueLock);
+        }
+    }
+
+    /// <summary>Completes when every entry up to <paramref name="id"/> is committed; fails if the store fails first.</summary>
     public Task WhenCommitted(long id)
     {
         lock (_queueLock)
         {
-            ThrowIfFailed();
+            ThrowIfFaulted();
             if (id <= _committedId)
             {
                 return Task.CompletedTask;
@@ -139,11 +166,37 @@ public sealed class Journal : IDisposable
         }
     }
 
+    /// <summary>After a fault: whether the store takes a write again; if so, numbering continues
+    /// after what committed (the host must reload the center from the store).</summary>
+    public bool TryResume()
+    {
+        lock (_queueLock)
+        {
+            if (_fault == null)
+            {
+                return true;
+            }
+
+            try
+            {
+                _db.Dispose();
+                _db = StoreFile.Reopen(_path, _busyTimeout);
+                _lastId = _committedId = MaxId();
+                _fault = null;
+                return true;
+            }
+            catch (SqliteException)
+            {
+                return false;
+            }
+        }
+    }
+
     private void WriteLoop()
     {
         while (true)
         {
-            List<JournalEntry> batch;
+            List<object> batch;
             lock (_queueLock)
             {
                 while (_queue.Count == 0 && !_stopping)
@@ -166,19 +219,18 @@ public sealed class Journal : IDisposable
             }
             catch (Exception e)
             {
-                lock (_queueLock)
-                {
-                    _failure = e;
-                    _waiters.ForEach(w => w.Done.TrySetException(e));
-                    _waiters.Clear();
-                }
-
-                return;
+                Fail(e);
+                continue;
             }
 
+            List<JournalEntry> entries = batch.OfType<JournalEntry>().ToList();
             lock (_queueLock)
             {
-                _committedId = batch[^1].Id;
+                if (entries.Count > 0)
+                {
+                    _committedId = entries[^1].Id;
+                }
+
                 for (int i = _waiters.Count - 1; i >= 0; i--)
                 {
                     if (_waiters[i].Id <= _committedId)
@@ -189,67 +241,132 @@ public sealed class Journal : IDisposable
                 }
             }
 
-            _committed(batch);
+            _committed(entries);
         }
     }
 
-    private void Write(List<JournalEntry> batch)
+    // The batch and everything queued after it fail: the center that made them is reloaded
+    // from the store before anything is accepted again.
+    private void Fail(Exception e)
+    {
+        lock (_queueLock)
+        {
+            _fault = e;
+            _queue.Clear();
+            _waiters.ForEach(w => w.Done.TrySetException(new StoreException("The journal cannot be written: " + e.Message, e)));
+            _waiters.Clear();
+        }
+
+        Faulted?.Invoke(e);
+    }
+
+    private void Write(List<object> batch)
     {
         using SqliteTransaction tx = _db.BeginTransaction();
         using SqliteCommand insert = _db.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = """
-            INSERT INTO journal(id, at_ms, kind, method, path, query, authorization, api_key_ok, body, token, secret_ok)
-            VALUES ($id, $at, $kind, $method, $path, $query, $auth, $key, $body, $token, $secret)
+            INSERT INTO journal(id, at_ms, kind, method, path, query, authorization, api_key_ok, body, token, secret_ok, digest)
+            VALUES ($id, $at, $kind, $method, $path, $query, $auth, $key, $body, $token, $secret, $digest)
             """;
-        SqliteParameter[] p = new[] { "$id", "$at", "$kind", "$method", "$path", "$query", "$auth", "$key", "$body", "$token", "$secret" }
+        SqliteParameter[] p = new[] { "$id", "$at", "$kind", "$method", "$path", "$query", "$auth", "$key", "$body", "$token", "$secret", "$digest" }
             .Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        using SqliteCommand ev = _db.CreateCommand();
-        ev.Transaction = tx;
-        ev.CommandText = "INSERT OR REPLACE INTO events(owner, seq, at_ms, kind, agent_id, body) VALUES ($owner, $seq, $at, $kind, $agent, $body)";
-        SqliteParameter[] q = new[] { "$owner", "$seq", "$at", "$kind", "$agent", "$body" }
-            .Select(n => ev.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        foreach (JournalEntry e in batch)
+        foreach (object item in batch)
         {
+            if (item is Snapshot s)
+            {
+                WriteSnapshot(tx, s);
+                continue;
+            }
+
+            var e = (JournalEntry)item;
             object?[] values = [e.Id, e.AtMs, e.Kind, e.Method, e.Path, e.Query, e.Authorization, e.ApiKeyOk ? 1 : 0, e.Body, e.Token,
-                e.SecretOk is bool ok ? (ok ? 1 : 0) : null];
+                e.SecretOk is bool ok ? (ok ? 1 : 0) : null, e.Digest];
             for (int i = 0; i < p.Length; i++)
             {
                 p[i].Value = values[i] ?? DBNull.Value;
             }
 
             insert.ExecuteNonQuery();
-            foreach ((EventStream stream, ServerEvent se) in e.Events)
-            {
-                object?[] row = [$"{stream.Owner}:{stream.Tenant}:{stream.Name}", se.Seq, se.AtMs,
-                    Protocol.EventKinds.ToWire(se.Kind), se.AgentId, _json.Write(WireViews.Event(se))];
-                for (int i = 0; i < q.Length; i++)
-                {
-                    q[i].Value = row[i] ?? DBNull.Value;
-                }
-
-                ev.ExecuteNonQuery();
-            }
         }
 
         tx.Commit();
     }
 
-    private void ThrowIfFailed()
+    private void WriteSnapshot(SqliteTransaction tx, Snapshot s)
     {
-        if (_failure != null)
+        Execute(tx, "INSERT OR REPLACE INTO snapshots(through, at_ms, state) VALUES ($through, $at, $state)",
+            ("$through", s.Through), ("$at", s.AtMs), ("$state", s.State));
+        // Two snapshots stay, so a damaged newest one still leaves a way back; the journal keeps
+        // what the older one needs after it, and every configuration.
+        Execute(tx, "DELETE FROM snapshots WHERE through < (SELECT MIN(through) FROM (SELECT through FROM snapshots ORDER BY through DESC LIMIT 2))");
+        Execute(tx, $"DELETE FROM journal WHERE kind <> '{JournalEntry.ConfigKind}' AND id <= (SELECT MIN(through) FROM snapshots)");
+    }
+
+    private List<JournalEntry> Entries(string where) => Read(
+        $"SELECT id, at_ms, kind, method, path, query, authorization, api_key_ok, body, token, secret_ok, digest FROM journal WHERE {where} ORDER BY id",
+        r => new JournalEntry
         {
-            throw new InvalidOperationException("The journal cannot be written: " + _failure.Message, _failure);
+            Id = r.GetInt64(0),
+            AtMs = r.GetInt64(1),
+            Kind = r.GetString(2),
+            Method = r.IsDBNull(3) ? null : r.GetString(3),
+            Path = r.IsDBNull(4) ? null : r.GetString(4),
+            Query = r.IsDBNull(5) ? null : r.GetString(5),
+            Authorization = r.IsDBNull(6) ? null : r.GetString(6),
+            ApiKeyOk = r.GetInt64(7) != 0,
+            Body = r.IsDBNull(8) ? null : r.GetString(8),
+            Token = r.IsDBNull(9) ? null : r.GetString(9),
+            SecretOk = r.IsDBNull(10) ? null : r.GetInt64(10) != 0,
+            Digest = r.IsDBNull(11) ? null : r.GetString(11),
+        });
+
+    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> row)
+    {
+        lock (_queueLock)
+        {
+            using SqliteCommand read = _db.CreateCommand();
+            read.CommandText = sql;
+            using SqliteDataReader r = read.ExecuteReader();
+            var list = new List<T>();
+            while (r.Read())
+            {
+                list.Add(row(r));
+            }
+
+            return list;
         }
     }
 
-    private void Execute(string sql)
+    private long MaxId()
+    {
+        using SqliteCommand max = _db.CreateCommand();
+        max.CommandText = "SELECT MAX(COALESCE((SELECT MAX(id) FROM journal), 0), COALESCE((SELECT MAX(through) FROM snapshots), 0))";
+        return (long)max.ExecuteScalar()!;
+    }
+
+    private void Execute(SqliteTransaction tx, string sql, params (string Name, object Value)[] parameters)
     {
         using SqliteCommand c = _db.CreateCommand();
+        c.Transaction = tx;
         c.CommandText = sql;
+        foreach ((string name, object value) in parameters)
+        {
+            c.Parameters.AddWithValue(name, value);
+        }
+
         c.ExecuteNonQuery();
     }
 
+    private void ThrowIfFaulted()
+    {
+        if (_fault != null)
+        {
+            throw new StoreException("The journal cannot be written: " + _fault.Message, _fault);
+        }
+    }
+
+    /// <summary>Writes what is queued, marks the store stopped cleanly and closes it.</summary>
     public void Dispose()
     {
         lock (_queueLock)
@@ -259,6 +376,14 @@ public sealed class Journal : IDisposable
         }
 
         _writer.Join();
-        _db.Dispose();
+        lock (_queueLock)
+        {
+            if (_fault == null)
+            {
+                StoreFile.MarkStopped(_db);
+            }
+
+            _db.Dispose();
+        }
     }
 }

@@ -18,7 +18,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     {
         center = new CenterHost(options.ConfigPath, options.DbPath);
     }
-    catch (Exception e) when (e is ConfigException or IOException)
+    catch (Exception e) when (e is ConfigException or IOException or StoreException)
     {
         Console.Error.WriteLine($"Cannot start: {e.Message}");
         return CommandLines.BadRequest;

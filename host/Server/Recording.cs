@@ -20,16 +20,30 @@ public sealed class PinnedClock(IClock wall) : IClock
     public long Wall => wall.NowMs;
 }
 
-/// <summary>Secure tokens, remembered for the journal; on replay, the recorded token again.</summary>
+/// <summary>Secure tokens: the core keeps each one's hash (which the journal records), the client
+/// gets the token; on replay, the recorded hash again.</summary>
 public sealed class RecordedTokens(ITokenSource live) : ITokenSource
 {
+    /// <summary>The token the client is to get (live only).</summary>
     public string? Issued { get; private set; }
+
+    /// <summary>Its hash: what the core, the journal and snapshots keep.</summary>
+    public string? IssuedKey { get; private set; }
 
     public string? Replay { get; set; }
 
-    public string NewToken() => Issued = Replay ?? live.NewToken();
+    public string NewToken()
+    {
+        if (Replay != null)
+        {
+            return IssuedKey = Replay;
+        }
 
-    public void Reset() => Issued = Replay = null;
+        Issued = live.NewToken();
+        return IssuedKey = Hashes.Of(Issued);
+    }
+
+    public void Reset() => Issued = IssuedKey = Replay = null;
 }
 
 /// <summary>PBKDF2 checks, their outcome remembered for the journal; on replay, the recorded outcome.</summary>

@@ -62,6 +62,28 @@ public sealed class Pbkdf2Secrets : ISecretVerifier
     }
 }
 
+/// <summary>
+/// What the server keeps instead of a session token or an API key: <c>sha256:</c> and the hex of
+/// its SHA-256. Both are long random strings, so one fast hash hides them (no salt or stretching
+/// needed), and a stolen journal or snapshot opens nothing.
+/// </summary>
+public static class Hashes
+{
+    public const string Prefix = "sha256:";
+
+    /// <summary>The hash of a secret (a hash given again stays as it is).</summary>
+    public static string Of(string secret) => IsHash(secret) ? secret
+        : Prefix + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+
+    public static bool IsHash(string? value) => value != null && value.Length == Prefix.Length + 64 && value.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>An Authorization header with its bearer token replaced by the token's hash.</summary>
+    public static string? Authorization(string? header) =>
+        header != null && header.StartsWith(AgentPhone.Protocol.Routes.BearerPrefix, StringComparison.Ordinal)
+            ? AgentPhone.Protocol.Routes.BearerPrefix + Of(header[AgentPhone.Protocol.Routes.BearerPrefix.Length..])
+            : header;
+}
+
 /// <summary>Session tokens: 128 random bits from the OS's secure generator, as hex.</summary>
 public sealed class SecureTokens : ITokenSource
 {

@@ -1,0 +1,226 @@
+using Microsoft.Data.Sqlite;
+
+namespace AgentPhone.ServerHost;
+
+/// <summary>
+/// Opening the SQLite file of the journal: a missing file is a new center; anything else must be
+/// this server's store, whole, of its format (the previous format is migrated). A store records
+/// in itself whether it is running: a store not stopped cleanly whose write-ahead log is gone
+/// (the file copied without its <c>-wal</c>) has lost acknowledged changes and is refused.
+/// </summary>
+internal static class StoreFile
+{
+    private const string Schema = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE journal(
+          id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, kind TEXT NOT NULL,
+          method TEXT, path TEXT, query TEXT, authorization TEXT, api_key_ok INTEGER NOT NULL,
+          body TEXT, token TEXT, secret_ok INTEGER, digest TEXT);
+        CREATE TABLE snapshots(through INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, state TEXT NOT NULL);
+        """;
+
+    public static SqliteConnection Open(string path, TimeSpan busyTimeout)
+    {
+        bool exists = File.Exists(path);
+        if (exists)
+        {
+            CheckHeader(path);
+        }
+
+        bool logKept = File.Exists(path + "-wal");
+        SqliteConnection db = Connect(path, busyTimeout, exists);
+        try
+        {
+            Execute(db, "PRAGMA journal_mode=WAL;");
+            // NORMAL: a commit reaches the OS before the answer; a killed process loses nothing.
+            Execute(db, "PRAGMA synchronous=NORMAL;");
+            if (!exists)
+            {
+                Execute(db, Schema);
+                Set(db, "format", Journal.Format.ToString());
+            }
+            else
+            {
+                Check(db, path, logKept);
+            }
+
+            MarkRunning(db);
+            return db;
+        }
+        catch (SqliteException e)
+        {
+            db.Dispose();
+            throw new StoreException($"{path} cannot be used: {e.Message}", e);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The store again after a failure (its checks were made at start).</summary>
+    public static SqliteConnection Reopen(string path, TimeSpan busyTimeout)
+    {
+        SqliteConnection db = Connect(path, busyTimeout, true);
+        try
+        {
+            MarkRunning(db);
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    public static void MarkStopped(SqliteConnection db)
+    {
+        try
+        {
+            Set(db, "state", "stopped");
+        }
+        catch (SqliteException)
+        {
+            // Left marked running: the next start replays, as after a kill.
+        }
+    }
+
+    // "Running", and checkpointed into the main file, so a copy of that file alone shows it.
+    private static void MarkRunning(SqliteConnection db)
+    {
+        Set(db, "state", "running");
+        Execute(db, "PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
+    private static SqliteConnection Connect(string path, TimeSpan busyTimeout, bool mustExist)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = false,
+            Mode = mustExist ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = Math.Max(1, (int)busyTimeout.TotalSeconds),
+        }.ToString());
+        db.Open();
+        return db;
+    }
+
+    private static void CheckHeader(string path)
+    {
+        var header = new byte[16];
+        int read;
+        using (FileStream f = File.OpenRead(path))
+        {
+            read = f.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        if (read == 0)
+        {
+            throw new StoreException($"{path} is empty (0 bytes): it is not a journal. Restore it from a backup, or move it away to start a new center.");
+        }
+
+        if (read < header.Length || System.Text.Encoding.ASCII.GetString(header, 0, 15) != "SQLite format 3")
+        {
+            throw new StoreException($"{path} is not an SQLite database (damaged or another kind of file). Restore it from a backup, or move it away to start a new center.");
+        }
+    }
+
+    private static void Check(SqliteConnection db, string path, bool logKept)
+    {
+        string integrity = (string)Scalar(db, "PRAGMA quick_check;")!;
+        if (integrity != "ok")
+        {
+            throw new StoreException($"{path} is damaged ({integrity}). Restore it from a backup.");
+        }
+
+        bool hasMeta = HasTable(db, "meta");
+        if (!hasMeta && HasTable(db, "journal") && !HasTable(db, "snapshots"))
+        {
+            Migrate(db);
+        }
+        else if (!hasMeta || !HasTable(db, "journal") || !HasTable(db, "snapshots"))
+        {
+            throw new StoreException($"{path} is an SQLite database but not an AgentPhone journal. Give the server its own file (--db).");
+        }
+
+        string? format = Get(db, "format");
+        if (format != Journal.Format.ToString())
+        {
+            throw new StoreException($"{path} is a journal of format {format}; this server reads format {Journal.Format}. Start the server version that wrote it, or restore a backup of format {Journal.Format}.");
+        }
+
+        if (Get(db, "state") == "running" && !logKept)
+        {
+            throw new StoreException($"{path} was not stopped cleanly and its write-ahead log ({Path.GetFileName(path)}-wal) is missing, so changes the server acknowledged would be lost. Put the -wal file back beside it (copy both files together), or restore a backup.");
+        }
+    }
+
+    // Format 1 (journal and event tables, tokens and the API key in clear) to format 2: tokens and
+    // keys replaced by their hashes, the event log dropped (replay makes the events again).
+    private static void Migrate(SqliteConnection db)
+    {
+        using SqliteTransaction tx = db.BeginTransaction();
+        Execute(db, "ALTER TABLE journal ADD COLUMN digest TEXT;", tx);
+        Execute(db, "DROP TABLE IF EXISTS events;", tx);
+        Execute(db, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE snapshots(through INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, state TEXT NOT NULL);", tx);
+        var rows = new List<(long Id, string Kind, string? Auth, string? Body, string? Token)>();
+        using (SqliteCommand read = db.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = "SELECT id, kind, authorization, body, token FROM journal";
+            using SqliteDataReader r = read.ExecuteReader();
+            while (r.Read())
+            {
+                rows.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            using SqliteCommand update = db.CreateCommand();
+            update.Transaction = tx;
+            update.CommandText = "UPDATE journal SET authorization = $auth, body = $body, token = $token WHERE id = $id";
+            update.Parameters.AddWithValue("$id", row.Id);
+            update.Parameters.AddWithValue("$auth", (object?)Hashes.Authorization(row.Auth) ?? DBNull.Value);
+            update.Parameters.AddWithValue("$body", (object?)(row.Kind == JournalEntry.ConfigKind ? CenterConfig.AtRest(row.Body!) : row.Body) ?? DBNull.Value);
+            update.Parameters.AddWithValue("$token", row.Token == null ? DBNull.Value : Hashes.Of(row.Token));
+            update.ExecuteNonQuery();
+        }
+
+        Set(db, "format", Journal.Format.ToString(), tx);
+        tx.Commit();
+    }
+
+    private static bool HasTable(SqliteConnection db, string name) =>
+        (long)Scalar(db, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{name}'")! > 0;
+
+    private static string? Get(SqliteConnection db, string key) => Scalar(db, $"SELECT value FROM meta WHERE key = '{key}'") as string;
+
+    private static void Set(SqliteConnection db, string key, string value, SqliteTransaction? tx = null)
+    {
+        using SqliteCommand c = db.CreateCommand();
+        c.Transaction = tx;
+        c.CommandText = "INSERT OR REPLACE INTO meta(key, value) VALUES ($key, $value)";
+        c.Parameters.AddWithValue("$key", key);
+        c.Parameters.AddWithValue("$value", value);
+        c.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection db, string sql)
+    {
+        using SqliteCommand c = db.CreateCommand();
+        c.CommandText = sql;
+        return c.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection db, string sql, SqliteTransaction? tx = null)
+    {
+        using SqliteCommand c = db.CreateCommand();
+        c.Transaction = tx;
+        c.CommandText = sql;
+        c.ExecuteNonQuery();
+    }
+}
