@@ -31,6 +31,12 @@ internal static class StoreFile
         SqliteConnection db = Connect(path, busyTimeout, exists);
         try
         {
+            // Checked before anything is written, so a file that is refused is left as it was.
+            if (exists)
+            {
+                Check(db, path, logKept);
+            }
+
             Execute(db, "PRAGMA journal_mode=WAL;");
             // NORMAL: a commit reaches the OS before the answer; a killed process loses nothing.
             Execute(db, "PRAGMA synchronous=NORMAL;");
@@ -39,10 +45,6 @@ internal static class StoreFile
                 Execute(db, Schema);
                 Set(db, "format", Journal.Format.ToString());
             }
-            else
-            {
-                Check(db, path, logKept);
-            }
 
             MarkRunning(db);
             return db;
@@ -50,7 +52,7 @@ internal static class StoreFile
         catch (SqliteException e)
         {
             db.Dispose();
-            throw new StoreException($"{path} cannot be used: {e.Message}", e);
+            throw new StoreException($"{path} cannot be used ({e.Message}): it is damaged, or not writable. Restore it from a backup, or give the server a writable folder.", e);
         }
         catch
         {

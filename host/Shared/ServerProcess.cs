@@ -66,6 +66,23 @@ internal sealed class ServerProcess : IDisposable
         return _process.WorkingSet64 / 1048576.0;
     }
 
+    /// <summary>SIGTERM, as a service manager stops it; how long it took to exit, and its exit code.</summary>
+    public (TimeSpan Took, int ExitCode) Terminate()
+    {
+        var watch = Stopwatch.StartNew();
+        Signals.Terminate(_process!.Id);
+        if (!_process.WaitForExit(30_000))
+        {
+            Kill();
+            return (watch.Elapsed, -1);
+        }
+
+        int exit = _process.ExitCode;
+        _process.Dispose();
+        _process = null;
+        return (watch.Elapsed, exit);
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()
     {
@@ -90,4 +107,21 @@ internal sealed class ServerProcess : IDisposable
         {
         }
     }
+}
+
+/// <summary>POSIX signals the .NET process API does not send.</summary>
+internal static class Signals
+{
+    private const int SigTerm = 15;
+
+    public static void Terminate(int pid)
+    {
+        if (kill(pid, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"kill({pid}, SIGTERM) failed: {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
 }

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Text;
+using AgentPhone.ServerHost;
+using Microsoft.Data.Sqlite;
+
+namespace AgentPhone.Host.Tests;
+
+/// <summary>The server's store as an operator meets it: files that are not a whole journal are
+/// refused at start, a store that cannot be written refuses changes and recovers by itself,
+/// SIGTERM stops cleanly, and no token or key is kept in clear.</summary>
+[TestClass]
+public sealed class StoreTests
+{
+    private static readonly string ServerDll = typeof(CenterHost).Assembly.Location;
+
+    [TestMethod]
+    public void FilesThatAreNotAWholeJournalAreRefusedAtStart()
+    {
+        string folder = Directory.CreateTempSubdirectory("agentserver-files-").FullName;
+        string config = Path.Combine(folder, "center.json");
+        File.WriteAllText(config, TestCenter.Config().ToJsonString());
+
+        // A real journal with history, stopped cleanly, and one killed (its -wal beside it).
+        string whole = Directory.CreateDirectory(Path.Combine(folder, "whole")).FullName;
+        using (var server = TestCenter.Start(whole))
+        {
+            using Client phone = server.NewClient();
+            phone.SignIn("7001", "2101", "SEP000000002101");
+            for (int i = 0; i < 20; i++)
+            {
+                phone.Ok("PUT", "api/v1/agents/me/state", i % 2 == 0 ? "{\"state\":\"READY\"}" : "{\"state\":\"NOT_READY\",\"reasonCode\":1}");
+            }
+
+            Assert.AreEqual(0, server.Terminate().ExitCode);
+            File.Copy(Path.Combine(whole, "center.db"), Path.Combine(folder, "stopped.db"));
+            server.Start();
+            phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+            server.Kill();
+            File.Copy(Path.Combine(whole, "center.db"), Path.Combine(folder, "no-wal.db"));
+            Assert.IsTrue(File.Exists(Path.Combine(whole, "center.db-wal")), "a killed server leaves its write-ahead log");
+        }
+
+        byte[] stopped = File.ReadAllBytes(Path.Combine(folder, "stopped.db"));
+        File.WriteAllBytes(Path.Combine(folder, "empty.db"), []);
+        File.WriteAllBytes(Path.Combine(folder, "garbage.db"), Encoding.ASCII.GetBytes(new string('x', 5000)));
+        File.WriteAllBytes(Path.Combine(folder, "truncated.db"), stopped[..(stopped.Length / 2)]);
+        using (var foreign = new SqliteConnection($"Data Source={Path.Combine(folder, "foreign.db")};Pooling=false"))
+        {
+            foreign.Open();
+            using SqliteCommand c = foreign.CreateCommand();
+            c.CommandText = "CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT)";
+            c.ExecuteNonQuery();
+        }
+
+        File.WriteAllBytes(Path.Combine(folder, "future.db"), stopped);
+        using (var future = new SqliteConnection($"Data Source={Path.Combine(folder, "future.db")};Pooling=false"))
+        {
+            future.Open();
+            using SqliteCommand c = future.CreateCommand();
+            c.CommandText = "UPDATE meta SET value = '9' WHERE key = 'format'";
+            c.ExecuteNonQuery();
+        }
+
+        var cases = new (string File, string Says)[]
+        {
+            ("empty.db", "is empty"),
+            ("garbage.db", "is not an SQLite database"),
+            ("truncated.db", "damaged"),
+            ("foreign.db", "not an AgentPhone journal"),
+            ("future.db", "format 9"),
+            ("no-wal.db", "write-ahead log"),
+        };
+        foreach (var (file, says) in cases)
+        {
+            string db = Path.Combine(folder, file);
+            byte[] before = File.ReadAllBytes(db);
+            var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{ServerDll}\" --config \"{config}\" --db \"{db}\" --port 0 --bind 127.0.0.1", TimeSpan.FromMinutes(1));
+            Assert.AreEqual(2, exit, $"{file}: {output}");
+            StringAssert.Contains(output, "Cannot start: ", file);
+            StringAssert.Contains(output, db, file);
+            StringAssert.Contains(output, says, file);
+            CollectionAssert.AreEqual(before, File.ReadAllBytes(db), $"{file} is left as it was");
+        }
+
+        // The stopped copy is whole: it starts, with everything.
+        var ok = new ServerProcess(File.ReadAllText(config), Directory.CreateDirectory(Path.Combine(folder, "ok")).FullName);
+        ok.Kill();
+        foreach (string suffix in new[] { "-wal", "-shm" })
+        {
+            File.Delete(Path.Combine(folder, "ok", "center.db" + suffix));
+        }
+
+        File.Copy(Path.Combine(folder, "stopped.db"), Path.Combine(folder, "ok", "center.db"), overwrite: true);
+        ok.Start();
+        StringAssert.Contains(ok.StartLine, "listening on");
+        ok.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [TestMethod]
+    public void AStoreThatCannotBeWrittenRefusesChangesAndRecoversByItself()
+    {
+        using var server = TestCenter.Start();
+        using Client phone = server.NewClient();
+        phone.SignIn("7001", "2101", "SEP000000002101");
+        phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+
+        // Another program holds the database's write lock longer than the server waits for it.
+        using var holder = new SqliteConnection($"Data Source={Path.Combine(server.Folder, "center.db")};Pooling=false;Default Timeout=30");
+        holder.Open();
+        using (SqliteCommand begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+        }
+
+        phone.Refused(503, "STORAGE_FAILED", "PUT", "api/v1/agents/me/state", "{\"state\":\"NOT_READY\",\"reasonCode\":1}");
+        var (status, health) = phone.Send("GET", "health");
+        Assert.AreEqual(503, status, "health tells the store failed");
+        StringAssert.Contains((string?)health["error"]!["message"], "cannot save changes");
+        phone.Refused(503, "STORAGE_FAILED", "GET", "api/v1/agents/me");
+        using Client pbx = server.NewClient();
+        pbx.ApiKey = TestCenter.ApiKey;
+        pbx.Refused(503, "STORAGE_FAILED", "POST", "api/v1/calls", "{\"queue\":\"Support\",\"ani\":\"2301\"}");
+
+        using (SqliteCommand rollback = holder.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+
+        var watch = Stopwatch.StartNew();
+        while (phone.Send("GET", "health").Status != 200 && watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(100);
+        }
+
+        Assert.AreEqual(200, phone.Send("GET", "health").Status, "service resumes by itself");
+        Assert.AreEqual("READY", phone.State(), "the refused change was not applied; the session survived");
+        Assert.AreEqual(0, (int)phone.Ok("GET", "api/v1/queues/Support/stats")["queues"]![0]!["offered"]!, "the refused call was not offered");
+        phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"NOT_READY\",\"reasonCode\":2}");
+
+        // And it all survives a kill: nothing was lost in the reload.
+        server.Kill();
+        server.Start();
+        Assert.AreEqual("NOT_READY", phone.State());
+    }
+
+    [TestMethod]
+    public void SigtermStopsTheServerCleanlyAndNothingSecretIsAtRest()
+    {
+        using var server = TestCenter.Start();
+        using Client phone = server.NewClient();
+        string token = phone.SignIn("7001", "2101", "SEP000000002101");
+        phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+        phone.Offer("Support");
+        phone.Ok("POST", "api/v1/agents/me/call/answer");
+
+        var (took, exit) = server.Terminate();
+        Assert.AreEqual(0, exit);
+        Assert.IsTrue(took < TimeSpan.FromSeconds(5), $"stopped in {took.TotalSeconds:F1} s");
+        Assert.IsFalse(File.Exists(Path.Combine(server.Folder, "center.db-wal")), "a clean stop leaves no write-ahead log");
+
+        foreach (string file in Directory.GetFiles(server.Folder, "center.db*"))
+        {
+            string bytes = Encoding.Latin1.GetString(File.ReadAllBytes(file));
+            Assert.IsFalse(bytes.Contains(token, StringComparison.Ordinal), $"{file} holds the session token");
+            Assert.IsFalse(bytes.Contains(TestCenter.ApiKey, StringComparison.Ordinal), $"{file} holds the API key");
+            StringAssert.Contains(bytes, Hashes.Of(token), "the token's hash is what is kept");
+        }
+
+        server.Start();
+        Assert.AreEqual("TALKING", phone.State(), "the session and the answered call are back");
+        StringAssert.Contains(server.StartLine, "journal entries replayed");
+    }
+
+    [TestMethod]
+    public void SigtermStopsTheEmulatorCleanly()
+    {
+        string data = Directory.CreateTempSubdirectory("emulator-term-").FullName;
+        string dll = typeof(AgentPhone.Emulator.EmulatorApp).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--port", AgentPhone.Build.Tests.Repo.FreePort().ToString(), "--data", data },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using Process emulator = Process.Start(start)!;
+        Task<string?> line = emulator.StandardOutput.ReadLineAsync();
+        Assert.IsTrue(line.Wait(TimeSpan.FromSeconds(60)) && line.Result!.Contains("AgentPhone emulator:"), "the emulator started");
+
+        var watch = Stopwatch.StartNew();
+        Signals.Terminate(emulator.Id);
+        bool exited = emulator.WaitForExit(30_000);
+        if (!exited)
+        {
+            emulator.Kill(entireProcessTree: true);
+        }
+
+        Assert.IsTrue(exited && watch.Elapsed < TimeSpan.FromSeconds(5), $"stopped in {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.AreEqual(0, emulator.ExitCode);
+        Assert.IsTrue(File.Exists(Path.Combine(data, "agentserver.db")));
+        Assert.IsFalse(File.Exists(Path.Combine(data, "agentserver.db-wal")), "its journal was closed cleanly");
+        Directory.Delete(data, recursive: true);
+    }
+}
