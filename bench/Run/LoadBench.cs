@@ -23,6 +23,7 @@ public static class LoadBench
     private const int ThroughputClients = 64;
     private const int ThroughputSeconds = 10;
     private const string ApiKey = "bench-key";
+    private const int SnapshotEverySeconds = 3;
 
     public static Report Run(int[] sizes)
     {
@@ -307,7 +308,8 @@ public static class LoadBench
             ["agents"] = list,
             ["reasons"] = new JsonArray(new JsonObject { ["kind"] = Protocol.ReasonKinds.ToWire(Protocol.ReasonKind.NotReady), ["code"] = 1, ["label"] = "Break" }),
         };
-        var server = new ServerProcess(config.ToJsonString());
+        // Snapshots every few seconds, so the measured window has several.
+        var server = new ServerProcess(config.ToJsonString(), null, "--snapshot-seconds", SnapshotEverySeconds.ToString());
         using var http = NewClient(server.BaseAddress.ToString());
         var tokens = new string[agents];
         Parallel.For(0, agents, new ParallelOptions { MaxDegreeOfParallelism = 32 }, i =>

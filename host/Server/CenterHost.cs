@@ -10,7 +10,7 @@ namespace AgentPhone.ServerHost;
 public sealed record StoreOptions
 {
     /// <summary>A snapshot after this many journal entries…</summary>
-    public int SnapshotEveryEntries { get; init; } = 10_000;
+    public int SnapshotEveryEntries { get; init; } = 50_000;
 
     /// <summary>…or after this many seconds with at least one entry since the last.</summary>
     public int SnapshotEverySeconds { get; init; } = 300;

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace AgentPhone.ServerHost;
 
 /// <summary>The server's command line.</summary>
-public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string Bind, string? HashPassword)
+public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string Bind, string? HashPassword, StoreOptions Store)
 {
     public const int DefaultPort = 8082;
 
@@ -15,6 +15,20 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
         var port = new Option<int>("--port") { Description = "the HTTP port (0: any free port)", DefaultValueFactory = _ => DefaultPort };
         var bind = new Option<string>("--bind") { Description = "the address to listen on (127.0.0.1 for this machine only)", DefaultValueFactory = _ => "0.0.0.0" };
         var hash = new Option<string>("--hash-password") { Description = "print a PBKDF2 hash of a secret for the configuration, and exit" };
+        var store = new StoreOptions();
+        var snapshotEntries = new Option<int>("--snapshot-entries") { Description = "take a snapshot after this many journal entries", DefaultValueFactory = _ => store.SnapshotEveryEntries };
+        var snapshotSeconds = new Option<int>("--snapshot-seconds") { Description = "…or after this many seconds with a change since the last", DefaultValueFactory = _ => store.SnapshotEverySeconds };
+        foreach (Option<int> option in new[] { snapshotEntries, snapshotSeconds })
+        {
+            option.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int>() < 1)
+                {
+                    r.AddError($"{option.Name} must be at least 1.");
+                }
+            });
+        }
+
         port.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 0 or > 65535)
@@ -23,7 +37,7 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
             }
         });
 
-        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite.") { config, db, port, bind, hash };
+        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite.") { config, db, port, bind, snapshotEntries, snapshotSeconds, hash };
         command.Validators.Add(r =>
         {
             if (r.GetValue(hash) is null && r.GetValue(config) is null)
@@ -35,7 +49,8 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
         {
             string? file = r.GetValue(config);
             string database = r.GetValue(db) ?? (file is null ? string.Empty : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "agentserver.db"));
-            return run(new HostArgs(file ?? string.Empty, database, r.GetValue(port), r.GetValue(bind)!, r.GetValue(hash)), cancel);
+            var kept = store with { SnapshotEveryEntries = r.GetValue(snapshotEntries), SnapshotEverySeconds = r.GetValue(snapshotSeconds) };
+            return run(new HostArgs(file ?? string.Empty, database, r.GetValue(port), r.GetValue(bind)!, r.GetValue(hash), kept), cancel);
         });
         return command;
     }

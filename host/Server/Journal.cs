@@ -78,7 +78,10 @@ public sealed class Journal : IDisposable
     private readonly List<(long Id, TaskCompletionSource Done)> _waiters = [];
     private readonly Action<IReadOnlyList<JournalEntry>> _committed;
     private readonly Thread _writer;
+    private readonly Timer _checkpoints;
+    private readonly object _checkpointLock = new();
     private SqliteConnection _db;
+    private SqliteConnection? _checkpointDb;
     private long _lastId;
     private long _committedId;
     private bool _stopping;
@@ -96,6 +99,31 @@ public sealed class Journal : IDisposable
         _lastId = _committedId = MaxId();
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "journal" };
         _writer.Start();
+        _checkpoints = new Timer(_ => Checkpoint(), null, CheckpointEveryMs, CheckpointEveryMs);
+    }
+
+    private const int CheckpointEveryMs = 1000;
+
+    // Copying the log into the database file (with its fsync) runs here, on a connection of its
+    // own beside the writer, never inside a commit: no answer waits for a checkpoint.
+    private void Checkpoint()
+    {
+        lock (_checkpointLock)
+        {
+            try
+            {
+                _checkpointDb ??= StoreFile.Checkpointer(_path);
+                using SqliteCommand c = _checkpointDb.CreateCommand();
+                c.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                c.ExecuteNonQuery();
+            }
+            catch (Exception e) when (e is SqliteException or ObjectDisposedException)
+            {
+                // The writer finds a store that fails; the next checkpoint tries again.
+                _checkpointDb?.Dispose();
+                _checkpointDb = null;
+            }
+        }
     }
 
     public long LastQueued => Interlocked.Read(ref _lastId);
@@ -369,6 +397,20 @@ public sealed class Journal : IDisposable
     /// <summary>Writes what is queued, marks the store stopped cleanly and closes it.</summary>
     public void Dispose()
     {
+        using (var stopped = new ManualResetEvent(false))
+        {
+            if (_checkpoints.Dispose(stopped))
+            {
+                stopped.WaitOne();
+            }
+        }
+
+        lock (_checkpointLock)
+        {
+            _checkpointDb?.Dispose();
+            _checkpointDb = null;
+        }
+
         lock (_queueLock)
         {
             _stopping = true;

@@ -16,7 +16,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     CenterHost center;
     try
     {
-        center = new CenterHost(options.ConfigPath, options.DbPath);
+        center = new CenterHost(options.ConfigPath, options.DbPath, store: options.Store);
     }
     catch (Exception e) when (e is ConfigException or IOException or StoreException)
     {

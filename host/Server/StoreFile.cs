@@ -40,6 +40,8 @@ internal static class StoreFile
             Execute(db, "PRAGMA journal_mode=WAL;");
             // NORMAL: a commit reaches the OS before the answer; a killed process loses nothing.
             Execute(db, "PRAGMA synchronous=NORMAL;");
+            // Checkpoints run beside the writer (Journal), not in its commits.
+            Execute(db, "PRAGMA wal_autocheckpoint=0;");
             if (!exists)
             {
                 Execute(db, Schema);
@@ -67,6 +69,7 @@ internal static class StoreFile
         SqliteConnection db = Connect(path, busyTimeout, true);
         try
         {
+            Execute(db, "PRAGMA wal_autocheckpoint=0;");
             MarkRunning(db);
             return db;
         }
@@ -76,6 +79,9 @@ internal static class StoreFile
             throw;
         }
     }
+
+    /// <summary>A second connection, for checkpoints beside the writer.</summary>
+    public static SqliteConnection Checkpointer(string path) => Connect(path, TimeSpan.FromSeconds(1), true);
 
     public static void MarkStopped(SqliteConnection db)
     {

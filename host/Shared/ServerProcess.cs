@@ -11,12 +11,15 @@ namespace AgentPhone;
 /// </summary>
 internal sealed class ServerProcess : IDisposable
 {
+    private readonly string[] _options;
     private Process? _process;
 
     /// <summary>Writes <paramref name="configJson"/> into <paramref name="folder"/> (a new
     /// temporary one by default) unless a configuration is there already, and starts the server.</summary>
-    public ServerProcess(string configJson, string? folder = null)
+    /// <param name="options">More of the server's command-line options (e.g. snapshot settings).</param>
+    public ServerProcess(string configJson, string? folder = null, params string[] options)
     {
+        _options = options;
         Folder = folder ?? Directory.CreateTempSubdirectory("agentserver-").FullName;
         ConfigPath = Path.Combine(Folder, "center.json");
         if (!File.Exists(ConfigPath))
@@ -46,6 +49,11 @@ internal sealed class ServerProcess : IDisposable
             // A restart listens where the phones already talk to.
             ArgumentList = { dll, "--config", ConfigPath, "--db", Path.Combine(Folder, "center.db"), "--port", (BaseAddress?.Port ?? 0).ToString(), "--bind", "127.0.0.1" },
         };
+        foreach (string option in _options)
+        {
+            start.ArgumentList.Add(option);
+        }
+
         _process = Process.Start(start)!;
         Task<string?> line = _process.StandardOutput.ReadLineAsync();
         if (!line.Wait(TimeSpan.FromSeconds(60)) || line.Result == null || !line.Result.Contains("listening on "))
