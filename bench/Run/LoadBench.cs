@@ -24,40 +24,56 @@ public static class LoadBench
     private const int ThroughputSeconds = 10;
     private const string ApiKey = "bench-key";
     private const int SnapshotEverySeconds = 3;
+    private const int Runs = 3;
 
     public static Report Run(int[] sizes)
     {
-        var report = new Report("Server load", $"The server process (Kestrel + SQLite journal) and this load generator on one machine; per size a fresh server, {WarmUpSeconds} s warm-up, {WindowSeconds} s measured. Each phone: sign-in, event long-poll (25 s), stats every {StatsEverySeconds} s, a state change every {StateEverySeconds} s; a PBX offers 5 calls a second and hangs each up after a second.");
+        var report = new Report("Server load", $"The server process (Kestrel + SQLite journal, snapshots every {SnapshotEverySeconds} s) and this load generator on one machine; per size and run a fresh server, {WarmUpSeconds} s warm-up, {WindowSeconds} s measured, {Runs} runs. Each phone: sign-in, event long-poll (25 s), stats every {StatsEverySeconds} s, a state change every {StateEverySeconds} s; a PBX offers 5 calls a second and hangs each up after a second. Figures are the median run's; p99 columns give min / median / max over the runs, and a target holds only if it held in every run.");
         var rows = new List<string[]>();
-        bool targets10k = true;
-        string why10k = "";
-        double ours = 0, bare = 0;
+        var biggest = new List<LoadResult>();
+        var ratios = new List<(double Ours, double Bare)>();
         foreach (int n in sizes)
         {
-            var (server, tokens) = Center(n);
-            using var _ = server;
-            var r = Phones(server.BaseAddress.ToString(), tokens);
-            rows.Add([n.ToString("N0"), $"{r.ChangesPerSecond:F0}/s", Ms(r.Change.P50), Ms(r.Change.P99), Ms(r.Delivery.P50), Ms(r.Delivery.P99), r.Errors.ToString(), $"{server.MemoryMb():F0} MB"]);
-            if (n == sizes.Max())
+            var runs = new List<(LoadResult Result, double MemoryMb)>();
+            for (int run = 0; run < Runs; run++)
             {
-                targets10k = r.Errors == 0 && r.Change.P99 < 25 && r.Delivery.P99 < 50;
-                why10k = $"{n:N0} phones: {r.Errors} errors, state change p99 {r.Change.P99:F1} ms, event delivery p99 {r.Delivery.P99:F1} ms";
-                ours = Throughput(server.BaseAddress.ToString(), tokens.Take(ThroughputClients).ToArray());
+                var (server, tokens) = Center(n);
+                using var _ = server;
+                LoadResult r = Phones(server.BaseAddress.ToString(), tokens);
+                runs.Add((r, server.MemoryMb()));
+                if (n == sizes.Max())
+                {
+                    biggest.Add(r);
+                    double ours = Throughput(server.BaseAddress.ToString(), tokens.Take(ThroughputClients).ToArray());
+                    server.Dispose();
+                    using var kestrel = BareKestrel.Start();
+                    ratios.Add((ours, Throughput(kestrel.BaseUrl, Enumerable.Repeat("x", ThroughputClients).ToArray())));
+                }
             }
+
+            var median = runs.OrderBy(r => r.Result.Change.P99).ElementAt(Runs / 2);
+            rows.Add([n.ToString("N0"), $"{median.Result.ChangesPerSecond:F0}/s", Ms(median.Result.Change.P50), Spread(runs.Select(r => r.Result.Change.P99)),
+                Ms(median.Result.Delivery.P50), Spread(runs.Select(r => r.Result.Delivery.P99)), runs.Sum(r => r.Result.Errors).ToString(), $"{median.MemoryMb:F0} MB"]);
         }
 
-        using (var kestrel = BareKestrel.Start())
-        {
-            bare = Throughput(kestrel.BaseUrl, Enumerable.Repeat("x", ThroughputClients).ToArray());
-        }
-
-        report.Table(["phones", "state changes", "change p50", "change p99", "event delivery p50", "p99", "errors", "server memory"], rows);
-        report.Table(["closed loop, 64 clients, state changes", "per second"],
-            [["AgentPhone server (journaled)", $"{ours:F0}"], ["bare Kestrel endpoint (fixed answer)", $"{bare:F0}"], ["ratio", $"{ours / bare:P0}"]]);
-        report.Note("Profiled when this first ran at 18% of bare Kestrel (7,404/s): every request allocated a fresh 128 KB buffer to read its body within the limit. The buffer is pooled now (host/Server/AgentApiEndpoints.cs), which more than doubled the throughput. At 10,000 phones the tails vary between runs on this shared 2-core machine, where the generator and the server share the cores: state change p99 from 12 to 44 ms (p50 under 2 ms), event delivery p99 mostly under 15 ms but once 2.6 s. The generator now sleeps until each phone's next action instead of waking every 100 ms, and the server's workstation GC made the p99 worse (49 to 53 ms), which points at collection pauses in the server as what is left to cut.");
-        report.Target($"{sizes.Max():N0} phones: zero errors, state change p99 < 25 ms, event delivery p99 < 50 ms", targets10k, why10k);
-        report.Target("state-change throughput ≥ 30% of bare Kestrel's in the same run", ours >= 0.3 * bare, $"{ours:F0}/s against {bare:F0}/s");
+        report.Table(["phones", "state changes", "change p50", "change p99 (min / median / max)", "event delivery p50", "p99 (min / median / max)", "errors (all runs)", "server memory"], rows);
+        report.Table(["closed loop, 64 clients, state changes", .. Enumerable.Range(1, Runs).Select(i => $"run {i}")],
+            [["AgentPhone server (journaled)", .. ratios.Select(r => $"{r.Ours:F0}/s")],
+             ["bare Kestrel endpoint (fixed answer)", .. ratios.Select(r => $"{r.Bare:F0}/s")],
+             ["ratio", .. ratios.Select(r => $"{r.Ours / r.Bare:P0}")]]);
+        report.Note("The tail, traced (dotnet-trace, the runtime's GC events, 30 s of the 10,000-phone window): the slow answers are blocking gen0 and gen1 collections of 60 to 200 ms in the server, with the process paused 3 to 5% of the time. They promote only 2 to 18 MB each; what they pay for is a gen2 of about 200 MB, mostly the 20,000 keep-alive connections of 10,000 phones (a long-poll and a request connection each), whose fresh per-request objects the collector must find through the old ones. Snapshots are not the cause: without them the p99 was the same (89 ms), and a snapshot holds the lock only for its copy. The server now runs the workstation collector in its concurrent mode (host/Server/AgentPhone.ServerHost.csproj): side by side at 10,000 phones, state change p99 56 ms against 89 to 140 ms with the server collector, and closed-loop throughput 53% of bare Kestrel against 42 to 45%. The generator shares the two cores with the server, so its own pauses are in these figures too.");
+        report.Target($"{sizes.Max():N0} phones: zero errors, state change p99 < 25 ms, event delivery p99 < 50 ms, in every run",
+            biggest.All(r => r.Errors == 0 && r.Change.P99 < 25 && r.Delivery.P99 < 50),
+            $"state change p99 {Spread(biggest.Select(r => r.Change.P99))}, event delivery p99 {Spread(biggest.Select(r => r.Delivery.P99))}, {biggest.Sum(r => r.Errors)} errors");
+        report.Target("state-change throughput ≥ 50% of bare Kestrel's in the same run, in every run", ratios.All(r => r.Ours >= 0.5 * r.Bare),
+            string.Join(", ", ratios.Select(r => $"{r.Ours / r.Bare:P0}")));
         return report;
+    }
+
+    private static string Spread(IEnumerable<double> values)
+    {
+        double[] v = values.Order().ToArray();
+        return $"{v[0]:F1} / {v[v.Length / 2]:F1} / {v[^1]:F1} ms";
     }
 
     private static string Ms(double ms) => $"{ms:F1} ms";

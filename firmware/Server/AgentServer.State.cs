@@ -20,6 +20,15 @@ namespace AgentPhone.Server
         /// newest events. The same center writes the same text.</summary>
         public void WriteState(StateWriter w)
         {
+            CopyState(w).Finish();
+        }
+
+        /// <summary>The first step of <see cref="WriteState"/>, all a host must do under its lock:
+        /// writes what changes in place (agents, queues, calls) and keeps each event stream's
+        /// newest events, which never change once appended, for <see cref="StateCopy.Finish"/>
+        /// to write later, off the lock.</summary>
+        public StateCopy CopyState(StateWriter w)
+        {
             w.String(StateHeader);
             w.Int(StateVersion);
             w.Long(_lastCallId);
@@ -60,20 +69,23 @@ namespace AgentPhone.Server
             }
 
             ArrayList teams = _teams.Values();
+            StateCopy copy = new StateCopy(w, agents.Count + teams.Count + queues.Count);
             for (int i = 0; i < agents.Count; i++)
             {
-                WriteStream(w, ((Agent)agents[i]).Events);
+                copy.Keep(((Agent)agents[i]).Events);
             }
 
             for (int i = 0; i < teams.Count; i++)
             {
-                WriteStream(w, ((Team)teams[i]).Events);
+                copy.Keep(((Team)teams[i]).Events);
             }
 
             for (int i = 0; i < queues.Count; i++)
             {
-                WriteStream(w, ((Queue)queues[i]).Events);
+                copy.Keep(((Queue)queues[i]).Events);
             }
+
+            return copy;
         }
 
         /// <summary>Reads what <see cref="WriteState"/> wrote into this core, which must have been
@@ -390,7 +402,7 @@ namespace AgentPhone.Server
             return order < 0 ? null : _deadlines.Restore(due, order, kind, target);
         }
 
-        private static void WriteReason(StateWriter w, ReasonCode code)
+        internal static void WriteReason(StateWriter w, ReasonCode code)
         {
             w.Int(code == null ? -1 : (int)code.Kind);
             if (code != null)
@@ -426,40 +438,6 @@ namespace AgentPhone.Server
 
             ReasonCode known = Reasons(tenant).Exact((ReasonKind)kind, number, team);
             return known != null ? known : new ReasonCode((ReasonKind)kind, number, label, team);
-        }
-
-        private void WriteStream(StateWriter w, EventStream s)
-        {
-            ServerEvent[] newest = new ServerEvent[SnapshotEventsPerStream];
-            int n = s.CopyAfter(s.LastSeq - SnapshotEventsPerStream, newest);
-            w.Long(s.LastSeq);
-            w.Int(n);
-            w.EndRecord();
-            for (int i = 0; i < n; i++)
-            {
-                ServerEvent e = newest[i];
-                w.Long(e.AtMs);
-                w.Int((int)e.Kind);
-                w.String(e.AgentId);
-                w.Int((int)e.State);
-                WriteReason(w, e.Reason);
-                w.Bool(e.HasPending);
-                w.Int((int)e.PendingState);
-                WriteReason(w, e.PendingReason);
-                w.Long(e.WrapUpEndsMs);
-                w.String(e.CallId);
-                w.Bool(e.Routed);
-                w.String(e.Queue);
-                w.String(e.Ani);
-                w.String(e.Dnis);
-                w.String(e.Party);
-                w.Int((int)e.EndReason);
-                w.String(e.Layout);
-                w.Strings(e.Labels);
-                w.Strings(e.Values);
-                w.Int(e.CallsQueued);
-                w.EndRecord();
-            }
         }
 
         private void ReadStream(StateReader r, EventStream s)
@@ -498,6 +476,78 @@ namespace AgentPhone.Server
                 e.CallsQueued = r.Int();
                 r.EndRecord();
                 s.Append(e);
+            }
+        }
+    }
+
+    /// <summary>A snapshot half written: the rest of the text and the event streams it kept.</summary>
+    public sealed class StateCopy
+    {
+        private readonly StateWriter _writer;
+        private readonly long[] _lastSeq;
+        private readonly ServerEvent[][] _events;
+        private int _streams;
+
+        internal StateCopy(StateWriter writer, int streams)
+        {
+            _writer = writer;
+            _lastSeq = new long[streams];
+            _events = new ServerEvent[streams][];
+        }
+
+        internal void Keep(EventStream s)
+        {
+            ServerEvent[] newest = new ServerEvent[AgentServer.SnapshotEventsPerStream];
+            int n = s.CopyAfter(s.LastSeq - newest.Length, newest);
+            if (n < newest.Length)
+            {
+                ServerEvent[] fewer = new ServerEvent[n];
+                System.Array.Copy(newest, fewer, n);
+                newest = fewer;
+            }
+
+            _lastSeq[_streams] = s.LastSeq;
+            _events[_streams++] = newest;
+        }
+
+        /// <summary>Writes the kept events; needs no lock (nothing it reads changes).</summary>
+        public void Finish()
+        {
+            for (int i = 0; i < _streams; i++)
+            {
+                WriteStream(_writer, _lastSeq[i], _events[i]);
+            }
+        }
+
+        private static void WriteStream(StateWriter w, long lastSeq, ServerEvent[] events)
+        {
+            w.Long(lastSeq);
+            w.Int(events.Length);
+            w.EndRecord();
+            for (int i = 0; i < events.Length; i++)
+            {
+                ServerEvent e = events[i];
+                w.Long(e.AtMs);
+                w.Int((int)e.Kind);
+                w.String(e.AgentId);
+                w.Int((int)e.State);
+                AgentServer.WriteReason(w, e.Reason);
+                w.Bool(e.HasPending);
+                w.Int((int)e.PendingState);
+                AgentServer.WriteReason(w, e.PendingReason);
+                w.Long(e.WrapUpEndsMs);
+                w.String(e.CallId);
+                w.Bool(e.Routed);
+                w.String(e.Queue);
+                w.String(e.Ani);
+                w.String(e.Dnis);
+                w.String(e.Party);
+                w.Int((int)e.EndReason);
+                w.String(e.Layout);
+                w.Strings(e.Labels);
+                w.Strings(e.Values);
+                w.Int(e.CallsQueued);
+                w.EndRecord();
             }
         }
     }

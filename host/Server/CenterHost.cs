@@ -53,6 +53,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private long _snapshotThrough;
     private long _snapshotAtMs;
     private long _lastResumeTryMs;
+    private int _snapshotting;
 
     /// <summary>Opens the store, loads the center from it (or the configuration into a new
     /// one), applies a changed configuration file, and starts the timer.</summary>
@@ -411,14 +412,37 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         }
     }
 
-    /// <summary>Writes the state under the lock (the copy) and leaves the rest to the journal's writer.</summary>
+    /// <summary>Under the lock only the copy (what changes in place); the events it kept are
+    /// written out, and the snapshot stored, off the lock, one at a time.</summary>
     private void TakeSnapshot(long now)
     {
+        if (Interlocked.Exchange(ref _snapshotting, 1) == 1)
+        {
+            return;
+        }
+
         var w = new StateWriter();
-        _server.WriteState(w);
-        _journal.Enqueue(now, w.ToString());
-        _snapshotThrough = _journal.LastQueued;
+        StateCopy copy = _server.CopyState(w);
+        long through = _journal.LastQueued;
+        long epoch = _journal.Epoch;
+        _snapshotThrough = through;
         _snapshotAtMs = now;
+        Task.Run(() =>
+        {
+            try
+            {
+                copy.Finish();
+                _journal.Enqueue(new Snapshot(through, now, w.ToString()), epoch);
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"A snapshot was not taken: {e.Message}");
+            }
+            finally
+            {
+                Volatile.Write(ref _snapshotting, 0);
+            }
+        });
     }
 
     /// <summary>Under the lock: once the store takes writes again, the center is loaded from it

@@ -56,6 +56,9 @@ public sealed class JournalEntry
 /// <summary>A snapshot: the center's state once every entry up to <see cref="Through"/> was applied.</summary>
 public sealed record Snapshot(long Through, long AtMs, string State);
 
+/// <summary>One part of a snapshot being written; the last one makes it count.</summary>
+internal sealed record SnapshotPart(Snapshot Of, int Index, int Count);
+
 /// <summary>The database cannot be used as it is; <see cref="Exception.Message"/> says why and what to do.</summary>
 public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
 
@@ -71,6 +74,11 @@ public sealed class Journal : IDisposable
 {
     public const int Format = 2;
 
+    // A snapshot is written in parts of this many characters, one per commit, and old entries are
+    // dropped a slice at a time: neither holds up the entries queued behind them for long.
+    private const int PartChars = 256 * 1024;
+    private const int PruneSlice = 5_000;
+
     private readonly string _path;
     private readonly TimeSpan _busyTimeout;
     private readonly object _queueLock = new();
@@ -84,6 +92,9 @@ public sealed class Journal : IDisposable
     private SqliteConnection? _checkpointDb;
     private long _lastId;
     private long _committedId;
+    private long _epoch;        // counts faults: a snapshot copied before one is never written
+    private long _pruneThrough; // entries up to this id (configurations excepted) may go
+    private long _prunedThrough;
     private bool _stopping;
     private Exception? _fault;
 
@@ -97,6 +108,8 @@ public sealed class Journal : IDisposable
         _busyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5);
         _db = StoreFile.Open(_path, _busyTimeout);
         _lastId = _committedId = MaxId();
+        _prunedThrough = 0;
+        _pruneThrough = OldestKept();
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "journal" };
         _writer.Start();
         _checkpoints = new Timer(_ => Checkpoint(), null, CheckpointEveryMs, CheckpointEveryMs);
@@ -143,9 +156,15 @@ public sealed class Journal : IDisposable
     /// <summary>Told once each time the store fails.</summary>
     public event Action<Exception>? Faulted;
 
-    /// <summary>The snapshots, newest first.</summary>
-    public List<Snapshot> Snapshots() => Read("SELECT through, at_ms, state FROM snapshots ORDER BY through DESC",
-        r => new Snapshot(r.GetInt64(0), r.GetInt64(1), r.GetString(2)));
+    /// <summary>The snapshots, newest first (one whose parts do not add up reads as damaged).</summary>
+    public List<Snapshot> Snapshots() =>
+        Read("SELECT through, at_ms, parts FROM snapshots ORDER BY through DESC", r => (Through: r.GetInt64(0), AtMs: r.GetInt64(1), Parts: r.GetInt64(2)))
+            .Select(h =>
+            {
+                List<string> parts = Read($"SELECT text FROM snapshot_parts WHERE through = {h.Through} ORDER BY part", r => r.GetString(0));
+                return new Snapshot(h.Through, h.AtMs, parts.Count == h.Parts ? string.Concat(parts) : string.Empty);
+            })
+            .ToList();
 
     /// <summary>The configurations applied up to entry <paramref name="through"/>, in order.</summary>
     public List<JournalEntry> ConfigsThrough(long through) => Entries($"kind = '{JournalEntry.ConfigKind}' AND id <= {through}");
@@ -165,14 +184,27 @@ public sealed class Journal : IDisposable
         }
     }
 
-    /// <summary>Queues a snapshot of the state after the last entry queued; once it is written,
-    /// older snapshots but one and the entries the older of the two covers are dropped.</summary>
-    public void Enqueue(long atMs, string state)
+    /// <summary>Counts the store's faults; a snapshot is queued with the count it was copied at.</summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
+    /// <summary>Queues a snapshot copied at <paramref name="epoch"/> (dropped if the store failed
+    /// since: the state it holds may have had changes the store never took). Once it is written,
+    /// older snapshots but one go, and the entries the older of the two covers.</summary>
+    public void Enqueue(Snapshot snapshot, long epoch)
     {
         lock (_queueLock)
         {
-            ThrowIfFaulted();
-            _queue.Add(new Snapshot(_lastId, atMs, state));
+            if (_fault != null || epoch != _epoch)
+            {
+                return;
+            }
+
+            int parts = Math.Max(1, (snapshot.State.Length + PartChars - 1) / PartChars);
+            for (int i = 0; i < parts; i++)
+            {
+                _queue.Add(new SnapshotPart(snapshot, i, parts));
+            }
+
             Monitor.Pulse(_queueLock);
         }
     }
@@ -237,8 +269,11 @@ public sealed class Journal : IDisposable
                     return;
                 }
 
-                batch = [.. _queue];
-                _queue.Clear();
+                // Everything queued, up to and including one snapshot part.
+                int take = _queue.FindIndex(item => item is SnapshotPart) + 1;
+                take = take == 0 ? _queue.Count : take;
+                batch = _queue.GetRange(0, take);
+                _queue.RemoveRange(0, take);
             }
 
             try
@@ -280,6 +315,7 @@ public sealed class Journal : IDisposable
         lock (_queueLock)
         {
             _fault = e;
+            _epoch++;
             _queue.Clear();
             _waiters.ForEach(w => w.Done.TrySetException(new StoreException("The journal cannot be written: " + e.Message, e)));
             _waiters.Clear();
@@ -301,9 +337,9 @@ public sealed class Journal : IDisposable
             .Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         foreach (object item in batch)
         {
-            if (item is Snapshot s)
+            if (item is SnapshotPart part)
             {
-                WriteSnapshot(tx, s);
+                WritePart(tx, part);
                 continue;
             }
 
@@ -318,17 +354,41 @@ public sealed class Journal : IDisposable
             insert.ExecuteNonQuery();
         }
 
+        if (_prunedThrough < _pruneThrough)
+        {
+            long upTo = Math.Min(_pruneThrough, _prunedThrough + PruneSlice);
+            Execute(tx, $"DELETE FROM journal WHERE kind <> '{JournalEntry.ConfigKind}' AND id > {_prunedThrough} AND id <= {upTo}");
+            _prunedThrough = upTo;
+        }
+
         tx.Commit();
     }
 
-    private void WriteSnapshot(SqliteTransaction tx, Snapshot s)
+    private void WritePart(SqliteTransaction tx, SnapshotPart part)
     {
-        Execute(tx, "INSERT OR REPLACE INTO snapshots(through, at_ms, state) VALUES ($through, $at, $state)",
-            ("$through", s.Through), ("$at", s.AtMs), ("$state", s.State));
+        Snapshot s = part.Of;
+        int from = part.Index * PartChars;
+        Execute(tx, "INSERT OR REPLACE INTO snapshot_parts(through, part, text) VALUES ($through, $part, $text)",
+            ("$through", s.Through), ("$part", part.Index), ("$text", s.State.Substring(from, Math.Min(PartChars, s.State.Length - from))));
+        if (part.Index < part.Count - 1)
+        {
+            return;
+        }
+
+        Execute(tx, "INSERT OR REPLACE INTO snapshots(through, at_ms, parts) VALUES ($through, $at, $parts)",
+            ("$through", s.Through), ("$at", s.AtMs), ("$parts", part.Count));
         // Two snapshots stay, so a damaged newest one still leaves a way back; the journal keeps
         // what the older one needs after it, and every configuration.
         Execute(tx, "DELETE FROM snapshots WHERE through < (SELECT MIN(through) FROM (SELECT through FROM snapshots ORDER BY through DESC LIMIT 2))");
-        Execute(tx, $"DELETE FROM journal WHERE kind <> '{JournalEntry.ConfigKind}' AND id <= (SELECT MIN(through) FROM snapshots)");
+        Execute(tx, "DELETE FROM snapshot_parts WHERE through NOT IN (SELECT through FROM snapshots)");
+        _pruneThrough = OldestKept();
+    }
+
+    private long OldestKept()
+    {
+        using SqliteCommand c = _db.CreateCommand();
+        c.CommandText = "SELECT COALESCE(MIN(through), 0) FROM snapshots";
+        return (long)c.ExecuteScalar()!;
     }
 
     private List<JournalEntry> Entries(string where) => Read(

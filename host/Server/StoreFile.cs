@@ -10,13 +10,17 @@ namespace AgentPhone.ServerHost;
 /// </summary>
 internal static class StoreFile
 {
-    private const string Schema = """
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    private const string JournalTable = """
         CREATE TABLE journal(
           id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, kind TEXT NOT NULL,
           method TEXT, path TEXT, query TEXT, authorization TEXT, api_key_ok INTEGER NOT NULL,
           body TEXT, token TEXT, secret_ok INTEGER, digest TEXT);
-        CREATE TABLE snapshots(through INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, state TEXT NOT NULL);
+        """;
+
+    private const string OtherTables = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE snapshots(through INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, parts INTEGER NOT NULL);
+        CREATE TABLE snapshot_parts(through INTEGER NOT NULL, part INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(through, part));
         """;
 
     public static SqliteConnection Open(string path, TimeSpan busyTimeout)
@@ -44,7 +48,7 @@ internal static class StoreFile
             Execute(db, "PRAGMA wal_autocheckpoint=0;");
             if (!exists)
             {
-                Execute(db, Schema);
+                Execute(db, JournalTable + OtherTables);
                 Set(db, "format", Journal.Format.ToString());
             }
 
@@ -149,7 +153,7 @@ internal static class StoreFile
         {
             Migrate(db);
         }
-        else if (!hasMeta || !HasTable(db, "journal") || !HasTable(db, "snapshots"))
+        else if (!hasMeta || !HasTable(db, "journal") || !HasTable(db, "snapshots") || !HasTable(db, "snapshot_parts"))
         {
             throw new StoreException($"{path} is an SQLite database but not an AgentPhone journal. Give the server its own file (--db).");
         }
@@ -170,10 +174,11 @@ internal static class StoreFile
     // keys replaced by their hashes, the event log dropped (replay makes the events again).
     private static void Migrate(SqliteConnection db)
     {
+        Execute(db, "PRAGMA secure_delete=ON;");
         using SqliteTransaction tx = db.BeginTransaction();
         Execute(db, "ALTER TABLE journal ADD COLUMN digest TEXT;", tx);
         Execute(db, "DROP TABLE IF EXISTS events;", tx);
-        Execute(db, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE snapshots(through INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, state TEXT NOT NULL);", tx);
+        Execute(db, OtherTables, tx);
         var rows = new List<(long Id, string Kind, string? Auth, string? Body, string? Token)>();
         using (SqliteCommand read = db.CreateCommand())
         {
@@ -200,6 +205,8 @@ internal static class StoreFile
 
         Set(db, "format", Journal.Format.ToString(), tx);
         tx.Commit();
+        // Rewrites every page, so no old token or key is left in free space.
+        Execute(db, "VACUUM;");
     }
 
     private static bool HasTable(SqliteConnection db, string name) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json.Nodes;
 using AgentPhone.ServerHost;
 using Microsoft.Data.Sqlite;
 
@@ -202,5 +203,109 @@ public sealed class StoreTests
         Assert.IsTrue(File.Exists(Path.Combine(data, "agentserver.db")));
         Assert.IsFalse(File.Exists(Path.Combine(data, "agentserver.db-wal")), "its journal was closed cleanly");
         Directory.Delete(data, recursive: true);
+    }
+
+    [TestMethod]
+    public void ADamagedSnapshotFallsBackToTheOlderOne()
+    {
+        using var server = new ServerProcess(TestCenter.Config().ToJsonString(), null, "--snapshot-entries", "5");
+        using Client phone = server.NewClient();
+        phone.SignIn("7001", "2101", "SEP000000002101");
+        for (int i = 0; i < 40; i++)
+        {
+            phone.Ok("PUT", "api/v1/agents/me/state", i % 2 == 0 ? "{\"state\":\"READY\"}" : $"{{\"state\":\"NOT_READY\",\"reasonCode\":{1 + i % 4}}}");
+            Thread.Sleep(30);
+        }
+
+        Assert.AreEqual(0, server.Terminate().ExitCode);
+        string db = Path.Combine(server.Folder, "center.db");
+        long[] kept = Scalars(db, "SELECT through FROM snapshots ORDER BY through DESC");
+        Assert.AreEqual(2, kept.Length, "two snapshots are kept");
+        Assert.IsTrue(Scalars(db, "SELECT MIN(id) FROM journal WHERE kind <> 'config'")[0] > kept[1], "entries the older snapshot covers are gone");
+
+        Sql(db, $"UPDATE snapshot_parts SET text = 'damaged' WHERE through = {kept[0]}");
+        server.Start();
+        JsonNode me = phone.Ok("GET", "api/v1/agents/me");
+        Assert.AreEqual("NOT_READY", (string?)me["state"], "the last change is back, from the older snapshot and the journal after it");
+        Assert.AreEqual(4, (int)me["reasonCode"]!);
+        Assert.AreEqual(0, server.Terminate().ExitCode);
+
+        long[] now = Scalars(db, "SELECT through FROM snapshots ORDER BY through DESC");
+        Sql(db, $"UPDATE snapshot_parts SET text = 'damaged' WHERE through IN ({string.Join(",", now)})");
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{ServerDll}\" --config \"{server.ConfigPath}\" --db \"{db}\" --port 0 --bind 127.0.0.1", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "No snapshot in the database can be read");
+    }
+
+    [TestMethod]
+    public void AFormatOneJournalIsMigratedAndItsSessionsCarryOn()
+    {
+        // The journal as the server before snapshots wrote it: tokens and the key in clear, an event log.
+        string folder = Directory.CreateTempSubdirectory("agentserver-format1-").FullName;
+        string config = TestCenter.Config().ToJsonString();
+        File.WriteAllText(Path.Combine(folder, "center.json"), config);
+        string db = Path.Combine(folder, "center.db");
+        const string Token = "0123456789abcdef0123456789abcdef";
+        long at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        using (var c = new SqliteConnection($"Data Source={db};Pooling=false"))
+        {
+            c.Open();
+            Exec(c, "PRAGMA journal_mode=WAL;");
+            Exec(c, """
+                CREATE TABLE journal(id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, kind TEXT NOT NULL, method TEXT, path TEXT, query TEXT,
+                  authorization TEXT, api_key_ok INTEGER NOT NULL, body TEXT, token TEXT, secret_ok INTEGER);
+                CREATE TABLE events(owner TEXT NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL, kind TEXT NOT NULL, agent_id TEXT, body TEXT NOT NULL, PRIMARY KEY(owner, seq));
+                """);
+            Exec(c, "INSERT INTO journal VALUES (1, $at, 'config', NULL, NULL, NULL, NULL, 0, $body, NULL, NULL)", ("$at", at), ("$body", config));
+            Exec(c, "INSERT INTO journal VALUES (2, $at, 'request', 'POST', '/api/v1/signin', NULL, NULL, 0, $body, $token, 1)", ("$at", at + 1),
+                ("$body", "{\"agentId\":\"7001\",\"password\":\"*\",\"extension\":\"2101\",\"device\":\"SEP000000002101\"}"), ("$token", Token));
+            Exec(c, "INSERT INTO journal VALUES (3, $at, 'request', 'PUT', '/api/v1/agents/me/state', NULL, $auth, 0, '{\"state\":\"READY\"}', NULL, NULL)",
+                ("$at", at + 2), ("$auth", "Bearer " + Token));
+            Exec(c, "INSERT INTO events VALUES ('Agent::7001', 1, $at, 'STATE_CHANGED', '7001', '{}')", ("$at", at + 1));
+        }
+
+        using var server = new ServerProcess(config, folder);
+        using Client phone = server.NewClient(Token);
+        Assert.AreEqual("READY", phone.State(), "the session of the old journal carries on with its token");
+        Assert.AreEqual(0, server.Terminate().ExitCode);
+        string bytes = Encoding.Latin1.GetString(File.ReadAllBytes(db));
+        Assert.IsFalse(bytes.Contains(Token, StringComparison.Ordinal), "the migrated journal keeps no token in clear");
+        Assert.IsFalse(bytes.Contains(TestCenter.ApiKey, StringComparison.Ordinal), "nor the API key");
+        Assert.AreEqual(0, Scalars(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events'")[0], "the old event log is gone");
+    }
+
+    private static long[] Scalars(string db, string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={db};Pooling=false");
+        c.Open();
+        using SqliteCommand q = c.CreateCommand();
+        q.CommandText = sql;
+        using SqliteDataReader r = q.ExecuteReader();
+        var list = new List<long>();
+        while (r.Read())
+        {
+            list.Add(r.GetInt64(0));
+        }
+
+        return [.. list];
+    }
+
+    private static void Sql(string db, string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={db};Pooling=false");
+        c.Open();
+        Exec(c, sql);
+    }
+
+    private static void Exec(SqliteConnection c, string sql, params (string Name, object Value)[] parameters)
+    {
+        using SqliteCommand q = c.CreateCommand();
+        q.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            q.Parameters.AddWithValue(name, value);
+        }
+
+        q.ExecuteNonQuery();
     }
 }
