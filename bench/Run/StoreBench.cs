@@ -62,8 +62,8 @@ public static class StoreBench
 
         report.Table(["state changes", "rate while driven", "store size", "start time", "entries replayed", "snapshot loaded"], rows);
         var copies = new[] { 1_000, 10_000 }.Select(n => (n, SnapshotCopy(n))).ToList();
-        report.Table(["agents (all signed in, 32 events each)", "snapshot copy under the lock", "snapshot text"],
-            copies.Select(c => new[] { c.n.ToString("N0"), $"{c.Item2.Ms:F1} ms", $"{c.Item2.Mb:F1} MB" }));
+        report.Table(["agents (all signed in, 32 events each)", "snapshot copy, under the lock", "the rest, off the lock", "snapshot text"],
+            copies.Select(c => new[] { c.n.ToString("N0"), $"{c.Item2.CopyMs:F1} ms", $"{c.Item2.RestMs:F1} ms", $"{c.Item2.Mb:F1} MB" }));
         report.Target("start under 3 s after 1,000,000 and after 10,000,000 changes, within 20% of each other", starts.All(s => s < 3) && starts[1] <= starts[0] * 1.2 + 0.05,
             $"{starts[0]:F2} s and {starts[1]:F2} s");
         report.Target("store bounded by the center, not its history: size after 10,000,000 changes within 20% of the size after 1,000,000", sizes[1] <= sizes[0] * 1.2,
@@ -123,9 +123,9 @@ public static class StoreBench
         return until;
     }
 
-    /// <summary>How long writing a snapshot of n signed-in agents with full event rings takes (the
-    /// part that holds the lock), median of five, and how big it is.</summary>
-    private static (double Ms, double Mb) SnapshotCopy(int n)
+    /// <summary>How long a snapshot of n signed-in agents with full event rings takes: the copy
+    /// that holds the lock and the rest, medians of five, and how big it is.</summary>
+    private static (double CopyMs, double RestMs, double Mb) SnapshotCopy(int n)
     {
         var clock = new ManualClock();
         var server = new AgentServer(clock, new PlainSecrets(), new ServerOptions());
@@ -148,19 +148,22 @@ public static class StoreBench
             }
         }
 
-        var times = new List<double>();
+        var copies = new List<double>();
+        var rests = new List<double>();
         string text = "";
         for (int i = 0; i < 5; i++)
         {
             var watch = Stopwatch.StartNew();
             var w = new StateWriter();
-            server.WriteState(w);
+            StateCopy copy = server.CopyState(w);
+            copies.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            copy.Finish();
             text = w.ToString();
-            times.Add(watch.Elapsed.TotalMilliseconds);
+            rests.Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        times.Sort();
-        return (times[2], text.Length / 1048576.0);
+        return (copies.Order().ElementAt(2), rests.Order().ElementAt(2), text.Length / 1048576.0);
     }
 
     private sealed class ManualClock : Hardware.IClock

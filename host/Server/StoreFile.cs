@@ -74,6 +74,8 @@ internal static class StoreFile
         try
         {
             Execute(db, "PRAGMA wal_autocheckpoint=0;");
+            // Room for more than a marker: a disk that is still full refuses this too.
+            Execute(db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('room', zeroblob(262144)); DELETE FROM meta WHERE key = 'room';");
             MarkRunning(db);
             return db;
         }

@@ -274,6 +274,134 @@ public sealed class StoreTests
         Assert.AreEqual(0, Scalars(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events'")[0], "the old event log is gone");
     }
 
+    [TestMethod]
+    public void AJournalThatReplaysDifferentlyStopsTheStartNamingTheEntry()
+    {
+        using var server = TestCenter.Start();
+        using Client phone = server.NewClient();
+        phone.SignIn("7001", "2101", "SEP000000002101");
+        phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+        phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"NOT_READY\",\"reasonCode\":2}");
+
+        // Refusals that change nothing are not journaled: 50 sign-ins of agents that do not exist.
+        string db = Path.Combine(server.Folder, "center.db");
+        using (Client stranger = server.NewClient())
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                stranger.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/signin", $"{{\"agentId\":\"9{i:D3}\",\"password\":\"x\",\"extension\":\"2102\",\"device\":\"X\"}}");
+            }
+        }
+
+        Assert.AreEqual(0, server.Terminate().ExitCode);
+        long entries = Scalars(db, "SELECT COUNT(*) FROM journal")[0];
+        Assert.AreEqual(4, entries, "the configuration, the sign-in and two state changes; no unknown agent's sign-in");
+
+        // The entry of the last change now says something else than its client was told.
+        long id = Scalars(db, "SELECT MAX(id) FROM journal")[0];
+        Sql(db, $"UPDATE journal SET body = '{{\"state\":\"NOT_READY\",\"reasonCode\":1}}' WHERE id = {id}");
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{ServerDll}\" --config \"{server.ConfigPath}\" --db \"{db}\" --port 0 --bind 127.0.0.1", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, $"Journal entry {id} (PUT /api/v1/agents/me/state");
+        StringAssert.Contains(output, "does not replay to what was answered then");
+    }
+
+    [TestMethod]
+    public void AFullDiskRefusesChangesUntilThereIsRoomAgain()
+    {
+        // A small file system of its own, to fill: mounting one takes root.
+        if (Environment.UserName != "root")
+        {
+            Assert.Inconclusive("Mounting a small file system to fill needs root.");
+        }
+
+        string disk = Directory.CreateTempSubdirectory("agentserver-disk-").FullName;
+        Assert.AreEqual(0, AgentPhone.Build.Tests.Repo.Run("mount", $"-t tmpfs -o size=4m tmpfs \"{disk}\"", TimeSpan.FromSeconds(30)).ExitCode, "mount a 4 MB tmpfs");
+        try
+        {
+            string filler = Path.Combine(disk, "filler");
+            using (var server = new ServerProcess(TestCenter.Config().ToJsonString(), disk))
+            {
+                using Client phone = server.NewClient();
+                phone.SignIn("7001", "2101", "SEP000000002101");
+                phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+                Fill(filler);
+
+                // The log reuses its space for a while; changes go on until it must grow.
+                string acknowledged = "READY";
+                int refusedAt = -1;
+                for (int i = 0; i < 20_000 && refusedAt < 0; i++)
+                {
+                    string wanted = i % 2 == 0 ? "NOT_READY" : "READY";
+                    var (status, body) = phone.Send("PUT", "api/v1/agents/me/state", wanted == "READY" ? "{\"state\":\"READY\"}" : "{\"state\":\"NOT_READY\",\"reasonCode\":1}");
+                    if (status == 200)
+                    {
+                        acknowledged = wanted;
+                        continue;
+                    }
+
+                    Assert.AreEqual(503, status, body.ToJsonString());
+                    Assert.AreEqual("STORAGE_FAILED", (string?)body["error"]!["code"]);
+                    refusedAt = i;
+                }
+
+                Assert.IsTrue(refusedAt >= 0, "a full disk refuses a change in the end");
+                Assert.AreEqual(503, phone.Send("GET", "health").Status);
+                Thread.Sleep(1500);   // past a retry: still full, still refusing, still running
+                Assert.AreEqual(503, phone.Send("GET", "health").Status);
+
+                File.Delete(filler);
+                var watch = Stopwatch.StartNew();
+                while (phone.Send("GET", "health").Status != 200 && watch.Elapsed < TimeSpan.FromSeconds(20))
+                {
+                    Thread.Sleep(100);
+                }
+
+                Assert.AreEqual(acknowledged, phone.State(), "room again: service resumed, with every acknowledged change and without the refused one");
+                phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"NOT_READY\",\"reasonCode\":3}");
+                server.Kill();
+                server.Start();
+                Assert.AreEqual("NOT_READY", phone.State());
+                server.Kill();
+            }
+
+            // A start on a full disk says so and stops, instead of failing at the first change.
+            foreach (string file in Directory.GetFiles(disk))
+            {
+                File.Delete(file);
+            }
+
+            File.WriteAllText(Path.Combine(disk, "center.json"), TestCenter.Config().ToJsonString());
+            Fill(filler);
+            var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{ServerDll}\" --config \"{Path.Combine(disk, "center.json")}\" --port 0 --bind 127.0.0.1", TimeSpan.FromMinutes(1));
+            Assert.AreEqual(2, exit, output);
+            StringAssert.Contains(output, "Cannot start: ");
+        }
+        finally
+        {
+            AgentPhone.Build.Tests.Repo.Run("umount", $"\"{disk}\"", TimeSpan.FromSeconds(30));
+            Directory.Delete(disk, recursive: true);
+        }
+    }
+
+    private static void Fill(string path)
+    {
+        // Unbuffered, so the write that finds no room throws and nothing is left to flush.
+        using var f = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        var block = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                f.Write(block);
+            }
+        }
+        catch (IOException)
+        {
+            // Full.
+        }
+    }
+
     private static long[] Scalars(string db, string sql)
     {
         using var c = new SqliteConnection($"Data Source={db};Pooling=false");
