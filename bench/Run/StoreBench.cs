@@ -84,6 +84,7 @@ public static class StoreBench
         {
             ["apiKey"] = "bench-key",
             ["api"] = new JsonObject { ["signInsPerSecondPerAddress"] = 1_000_000 },
+            ["core"] = new JsonObject { ["hashIterations"] = 1000 },   // the hashes' own cost: no upgrades
             ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q" }),
             ["agents"] = list,
             ["reasons"] = new JsonArray(new JsonObject { ["kind"] = ReasonKinds.ToWire(ReasonKind.NotReady), ["code"] = 1, ["label"] = "Break" }),

@@ -45,7 +45,7 @@ namespace AgentPhone.Device
             server.SetDevice(new DeviceProfile(deviceName, null, AgentId, Extension, false));
 
             ApiOptions options = new ApiOptions();
-            options.ApiKey = ApiKey;
+            options.SetPbxKey(null, ApiKey);
             _service = new ApiService(server, new ApiHandler(server, new WireJson(), tokens, options));
         }
 

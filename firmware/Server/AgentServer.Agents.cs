@@ -45,6 +45,28 @@ namespace AgentPhone.Server
             return agent == null ? null : pin ? agent.PinSecret : agent.PasswordSecret;
         }
 
+        /// <summary>Replaces an agent's stored password or PIN if it is still <paramref name="expected"/>
+        /// (a host storing the same secret hashed at a higher cost); whether it did.</summary>
+        public bool ReplaceSecret(string tenant, string agentId, bool pin, string expected, string replacement)
+        {
+            Agent agent = pin ? FindByIdOrHome(tenant, agentId) : FindAgent(tenant, agentId);
+            if (agent == null || expected == null || replacement == null || (pin ? agent.PinSecret : agent.PasswordSecret) != expected)
+            {
+                return false;
+            }
+
+            if (pin)
+            {
+                agent.PinSecret = replacement;
+            }
+            else
+            {
+                agent.PasswordSecret = replacement;
+            }
+
+            return true;
+        }
+
         // A PIN sign-in names the agent by ID or by its own extension.
         private Agent FindByIdOrHome(string tenant, string agentIdOrExtension)
         {

@@ -8,13 +8,19 @@ namespace AgentPhone.ServerHost;
 
 /// <summary>
 /// The contact center as one JSON file: tenants' teams, queues, layouts, agents, stations, reason
-/// codes and phones. Passwords and PINs are PBKDF2 hashes; the API key is kept as written. Loaded
+/// codes and phones. Passwords and PINs are PBKDF2 hashes; keys may be written as they are or as
+/// their SHA-256 (<see cref="Hashes"/>), and are journaled only as the latter. Loaded
 /// at start; a reload adds what is new and updates what may change (secrets, wrap-up times, ring
 /// timeouts, phones), never removes.
 /// </summary>
 public sealed class CenterConfig
 {
+    /// <summary>The PBX key of the default tenant.</summary>
     public string? ApiKey { get; set; }
+    /// <summary>PBX keys of other tenants (or of the default one, instead of <see cref="ApiKey"/>).</summary>
+    public List<PbxKeyConfig> PbxKeys { get; set; } = [];
+    /// <summary>The key of the administration routes; none closes them.</summary>
+    public string? AdminKey { get; set; }
     public ApiSettings Api { get; set; } = new();
     public CoreSettings Core { get; set; } = new();
     public List<TeamConfig> Teams { get; set; } = [];
@@ -43,7 +49,11 @@ public sealed class CenterConfig
         public int DirectRingTimeoutSeconds { get; set; } = 30;
         public int MaxFailedSignIns { get; set; } = 5;
         public int LockoutSeconds { get; set; } = 300;
+        /// <summary>The PBKDF2 cost of new hashes; a stored hash of a lower cost is upgraded at the agent's next good sign-in.</summary>
+        public int HashIterations { get; set; } = Pbkdf2Secrets.DefaultIterations;
     }
+
+    public sealed record PbxKeyConfig(string Key, string? Tenant = null);
 
     public sealed record TeamConfig(string Name, string? Tenant = null);
 
@@ -100,16 +110,31 @@ public sealed class CenterConfig
 
         if (root is JsonObject o)
         {
-            foreach (string name in o.Select(p => p.Key).Where(k => k.Equals("apiKey", StringComparison.OrdinalIgnoreCase)).ToList())
+            HashMembers(o, "apiKey", "adminKey");
+            foreach (JsonNode? entry in Member(o, "pbxKeys") as JsonArray ?? [])
             {
-                if (o[name] is JsonValue v && v.TryGetValue(out string? key))
+                if (entry is JsonObject e)
                 {
-                    o[name] = Hashes.Of(key);
+                    HashMembers(e, "key");
                 }
             }
         }
 
         return root?.ToJsonString() ?? "null";
+    }
+
+    private static JsonNode? Member(JsonObject o, string name) =>
+        o.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static void HashMembers(JsonObject o, params string[] names)
+    {
+        foreach (string name in o.Select(p => p.Key).Where(k => names.Any(n => n.Equals(k, StringComparison.OrdinalIgnoreCase))).ToList())
+        {
+            if (o[name] is JsonValue v && v.TryGetValue(out string? key))
+            {
+                o[name] = Hashes.Of(key);
+            }
+        }
     }
 
     public ServerOptions ServerOptions() => new()
@@ -121,16 +146,30 @@ public sealed class CenterConfig
         LockoutSeconds = Core.LockoutSeconds,
     };
 
-    public ApiOptions ApiOptions() => new()
+    public ApiOptions ApiOptions()
     {
-        ApiKey = ApiKey == null ? null : Hashes.Of(ApiKey),
-        Servers = Api.Servers.ToArray(),
-        StatsPollSeconds = Api.StatsPollSeconds,
-        EventWaitSeconds = Api.EventWaitSeconds,
-        DefaultLayout = Api.DefaultLayout,
-        MaxBodyChars = Api.MaxBodyChars,
-        SignInsPerSecondPerAddress = Api.SignInsPerSecondPerAddress,
-    };
+        var options = new ApiOptions
+        {
+            AdminKey = AdminKey == null ? null : Hashes.Of(AdminKey),
+                Servers = Api.Servers.ToArray(),
+            StatsPollSeconds = Api.StatsPollSeconds,
+            EventWaitSeconds = Api.EventWaitSeconds,
+            DefaultLayout = Api.DefaultLayout,
+            MaxBodyChars = Api.MaxBodyChars,
+            SignInsPerSecondPerAddress = Api.SignInsPerSecondPerAddress,
+        };
+        if (ApiKey != null)
+        {
+            options.SetPbxKey(null, Hashes.Of(ApiKey));
+        }
+
+        foreach (PbxKeyConfig k in PbxKeys)
+        {
+            options.SetPbxKey(k.Tenant, Hashes.Of(k.Key));
+        }
+
+        return options;
+    }
 
     /// <summary>Checks everything against itself and what the server has, then applies it; a
     /// configuration with a fault changes nothing.</summary>
@@ -229,6 +268,10 @@ public sealed class CenterConfig
         bool QueueKnown(string? tenant, string name) =>
             server.FindQueue(tenant, name) != null || Queues.Any(q => q.Tenant == tenant && q.Name == name);
 
+        Check(Core.HashIterations >= 1000, "core.hashIterations: at least 1000");
+        string[] keyed = [.. PbxKeys.Select(k => k.Tenant ?? string.Empty), .. ApiKey == null ? [] : new[] { string.Empty }];
+        Check(keyed.Distinct().Count() == keyed.Length, "pbxKeys: two keys for one tenant (apiKey is the default tenant's)");
+        Check(PbxKeys.All(k => !string.IsNullOrEmpty(k.Key)), "pbxKeys: every entry needs a key");
         Unique(Teams.Select(t => (t.Tenant, t.Name)), "team");
         Unique(Queues.Select(q => (q.Tenant, q.Name)), "queue");
         Unique(Agents.Select(a => (a.Tenant, a.Id)), "agent");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AgentPhone.Protocol;
 using AgentPhone.Protocol.Json;
 using AgentPhone.Protocol.Messages;
@@ -54,6 +55,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private long _snapshotAtMs;
     private long _lastResumeTryMs;
     private int _snapshotting;
+    private int _hashIterations = Pbkdf2Secrets.DefaultIterations;
 
     /// <summary>Opens the store, loads the center from it (or the configuration into a new
     /// one), applies a changed configuration file, and starts the timer.</summary>
@@ -108,8 +110,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         }
     }
 
-    /// <summary>The PBX and admin key as the configuration file gives it, for the emulator's own
-    /// PBX requests (null when the file holds only its hash).</summary>
+    /// <summary>The default tenant's PBX key as the configuration file gives it, for the emulator's
+    /// own PBX requests (null when the file holds only its hash).</summary>
     public string? ApiKey => _plainApiKey;
 
     /// <summary>The API options of the configuration in force.</summary>
@@ -160,6 +162,11 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             }
         }
 
+        if (attempt != null && secret!.Outcome && response.Status == 200)
+        {
+            UpgradeHash(attempt, secret.Stored!);
+        }
+
         if (!await Durable(durableAt, response) || woken == null)
         {
             return response;
@@ -195,6 +202,51 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             return e.Message;
         }
     }
+
+    /// <summary>After a good sign-in against a hash of a lower cost than configured: hashes the
+    /// secret again at that cost, off the lock and after the answer, then stores it, journaled,
+    /// unless it changed meanwhile (a reload).</summary>
+    private void UpgradeHash(SignInAttempt attempt, string stored)
+    {
+        int target = _hashIterations;
+        if (_verifier is not Pbkdf2Secrets || Pbkdf2Secrets.IterationsOf(stored) >= target)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            var change = new SecretChange(attempt.Tenant, attempt.AgentId, attempt.Pin, stored, Pbkdf2Secrets.Hash(attempt.Given, target));
+            lock (_gate)
+            {
+                if (_journal.Fault != null)
+                {
+                    return;
+                }
+
+                _clock.Pin(_clock.Wall);
+                try
+                {
+                    var entry = new JournalEntry { AtMs = _clock.NowMs, Kind = JournalEntry.SecretKind, Body = JsonSerializer.Serialize(change) };
+                    entry.Digest = JournalEntry.DigestOf(Apply(change), null, entry.Events);
+                    _journal.Enqueue(entry);
+                }
+                catch (StoreException)
+                {
+                    // Told already; the next good sign-in tries again.
+                }
+                finally
+                {
+                    _clock.Unpin();
+                }
+            }
+        });
+    }
+
+    /// <summary>A stored secret replaced by the same secret at a higher cost, as journaled.</summary>
+    private sealed record SecretChange(string? Tenant, string? AgentId, bool Pin, string Expected, string Hash);
+
+    private int Apply(SecretChange c) => _server.ReplaceSecret(c.Tenant, c.AgentId, c.Pin, c.Expected, c.Hash) ? 200 : 409;
 
     // Waits until everything up to the answer is committed; if the store fails first, the answer
     // becomes the 503 (the change will be gone once the center is reloaded from the store).
@@ -346,7 +398,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         Path = q.Path,
         Query = q.Query,
         Authorization = q.Authorization,
-        ApiKeyOk = _options.ApiKey != null && q.ApiKey == _options.ApiKey,
+        ApiKey = q.ApiKey,
     };
 
     // A sign-in is replayed with its recorded outcome, so the journal keeps no password or PIN;
@@ -506,6 +558,12 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         _throttle.LockoutSeconds = config.Core.LockoutSeconds;
         _options = config.ApiOptions();
         _options.Admin = this;
+        _hashIterations = config.Core.HashIterations;
+        if (_verifier is Pbkdf2Secrets pbkdf2)
+        {
+            pbkdf2.Iterations = _hashIterations;
+        }
+
         ApiOptions used = _options;
         if (replaying)
         {
@@ -610,6 +668,10 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         {
             _server.Tick();
         }
+        else if (e.Kind == JournalEntry.SecretKind)
+        {
+            response.Status = Apply(JsonSerializer.Deserialize<SecretChange>(e.Body!)!);
+        }
         else
         {
             _tokens.Replay = e.Token;
@@ -620,7 +682,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                 Path = e.Path,
                 Query = e.Query,
                 Authorization = e.Authorization,
-                ApiKey = e.ApiKeyOk ? _options.ApiKey : null,
+                ApiKey = e.ApiKey,
                 Body = e.Body,
                 MayWait = false,
             }, response);

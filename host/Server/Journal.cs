@@ -7,8 +7,8 @@ namespace AgentPhone.ServerHost;
 
 /// <summary>
 /// One thing that changed the center, in the order it happened: the configuration, an accepted
-/// request (as it came, with hashes in place of tokens and no secret), or a tick that ran timed
-/// work. Replaying the entries after a snapshot, with the recorded clock, token hashes and
+/// request (as it came, with hashes in place of tokens and no secret), a tick that ran timed
+/// work, or a stored hash upgraded to a higher cost. Replaying the entries after a snapshot, with the recorded clock, token hashes and
 /// password outcomes, rebuilds the center exactly; <see cref="Digest"/> proves it did.
 /// </summary>
 public sealed class JournalEntry
@@ -16,6 +16,8 @@ public sealed class JournalEntry
     public const string ConfigKind = "config";
     public const string RequestKind = "request";
     public const string TickKind = "tick";
+    /// <summary>A stored secret upgraded to a higher hashing cost.</summary>
+    public const string SecretKind = "secret";
 
     public long Id { get; set; }
     public long AtMs { get; init; }
@@ -25,8 +27,8 @@ public sealed class JournalEntry
     public string? Query { get; init; }
     /// <summary>The request's Authorization, its token replaced by the token's hash.</summary>
     public string? Authorization { get; init; }
-    /// <summary>The request carried the right API key (the key itself is not stored).</summary>
-    public bool ApiKeyOk { get; init; }
+    /// <summary>The hash of the key the request carried, if it opened a PBX or administration route.</summary>
+    public string? ApiKey { get; init; }
     public string? Body { get; set; }
     /// <summary>The hash of the session token the request was given (sign-in).</summary>
     public string? Token { get; set; }
@@ -330,7 +332,7 @@ public sealed class Journal : IDisposable
         using SqliteCommand insert = _db.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = """
-            INSERT INTO journal(id, at_ms, kind, method, path, query, authorization, api_key_ok, body, token, secret_ok, digest)
+            INSERT INTO journal(id, at_ms, kind, method, path, query, authorization, api_key, body, token, secret_ok, digest)
             VALUES ($id, $at, $kind, $method, $path, $query, $auth, $key, $body, $token, $secret, $digest)
             """;
         SqliteParameter[] p = new[] { "$id", "$at", "$kind", "$method", "$path", "$query", "$auth", "$key", "$body", "$token", "$secret", "$digest" }
@@ -344,7 +346,7 @@ public sealed class Journal : IDisposable
             }
 
             var e = (JournalEntry)item;
-            object?[] values = [e.Id, e.AtMs, e.Kind, e.Method, e.Path, e.Query, e.Authorization, e.ApiKeyOk ? 1 : 0, e.Body, e.Token,
+            object?[] values = [e.Id, e.AtMs, e.Kind, e.Method, e.Path, e.Query, e.Authorization, e.ApiKey, e.Body, e.Token,
                 e.SecretOk is bool ok ? (ok ? 1 : 0) : null, e.Digest];
             for (int i = 0; i < p.Length; i++)
             {
@@ -392,7 +394,7 @@ public sealed class Journal : IDisposable
     }
 
     private List<JournalEntry> Entries(string where) => Read(
-        $"SELECT id, at_ms, kind, method, path, query, authorization, api_key_ok, body, token, secret_ok, digest FROM journal WHERE {where} ORDER BY id",
+        $"SELECT id, at_ms, kind, method, path, query, authorization, api_key, body, token, secret_ok, digest FROM journal WHERE {where} ORDER BY id",
         r => new JournalEntry
         {
             Id = r.GetInt64(0),
@@ -402,7 +404,7 @@ public sealed class Journal : IDisposable
             Path = r.IsDBNull(4) ? null : r.GetString(4),
             Query = r.IsDBNull(5) ? null : r.GetString(5),
             Authorization = r.IsDBNull(6) ? null : r.GetString(6),
-            ApiKeyOk = r.GetInt64(7) != 0,
+            ApiKey = r.IsDBNull(7) ? null : r.GetString(7),
             Body = r.IsDBNull(8) ? null : r.GetString(8),
             Token = r.IsDBNull(9) ? null : r.GetString(9),
             SecretOk = r.IsDBNull(10) ? null : r.GetInt64(10) != 0,

@@ -6,12 +6,14 @@ namespace AgentPhone.ServerHost;
 
 /// <summary>
 /// Passwords and PINs as salted PBKDF2-SHA256 hashes, <c>pbkdf2-sha256$iterations$salt$hash</c>
-/// (base64). Configuration files hold only these; <c>--hash-password</c> makes one.
+/// (base64). Configuration files hold only these; <c>--hash-password</c> makes one. The default
+/// cost is OWASP's current figure for PBKDF2-HMAC-SHA256; a hash of a lower cost still verifies,
+/// and the server upgrades it at the agent's next good sign-in.
 /// </summary>
 public sealed class Pbkdf2Secrets : ISecretVerifier
 {
     public const string Scheme = "pbkdf2-sha256";
-    public const int DefaultIterations = 100_000;
+    public const int DefaultIterations = 600_000;
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
@@ -24,15 +26,36 @@ public sealed class Pbkdf2Secrets : ISecretVerifier
 
     public static bool IsHash(string? stored) => TryParse(stored, out _, out _, out _);
 
-    // What an unknown agent's sign-in is checked against: the default cost, a secret nobody knows.
-    private static readonly string StandIn = Hash(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+    private int _iterations = DefaultIterations;
+    private string? _standIn;   // made when first needed, at the cost in force
+
+    /// <summary>The cost new and upgraded hashes get, and that an unknown agent's sign-in pays,
+    /// so it takes as long as a known one's.</summary>
+    public int Iterations
+    {
+        get => _iterations;
+        set
+        {
+            if (value != _iterations)
+            {
+                _iterations = value;
+                _standIn = null;
+            }
+        }
+    }
+
+    /// <summary>The cost of a stored hash (0 for anything else).</summary>
+    public static int IterationsOf(string? stored) => TryParse(stored, out int iterations, out _, out _) ? iterations : 0;
+
+    // A secret nobody knows, at the given cost.
+    private static string StandInAt(int iterations) => Hash(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), iterations);
 
     public bool Matches(string stored, string given)
     {
         bool known = TryParse(stored, out int iterations, out byte[] salt, out byte[] expected);
         if (!known)
         {
-            TryParse(StandIn, out iterations, out salt, out expected);
+            TryParse(_standIn ??= StandInAt(_iterations), out iterations, out salt, out expected);
         }
 
         byte[] actual = Rfc2898DeriveBytes.Pbkdf2(given ?? string.Empty, salt, iterations, HashAlgorithmName.SHA256, expected.Length);

@@ -13,7 +13,7 @@ internal static class StoreFile
     private const string JournalTable = """
         CREATE TABLE journal(
           id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, kind TEXT NOT NULL,
-          method TEXT, path TEXT, query TEXT, authorization TEXT, api_key_ok INTEGER NOT NULL,
+          method TEXT, path TEXT, query TEXT, authorization TEXT, api_key TEXT,
           body TEXT, token TEXT, secret_ok INTEGER, digest TEXT);
         """;
 
@@ -172,44 +172,58 @@ internal static class StoreFile
         }
     }
 
-    // Format 1 (journal and event tables, tokens and the API key in clear) to format 2: tokens and
-    // keys replaced by their hashes, the event log dropped (replay makes the events again).
+    // Format 1 (journal and event tables, tokens and the API key in clear) to format 2: the journal
+    // copied with tokens and keys replaced by their hashes (a request that carried the key gets
+    // the hash of the key in force), the event log dropped (replay makes the events again).
     private static void Migrate(SqliteConnection db)
     {
         Execute(db, "PRAGMA secure_delete=ON;");
         using SqliteTransaction tx = db.BeginTransaction();
-        Execute(db, "ALTER TABLE journal ADD COLUMN digest TEXT;", tx);
-        Execute(db, "DROP TABLE IF EXISTS events;", tx);
-        Execute(db, OtherTables, tx);
-        var rows = new List<(long Id, string Kind, string? Auth, string? Body, string? Token)>();
+        Execute(db, JournalTable.Replace("CREATE TABLE journal(", "CREATE TABLE journal_new("), tx);
         using (SqliteCommand read = db.CreateCommand())
+        using (SqliteCommand write = db.CreateCommand())
         {
-            read.Transaction = tx;
-            read.CommandText = "SELECT id, kind, authorization, body, token FROM journal";
+            read.Transaction = write.Transaction = tx;
+            read.CommandText = "SELECT id, at_ms, kind, method, path, query, authorization, api_key_ok, body, token, secret_ok FROM journal ORDER BY id";
+            write.CommandText = """
+                INSERT INTO journal_new(id, at_ms, kind, method, path, query, authorization, api_key, body, token, secret_ok)
+                VALUES ($id, $at, $kind, $method, $path, $query, $auth, $key, $body, $token, $secret)
+                """;
+            string? key = null;
             using SqliteDataReader r = read.ExecuteReader();
             while (r.Read())
             {
-                rows.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+                string kind = r.GetString(2);
+                string? body = r.IsDBNull(8) ? null : r.GetString(8);
+                if (kind == JournalEntry.ConfigKind)
+                {
+                    body = CenterConfig.AtRest(body!);
+                    key = CenterConfig.Parse(body).ApiKey;
+                }
+
+                string? token = r.IsDBNull(9) ? null : r.GetString(9);
+                object?[] row = [r.GetInt64(0), r.GetInt64(1), kind, Text(r, 3), Text(r, 4), Text(r, 5), Hashes.Authorization(Text(r, 6)),
+                    r.GetInt64(7) != 0 ? key : null, body, token == null ? null : Hashes.Of(token), r.IsDBNull(10) ? null : r.GetInt64(10)];
+                write.Parameters.Clear();
+                string[] names = ["$id", "$at", "$kind", "$method", "$path", "$query", "$auth", "$key", "$body", "$token", "$secret"];
+                for (int i = 0; i < names.Length; i++)
+                {
+                    write.Parameters.AddWithValue(names[i], row[i] ?? DBNull.Value);
+                }
+
+                write.ExecuteNonQuery();
             }
         }
 
-        foreach (var row in rows)
-        {
-            using SqliteCommand update = db.CreateCommand();
-            update.Transaction = tx;
-            update.CommandText = "UPDATE journal SET authorization = $auth, body = $body, token = $token WHERE id = $id";
-            update.Parameters.AddWithValue("$id", row.Id);
-            update.Parameters.AddWithValue("$auth", (object?)Hashes.Authorization(row.Auth) ?? DBNull.Value);
-            update.Parameters.AddWithValue("$body", (object?)(row.Kind == JournalEntry.ConfigKind ? CenterConfig.AtRest(row.Body!) : row.Body) ?? DBNull.Value);
-            update.Parameters.AddWithValue("$token", row.Token == null ? DBNull.Value : Hashes.Of(row.Token));
-            update.ExecuteNonQuery();
-        }
-
+        Execute(db, "DROP TABLE journal; ALTER TABLE journal_new RENAME TO journal; DROP TABLE IF EXISTS events;", tx);
+        Execute(db, OtherTables, tx);
         Set(db, "format", Journal.Format.ToString(), tx);
         tx.Commit();
         // Rewrites every page, so no old token or key is left in free space.
         Execute(db, "VACUUM;");
     }
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static bool HasTable(SqliteConnection db, string name) =>
         (long)Scalar(db, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{name}'")! > 0;

@@ -195,6 +195,39 @@ public sealed class ApiTests
     }
 
     [TestMethod]
+    public void EachTenantsPbxHasItsOwnKeyAndNoneAdministers()
+    {
+        using var server = TestCenter.Start();
+        using Client acmeAgent = server.NewClient();
+        acmeAgent.SignIn("7001", "2101", "SEPACME0002101", password: "abcd", tenant: "acme");
+        acmeAgent.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+        using Client pbx = server.NewClient();
+        const string ToAcme = "{\"tenant\":\"acme\",\"queue\":\"Support\",\"ani\":\"5550\"}";
+        const string ToDefault = "{\"queue\":\"Support\",\"ani\":\"5551\"}";
+
+        pbx.ApiKey = TestCenter.ApiKey;
+        pbx.Refused(401, "UNAUTHORIZED", "POST", "api/v1/calls", ToAcme);
+        string ours = (string)pbx.Ok("POST", "api/v1/calls", ToDefault, 201)["id"]!;
+        pbx.ApiKey = TestCenter.AcmePbxKey;
+        pbx.Refused(401, "UNAUTHORIZED", "POST", "api/v1/calls", ToDefault);
+        pbx.Refused(401, "UNAUTHORIZED", "POST", $"api/v1/calls/{ours}/hangup");
+        string theirs = (string)pbx.Ok("POST", "api/v1/calls", ToAcme, 201)["id"]!;
+        Assert.AreEqual("RESERVED", acmeAgent.State(), "acme's call rings at acme's agent");
+        pbx.Refused(401, "UNAUTHORIZED", "POST", "api/v1/admin/reload");
+
+        pbx.ApiKey = TestCenter.ApiKey;
+        pbx.Refused(401, "UNAUTHORIZED", "POST", $"api/v1/calls/{theirs}/hangup");
+        pbx.Refused(401, "UNAUTHORIZED", "POST", "api/v1/admin/reload");
+        pbx.Refused(404, "UNKNOWN_CALL", "POST", "api/v1/calls/99999/hangup");
+        pbx.ApiKey = TestCenter.AdminKey;
+        pbx.Refused(401, "UNAUTHORIZED", "POST", "api/v1/calls", ToDefault);
+        pbx.Ok("POST", "api/v1/admin/reload");
+        pbx.ApiKey = TestCenter.AcmePbxKey;
+        pbx.Ok("POST", $"api/v1/calls/{theirs}/hangup");
+        Assert.AreEqual("READY", acmeAgent.State(), "the caller hung up");
+    }
+
+    [TestMethod]
     public void NoAgentActsForAnotherOrAcrossTenants()
     {
         using var server = TestCenter.Start();
@@ -329,6 +362,8 @@ public sealed class ApiTests
         File.WriteAllText(server.ConfigPath, config.ToJsonString());
         c.Refused(401, "UNAUTHORIZED", "POST", "api/v1/admin/reload");
         c.ApiKey = TestCenter.ApiKey;
+        c.Refused(401, "UNAUTHORIZED", "POST", "api/v1/admin/reload");   // a PBX key is not the administration key
+        c.ApiKey = TestCenter.AdminKey;
         c.Ok("POST", "api/v1/admin/reload");
         Assert.AreEqual("Coaching", (string?)c.Ok("GET", "api/v1/reasons?kind=NOT_READY")["reasons"]![4]!["label"]);
 

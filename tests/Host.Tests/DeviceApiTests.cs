@@ -35,7 +35,9 @@ public sealed class DeviceApiTests
         server.AddAgent(grace);
         server.AddToQueue(grace, fast, 1);
         server.Reasons(null).Add(new ReasonCode(ReasonKind.NotReady, 1, "Break", null));
-        var handler = new ApiHandler(server, new WireJson(), new SecureTokens(), new ApiOptions { ApiKey = TestCenter.ApiKey, EventWaitSeconds = 5 });
+        var options = new ApiOptions { EventWaitSeconds = 5 };
+        options.SetPbxKey(null, TestCenter.ApiKey);
+        var handler = new ApiHandler(server, new WireJson(), new SecureTokens(), options);
         int port = AgentPhone.Build.Tests.Repo.FreePort();
         _listener = new HttpListenerApi(new ApiService(server, handler), port, handler.Options.MaxBodyChars);
         _client = new Client(new Uri($"http://127.0.0.1:{port}/"), null);

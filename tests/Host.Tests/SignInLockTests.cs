@@ -40,6 +40,44 @@ public sealed class SignInLockTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [TestMethod]
+    public void AGoodSignInUpgradesAnOldHashAndTheJournalKeepsIt()
+    {
+        string folder = Directory.CreateTempSubdirectory("agentserver-upgrade-").FullName;
+        string config = Path.Combine(folder, "center.json");
+        var center = TestCenter.Config();
+        center["core"]!["hashIterations"] = 2000;   // above the 1,000 the agents' hashes have
+        File.WriteAllText(config, center.ToJsonString());
+        string db = Path.Combine(folder, "center.db");
+        string Stored(CenterHost host) => host.Read(s => s.FindAgent(null, "7001").PasswordSecret);
+        ApiResponse SignIn(CenterHost host, string password) => host.ServeAsync(new ApiRequest
+        {
+            Method = "POST",
+            Path = Routes.SignIn,
+            Body = $"{{\"agentId\":\"7001\",\"password\":\"{password}\",\"extension\":\"2101\",\"device\":\"SEP000000002101\"}}",
+            ClientAddress = "127.0.0.1",
+        }, CancellationToken.None).Result;
+
+        using (var host = new CenterHost(config, db))
+        {
+            string old = Stored(host);
+            Assert.AreEqual(1000, Pbkdf2Secrets.IterationsOf(old));
+            Assert.AreEqual(401, SignIn(host, "0000").Status);
+            Assert.AreEqual(old, Stored(host), "a wrong password upgrades nothing");
+            Assert.AreEqual(200, SignIn(host, "1234").Status);
+            Assert.IsTrue(SpinWait.SpinUntil(() => Stored(host) != old, TimeSpan.FromSeconds(30)), "the hash is upgraded after the good sign-in");
+            Assert.AreEqual(2000, Pbkdf2Secrets.IterationsOf(Stored(host)));
+            Assert.IsTrue(new Pbkdf2Secrets().Matches(Stored(host), "1234"), "the upgraded hash is of the same password");
+        }
+
+        using (var host = new CenterHost(config, db))
+        {
+            Assert.AreEqual(2000, Pbkdf2Secrets.IterationsOf(Stored(host)), "the upgrade was journaled: it is there after a restart");
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
     /// <summary>PBKDF2, held at the door until the test lets it finish.</summary>
     private sealed class GatedVerifier : ISecretVerifier
     {

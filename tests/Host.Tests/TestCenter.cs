@@ -11,6 +11,8 @@ namespace AgentPhone.Host.Tests;
 internal static class TestCenter
 {
     public const string ApiKey = "test-pbx-key";
+    public const string AcmePbxKey = "acme-pbx-key";
+    public const string AdminKey = "test-admin-key";
 
     /// <summary>A server on <paramref name="folder"/> (a new temporary one by default).</summary>
     public static ServerProcess Start(string? folder = null) => new(Config().ToJsonString(), folder);
@@ -24,6 +26,9 @@ internal static class TestCenter
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "host", "agentserver.json")),
             documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
         config["apiKey"] = ApiKey;
+        config["adminKey"] = AdminKey;
+        config["pbxKeys"] = new JsonArray(new JsonObject { ["tenant"] = "acme", ["key"] = Hashes.Of(AcmePbxKey) });
+        config["core"]!["hashIterations"] = 1000;   // the hashes below are at this cost: no upgrades
         string hash = Pbkdf2Secrets.Hash("1234", 1000);
         foreach (JsonNode? agent in config["agents"]!.AsArray())
         {

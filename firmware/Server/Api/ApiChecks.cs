@@ -71,15 +71,26 @@ namespace AgentPhone.Server.Api
             return true;
         }
 
-        /// <summary>The PBX and administration routes need the API key.</summary>
-        public bool Keyed(ApiRequest q, ApiResponse r)
+        /// <summary>A PBX route needs the key of the tenant it acts in.</summary>
+        public bool Pbx(ApiRequest q, ApiResponse r, string tenant)
         {
-            if (_options.ApiKey != null && _compare.Matches(_options.ApiKey, q.ApiKey))
+            return Keyed(q, r, _options.PbxKey(tenant), "This route needs the tenant's PBX API key (X-Api-Key).");
+        }
+
+        /// <summary>An administration route needs the administration key.</summary>
+        public bool Admin(ApiRequest q, ApiResponse r)
+        {
+            return Keyed(q, r, _options.AdminKey, "This route needs the administration key (X-Api-Key).");
+        }
+
+        private bool Keyed(ApiRequest q, ApiResponse r, string key, string message)
+        {
+            if (key != null && _compare.Matches(key, q.ApiKey))
             {
                 return true;
             }
 
-            Fail(r, ErrorCode.Unauthorized, "This route needs the PBX API key (X-Api-Key).");
+            Fail(r, ErrorCode.Unauthorized, message);
             return false;
         }
 

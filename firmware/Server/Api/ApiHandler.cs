@@ -150,7 +150,7 @@ namespace AgentPhone.Server.Api
 
         private void Reload(ApiRequest q, ApiResponse r)
         {
-            if (!_check.Keyed(q, r))
+            if (!_check.Admin(q, r))
             {
                 return;
             }

@@ -13,8 +13,22 @@ namespace AgentPhone.Server.Api
             Servers = new string[0];
         }
 
-        /// <summary>The key the PBX routes need (X-Api-Key); null closes them.</summary>
-        public string ApiKey { get; set; }
+        private readonly NameMap _pbxKeys = new NameMap();
+
+        /// <summary>Sets the key a tenant's PBX routes need (X-Api-Key); a tenant without one has them closed.</summary>
+        public void SetPbxKey(string tenant, string key)
+        {
+            _pbxKeys.Set(tenant == null ? string.Empty : tenant, key);
+        }
+
+        /// <summary>The key of a tenant's PBX routes, or null (closed).</summary>
+        public string PbxKey(string tenant)
+        {
+            return (string)_pbxKeys.Get(tenant == null ? string.Empty : tenant);
+        }
+
+        /// <summary>The key the administration routes need (X-Api-Key), apart from every PBX key; null closes them.</summary>
+        public string AdminKey { get; set; }
 
         /// <summary>Larger bodies are refused with 413 before they are read as JSON.</summary>
         public int MaxBodyChars { get; set; }
