@@ -54,6 +54,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private long _snapshotThrough;
     private long _snapshotAtMs;
     private long _lastResumeTryMs;
+    private int _resuming;
     private int _snapshotting;
     private int _hashIterations = Pbkdf2Secrets.DefaultIterations;
 
@@ -416,14 +417,15 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     {
         try
         {
+            if (_journal.Fault != null)
+            {
+                TryResume(_clock.Wall);
+                return;
+            }
+
             lock (_gate)
             {
                 long now = _clock.Wall;
-                if (_journal.Fault != null)
-                {
-                    TryResume(now);
-                    return;
-                }
 
                 if (_server.NextDueMs <= now)
                 {
@@ -497,31 +499,54 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         });
     }
 
-    /// <summary>Under the lock: once the store takes writes again, the center is loaded from it
-    /// (the changes whose entries failed are gone, as their clients were told) and long-polls wake.</summary>
+    /// <summary>Once a second, one try at a time, off the lock (it may wait for another program's
+    /// lock on the file): when the store takes writes again, the center is loaded from it under
+    /// the lock, so no request sees it before (the changes whose entries failed are gone, as their
+    /// clients were told), and long-polls wake.</summary>
     private void TryResume(long now)
     {
-        if (now - _lastResumeTryMs < ResumeEveryMs)
+        if (now - _lastResumeTryMs < ResumeEveryMs || Interlocked.Exchange(ref _resuming, 1) == 1)
         {
             return;
         }
 
-        _lastResumeTryMs = now;
-        if (!_journal.TryResume())
+        try
         {
-            return;
-        }
-
-        Load();
-        Console.Error.WriteLine("The journal can be written again: the center was reloaded from it.");
-        lock (_waiters)
-        {
-            foreach (List<TaskCompletionSource> list in _waiters.Values)
+            _lastResumeTryMs = now;
+            if (!_journal.TryReopen())
             {
-                list.ForEach(w => w.TrySetResult());
+                return;
             }
 
-            _waiters.Clear();
+            lock (_gate)
+            {
+                _journal.Resume();
+                try
+                {
+                    Load();
+                }
+                catch (Exception e)
+                {
+                    // Never serve the center as it was before the fault: refuse on, try again.
+                    _journal.Fail(e);
+                    throw;
+                }
+            }
+
+            Console.Error.WriteLine("The journal can be written again: the center was reloaded from it.");
+            lock (_waiters)
+            {
+                foreach (List<TaskCompletionSource> list in _waiters.Values)
+                {
+                    list.ForEach(w => w.TrySetResult());
+                }
+
+                _waiters.Clear();
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _resuming, 0);
         }
     }
 

@@ -92,6 +92,7 @@ public sealed class Journal : IDisposable
     private readonly object _checkpointLock = new();
     private SqliteConnection _db;
     private SqliteConnection? _checkpointDb;
+    private SqliteConnection? _reopened;
     private long _lastId;
     private long _committedId;
     private long _epoch;        // counts faults: a snapshot copied before one is never written
@@ -228,29 +229,44 @@ public sealed class Journal : IDisposable
         }
     }
 
-    /// <summary>After a fault: whether the store takes a write again; if so, numbering continues
-    /// after what committed (the host must reload the center from the store).</summary>
-    public bool TryResume()
+    /// <summary>After a fault: whether the store takes writes again, tried on a connection of its
+    /// own and holding no lock (the try may wait for another program's lock). The store stays
+    /// faulted until <see cref="Resume"/>.</summary>
+    public bool TryReopen()
+    {
+        try
+        {
+            SqliteConnection db = StoreFile.Reopen(_path, _busyTimeout);
+            lock (_queueLock)
+            {
+                _reopened?.Dispose();
+                _reopened = db;
+            }
+
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Takes the connection <see cref="TryReopen"/> made: numbering continues after what
+    /// committed. The host reloads the center from the store under the same lock its requests take.</summary>
+    public void Resume()
     {
         lock (_queueLock)
         {
-            if (_fault == null)
+            if (_fault == null || _reopened == null)
             {
-                return true;
+                return;
             }
 
-            try
-            {
-                _db.Dispose();
-                _db = StoreFile.Reopen(_path, _busyTimeout);
-                _lastId = _committedId = MaxId();
-                _fault = null;
-                return true;
-            }
-            catch (SqliteException)
-            {
-                return false;
-            }
+            _db.Dispose();
+            _db = _reopened;
+            _reopened = null;
+            _lastId = _committedId = MaxId();
+            _fault = null;
         }
     }
 
@@ -310,9 +326,9 @@ public sealed class Journal : IDisposable
         }
     }
 
-    // The batch and everything queued after it fail: the center that made them is reloaded
-    // from the store before anything is accepted again.
-    private void Fail(Exception e)
+    /// <summary>Counts the store as failed: the batch being written and everything queued after it
+    /// fail, and the center that made them is reloaded from the store before anything is accepted again.</summary>
+    public void Fail(Exception e)
     {
         lock (_queueLock)
         {
@@ -487,6 +503,7 @@ public sealed class Journal : IDisposable
                 StoreFile.MarkStopped(_db);
             }
 
+            _reopened?.Dispose();
             _db.Dispose();
         }
     }
