@@ -70,6 +70,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         // The configuration first: a start that fails on it creates no database.
         string fileText = File.ReadAllText(configPath);
         CenterConfig fileConfig = CenterConfig.Parse(fileText);
+        _plainApiKey = PlainKey(fileConfig);
         _journal = new Journal(dbPath, OnCommitted, _store.BusyTimeout);
         try
         {
@@ -552,7 +553,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
     private void ApplyConfig(string fileText)
     {
-        CenterConfig.Parse(fileText);
+        CenterConfig file = CenterConfig.Parse(fileText);
         string text = CenterConfig.AtRest(fileText);
         lock (_gate)
         {
@@ -562,7 +563,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                 var entry = new JournalEntry { AtMs = _clock.NowMs, Kind = JournalEntry.ConfigKind, Body = text };
                 Configure(text, replaying: false);
                 _journal.Enqueue(entry);
-                _plainApiKey = PlainKey(fileText);
+                _plainApiKey = PlainKey(file);
             }
             finally
             {
@@ -571,7 +572,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         }
     }
 
-    private static string? PlainKey(string fileText) => CenterConfig.Parse(fileText).ApiKey is string key && !Hashes.IsHash(key) ? key : null;
+    private static string? PlainKey(CenterConfig config) => config.ApiKey is string key && !Hashes.IsHash(key) ? key : null;
 
     /// <summary>Applies a configuration (as stored) to the core and makes the route table for it;
     /// while replaying, limits are not checked again (replay takes what was taken).</summary>

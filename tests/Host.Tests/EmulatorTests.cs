@@ -128,6 +128,11 @@ public sealed class EmulatorTests
         Assert.IsFalse(second.CreatedData);
         Assert.IsTrue(second.Center!.ReplayedEntries > 0);
         Assert.AreEqual("READY", AgentPhone.Protocol.AgentStates.ToWire(second.Center.Server.FindAgent(null, "7001").State));
+
+        // The side panel still offers calls: the emulator knows the PBX key after a restart too.
+        using var pbx = new HttpClient { BaseAddress = new Uri(second.BaseUrl) };
+        using HttpResponseMessage offered = await pbx.PostAsync("emulator/calls", new StringContent("{\"queue\":\"Support\",\"ani\":\"2301\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.AreEqual(201, (int)offered.StatusCode, await offered.Content.ReadAsStringAsync());
     }
 
     [TestMethod]
