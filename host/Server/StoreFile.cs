@@ -189,26 +189,26 @@ internal static class StoreFile
                 INSERT INTO journal_new(id, at_ms, kind, method, path, query, authorization, api_key, body, token, secret_ok)
                 VALUES ($id, $at, $kind, $method, $path, $query, $auth, $key, $body, $token, $secret)
                 """;
-            string? key = null;
+            SqliteParameter[] p = new[] { "$id", "$at", "$kind", "$method", "$path", "$query", "$auth", "$key", "$body", "$token", "$secret" }
+                .Select(n => write.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+            string? key = null;   // the hash of the key in force
             using SqliteDataReader r = read.ExecuteReader();
             while (r.Read())
             {
                 string kind = r.GetString(2);
-                string? body = r.IsDBNull(8) ? null : r.GetString(8);
+                string? body = Text(r, 8);
                 if (kind == JournalEntry.ConfigKind)
                 {
                     body = CenterConfig.AtRest(body!);
                     key = CenterConfig.Parse(body).ApiKey;
                 }
 
-                string? token = r.IsDBNull(9) ? null : r.GetString(9);
+                string? token = Text(r, 9);
                 object?[] row = [r.GetInt64(0), r.GetInt64(1), kind, Text(r, 3), Text(r, 4), Text(r, 5), Hashes.Authorization(Text(r, 6)),
                     r.GetInt64(7) != 0 ? key : null, body, token == null ? null : Hashes.Of(token), r.IsDBNull(10) ? null : r.GetInt64(10)];
-                write.Parameters.Clear();
-                string[] names = ["$id", "$at", "$kind", "$method", "$path", "$query", "$auth", "$key", "$body", "$token", "$secret"];
-                for (int i = 0; i < names.Length; i++)
+                for (int i = 0; i < p.Length; i++)
                 {
-                    write.Parameters.AddWithValue(names[i], row[i] ?? DBNull.Value);
+                    p[i].Value = row[i] ?? DBNull.Value;
                 }
 
                 write.ExecuteNonQuery();
