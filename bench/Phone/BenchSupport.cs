@@ -59,7 +59,7 @@ public sealed class ReplayHttp(IHttp inner) : IHttp
 
     private List<string>? _recording;
 
-    public int Send(string method, string url, string bearerToken, string body, int timeoutMs, out string responseBody)
+    public int Send(string method, string url, string authorization, string body, int timeoutMs, out string responseBody)
     {
         if (_recording == null && url == _url)
         {
@@ -68,7 +68,7 @@ public sealed class ReplayHttp(IHttp inner) : IHttp
             return 200;
         }
 
-        int status = inner.Send(method, url, bearerToken, body, timeoutMs, out responseBody);
+        int status = inner.Send(method, url, authorization, body, timeoutMs, out responseBody);
         if (_recording != null)
         {
             _url = url;

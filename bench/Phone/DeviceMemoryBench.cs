@@ -48,6 +48,7 @@ public static class DeviceMemoryBench
         // the baseline, so only what the sign-in and the call add to it is counted.
         DemoCenter? remote = withDemo ? null : new DemoCenter(clock, new BenchTokens(), settings.DeviceName);
         DemoCenter demo = remote ?? new DemoCenter(clock, new BenchTokens(), settings.DeviceName);
+        settings.DeviceSecret = demo.DeviceSecret;
         var device = new PhoneDevice(board, ports, settings, new LocalHttp(demo.Service, Local), clock, clock, -1, withDemo ? demo : null);
         device.Start(false);
         foreach (string key in "SOFT1 SOFT3 1 2 3 4 SOFT1 1".Split(' '))

@@ -89,7 +89,7 @@ public static class PanelBench
         {
             var clock = new BenchClock();
             var demo = new DemoCenter(clock, new BenchTokens(), "SEP000000000001");
-            var settings = new PhoneSettings { DeviceName = "SEP000000000001", Servers = ["http://demo"] };
+            var settings = new PhoneSettings { DeviceName = "SEP000000000001", Servers = ["http://demo"], DeviceSecret = demo.DeviceSecret };
             _core = new PhoneCore(settings, new AgentPhone.Server.Api.LocalHttp(demo.Service, "http://demo"), clock, clock, new SilentRinger(), board.Columns);
             IDisplay panel = DeviceDrivers.OpenPanel(board, _ports);
             panel.Initialize();

@@ -48,6 +48,7 @@ namespace AgentPhone.App
             settings.Extension = config.Extension;
             settings.Servers = config.Servers;
             settings.UtcOffsetMinutes = config.UtcOffsetMinutes;
+            settings.DeviceSecret = config.DeviceSecret;
 
             IHttp http;
             DemoCenter demo = null;
@@ -56,11 +57,12 @@ namespace AgentPhone.App
                 demo = new DemoCenter(clock, new RandomTokens(), settings.DeviceName);
                 StartDemoServer(demo, online);
                 settings.Servers = new string[] { Loopback };
+                settings.DeviceSecret = demo.DeviceSecret;
                 http = new LocalHttp(demo.Service, Loopback);
             }
             else
             {
-                http = new NanoHttp();
+                http = new NanoHttp(config.CaCertificate);
             }
 
             Debug.WriteLine("AgentPhone " + settings.DeviceName + " on " + board.Name);

@@ -9,7 +9,8 @@ namespace AgentPhone.Device
     /// <summary>
     /// The single-agent demo the device can serve itself: agent 7001 (password 1234) at
     /// extension 2101 in queue Support (10 s wrap-up), the demo reason codes, and this phone
-    /// provisioned for 7001 so sign-in asks only the password. A held ANSWER key offers a call
+    /// provisioned for 7001 so sign-in asks only the password (the phone presents
+    /// <see cref="DeviceSecret"/> to read its profile). A held ANSWER key offers a call
     /// to the queue through the same PBX route a real PBX uses.
     /// </summary>
     public sealed class DemoCenter
@@ -42,12 +43,16 @@ namespace AgentPhone.Device
             reasons.Add(new ReasonCode(ReasonKind.NotReady, 3, "Meeting", null));
             reasons.Add(new ReasonCode(ReasonKind.NotReady, 4, "Training", null));
             reasons.Add(new ReasonCode(ReasonKind.Logout, 1, "End of shift", null));
-            server.SetDevice(new DeviceProfile(deviceName, null, AgentId, Extension, false));
+            DeviceSecret = tokens.NewToken();
+            server.SetDevice(new DeviceProfile(deviceName, null, AgentId, Extension, false, DeviceSecret));
 
             ApiOptions options = new ApiOptions();
             options.SetPbxKey(null, ApiKey);
             _service = new ApiService(server, new ApiHandler(server, new WireJson(), tokens, options));
         }
+
+        /// <summary>The secret the demo's own phone presents (made at each start).</summary>
+        public string DeviceSecret { get; private set; }
 
         public ApiService Service
         {

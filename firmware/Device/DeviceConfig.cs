@@ -37,6 +37,12 @@ namespace AgentPhone.Device
         /// <summary>Ring volume step, or -1 for the board's default.</summary>
         public int RingVolume;
 
+        /// <summary>The phone's device secret (One Button Sign In), or null.</summary>
+        public string DeviceSecret;
+
+        /// <summary>PEM text of the CA certificate that https:// servers are checked against, or null.</summary>
+        public string CaCertificate;
+
         /// <summary>Reads a configuration; null and a reason in <paramref name="error"/> when it
         /// is not valid JSON or lacks what the phone cannot start without.</summary>
         public static DeviceConfig Parse(string json, out string error)
@@ -64,6 +70,15 @@ namespace AgentPhone.Device
                 return null;
             }
 
+            for (int i = 0; !config.Demo && i < config.Servers.Length; i++)
+            {
+                if (Protocol.Strings.StartsWith(config.Servers[i], "https://") && config.CaCertificate == null)
+                {
+                    error = "agentphone.json: " + config.Servers[i] + " needs the CA certificate to check it (caCertificate)";
+                    return null;
+                }
+            }
+
             error = null;
             return config;
         }
@@ -78,6 +93,8 @@ namespace AgentPhone.Device
             w.Member("utcOffsetMinutes", UtcOffsetMinutes);
             w.Member("demo", Demo);
             w.Member("ringVolume", RingVolume);
+            w.Member("deviceSecret", DeviceSecret);
+            w.Member("caCertificate", CaCertificate);
         }
 
         public void ReadMember(string name, JsonReader r)
@@ -90,6 +107,8 @@ namespace AgentPhone.Device
             else if (name == "utcOffsetMinutes") UtcOffsetMinutes = r.ReadInt();
             else if (name == "demo") Demo = r.ReadBool();
             else if (name == "ringVolume") RingVolume = r.ReadInt();
+            else if (name == "deviceSecret") DeviceSecret = r.ReadString();
+            else if (name == "caCertificate") CaCertificate = r.ReadString();
             else r.Skip();
         }
     }

@@ -57,6 +57,12 @@ namespace AgentPhone.Phone
         /// answer into <paramref name="into"/> (may be null).</summary>
         public Reply Call(string method, string path, IMessage body, IMessage into, int timeoutMs)
         {
+            return Call(method, path, _link.Authorization, body, into, timeoutMs);
+        }
+
+        /// <summary>The same with an Authorization of the caller's choosing (the phone's device secret).</summary>
+        public Reply Call(string method, string path, string authorization, IMessage body, IMessage into, int timeoutMs)
+        {
             string json = body == null ? null : _json.Write(body);
             int count = _link.Count;
             if (count == 0)
@@ -74,7 +80,7 @@ namespace AgentPhone.Phone
             {
                 int server = (first + i) % count;
                 string answer;
-                int status = _http.Send(method, Url(server, path), _link.Token, json, timeoutMs, out answer);
+                int status = _http.Send(method, Url(server, path), authorization, json, timeoutMs, out answer);
                 if (status == 0)
                 {
                     continue;
@@ -196,7 +202,21 @@ namespace AgentPhone.Phone
 
         public long ActiveSinceMs { get; private set; }
 
-        public string Token { get; set; }
+        /// <summary>The session token; setting it sets <see cref="Authorization"/>.</summary>
+        public string Token
+        {
+            get { return _token; }
+            set
+            {
+                _token = value;
+                Authorization = value == null ? null : Routes.BearerPrefix + value;
+            }
+        }
+
+        private string _token;
+
+        /// <summary>The Authorization header of the session's requests, or null.</summary>
+        public string Authorization { get; private set; }
 
         internal void Use(int server, long nowMs)
         {

@@ -351,7 +351,8 @@ namespace AgentPhone.Phone
         private void SignIn(SignInRequest request)
         {
             SignInResponse response = new SignInResponse();
-            Reply reply = _client.Call("POST", Routes.SignIn, request, response, _settings.RequestTimeoutMs);
+            // The device secret goes along: it is what a sign-in without a password rests on.
+            Reply reply = _client.Call("POST", Routes.SignIn, _settings.DeviceAuthorization, request, response, _settings.RequestTimeoutMs);
             if (reply == Reply.Refused)
             {
                 ShowMessage("Login failed", _client.RefusalCode == ErrorCode.BadCredentials ? "Wrong agent ID or password." : _client.RefusalMessage, null);

@@ -141,7 +141,7 @@ namespace AgentPhone.Phone
         public void Start()
         {
             Provisioning p = new Provisioning();
-            if (_client.Call("GET", Routes.Devices + _settings.DeviceName, null, p, _settings.RequestTimeoutMs) == Reply.Ok)
+            if (_client.Call("GET", Routes.Devices + _settings.DeviceName, _settings.DeviceAuthorization, null, p, _settings.RequestTimeoutMs) == Reply.Ok)
             {
                 _provisioning = p;
                 if (p.Servers != null && p.Servers.Length > 0)

@@ -15,6 +15,16 @@ namespace AgentPhone.Phone
         /// <summary>The device name: <c>SEP</c> + the MAC address in hex.</summary>
         public string DeviceName { get; set; }
 
+        /// <summary>The secret the server keeps (hashed) for this phone, or null: it opens the
+        /// phone's One Button Sign In profile and a sign-in without a password.</summary>
+        public string DeviceSecret { get; set; }
+
+        /// <summary>The Authorization header that presents <see cref="DeviceSecret"/>, or null.</summary>
+        public string DeviceAuthorization
+        {
+            get { return DeviceSecret == null || DeviceSecret.Length == 0 ? null : Protocol.Routes.DevicePrefix + DeviceSecret; }
+        }
+
         /// <summary>The phone's own extension (shown in the title row, used at sign-in).</summary>
         public string Extension { get; set; }
 

@@ -25,6 +25,8 @@ namespace AgentPhone.Protocol
 
         public const string AuthorizationHeader = "Authorization";
         public const string BearerPrefix = "Bearer ";
+        /// <summary>A phone's device secret (device lookup, One Button Sign In without a password).</summary>
+        public const string DevicePrefix = "Device ";
         public const string ApiKeyHeader = "X-Api-Key";
     }
 }

@@ -83,12 +83,12 @@ namespace AgentPhone.Server
         }
 
         /// <summary>One Button Sign In from a phone whose profile stores the agent's password: the
-        /// phone sends no secret. The extension defaults to the profile's.</summary>
-        public ErrorCode SignInFromDevice(string deviceName, string extension, out Agent agent)
+        /// phone sends its device secret instead of a password. The extension defaults to the profile's.</summary>
+        public ErrorCode SignInFromDevice(string deviceName, string deviceSecret, string extension, out Agent agent)
         {
             agent = null;
-            DeviceProfile profile = FindDevice(deviceName);
-            if (profile == null || !profile.PasswordStored || profile.AgentId == null)
+            DeviceProfile profile;
+            if (deviceSecret == null || OpenDevice(deviceName, deviceSecret, out profile) != ErrorCode.None || profile == null || !profile.PasswordStored)
             {
                 return ErrorCode.BadCredentials;
             }

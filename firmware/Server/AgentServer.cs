@@ -15,6 +15,9 @@ namespace AgentPhone.Server
     {
         private readonly IClock _clock;
         private readonly ISecretVerifier _secrets;
+        // Device secrets are long random strings, kept as the host hands them in: an even-time
+        // comparison is enough.
+        private readonly PlainSecrets _deviceSecrets = new PlainSecrets();
         private readonly ServerOptions _options;
         private readonly Deadlines _deadlines = new Deadlines();
         private readonly NameMap _agents = new NameMap();      // tenant + id
@@ -174,6 +177,28 @@ namespace AgentPhone.Server
         public DeviceProfile FindDevice(string deviceName)
         {
             return deviceName == null ? null : (DeviceProfile)_devices.Get(deviceName);
+        }
+
+        /// <summary>
+        /// The profile a caller may read. A guarded profile (one with a device secret) is given only
+        /// for its secret: without one it reads as absent, with another one the answer is
+        /// <see cref="ErrorCode.BadCredentials"/>. An open profile, or none, ignores a secret.
+        /// </summary>
+        public ErrorCode OpenDevice(string deviceName, string secret, out DeviceProfile profile)
+        {
+            profile = FindDevice(deviceName);
+            if (profile == null || profile.Secret == null)
+            {
+                return ErrorCode.None;
+            }
+
+            bool matches = secret != null && _deviceSecrets.Matches(profile.Secret, secret);
+            if (!matches)
+            {
+                profile = null;
+            }
+
+            return matches || secret == null ? ErrorCode.None : ErrorCode.BadCredentials;
         }
 
         /// <summary>The reason codes of a tenant (created empty on first use).</summary>

@@ -22,15 +22,22 @@ namespace AgentPhone.Server
 
     /// <summary>
     /// One Button Sign In: what the administrator prepopulated for a phone, by device name
-    /// (SEP + MAC). Any field may be null; the phone asks only for those.
+    /// (SEP + MAC). Any field may be null; the phone asks only for those. A device name is no
+    /// secret, so a profile that names an agent or keeps its password needs the phone's own
+    /// secret: only the phone that presents it reads the profile or signs in without a password.
     /// </summary>
     public sealed class DeviceProfile
     {
-        public DeviceProfile(string deviceName, string tenant, string agentId, string extension, bool passwordStored)
+        public DeviceProfile(string deviceName, string tenant, string agentId, string extension, bool passwordStored, string secret)
         {
             if (deviceName == null || deviceName.Length == 0)
             {
                 throw new System.ArgumentException("A device profile needs a device name.");
+            }
+
+            if ((agentId != null || passwordStored) && (secret == null || secret.Length == 0))
+            {
+                throw new System.ArgumentException("Device " + deviceName + ": a profile that names an agent or keeps its password needs a device secret.");
             }
 
             DeviceName = deviceName;
@@ -38,6 +45,7 @@ namespace AgentPhone.Server
             AgentId = agentId;
             Extension = extension;
             PasswordStored = passwordStored;
+            Secret = secret;
         }
 
         public string DeviceName { get; private set; }
@@ -50,5 +58,9 @@ namespace AgentPhone.Server
 
         /// <summary>The server keeps the agent's password for this phone: it signs in without one.</summary>
         public bool PasswordStored { get; private set; }
+
+        /// <summary>What the phone presents (<c>Authorization: Device …</c>) as the host stores it
+        /// (the PC server: its SHA-256), or null for a profile anyone may read.</summary>
+        public string Secret { get; private set; }
     }
 }

@@ -9,10 +9,10 @@ namespace AgentPhone.Hardware
     {
         /// <summary>Sends a request and waits at most <paramref name="timeoutMs"/> for the answer.</summary>
         /// <param name="url">Absolute URL, e.g. <c>http://10.0.0.5:8082/api/v1/agents/me</c>.</param>
-        /// <param name="bearerToken">Session token for the Authorization header, or null.</param>
+        /// <param name="authorization">The Authorization header's value (<c>Bearer …</c>, <c>Device …</c>), or null.</param>
         /// <param name="body">JSON body, or null.</param>
         /// <param name="responseBody">The answer's body (JSON), or null when none came.</param>
         /// <returns>The HTTP status, or 0 when no answer came (unreachable, refused, timed out).</returns>
-        int Send(string method, string url, string bearerToken, string body, int timeoutMs, out string responseBody);
+        int Send(string method, string url, string authorization, string body, int timeoutMs, out string responseBody);
     }
 }

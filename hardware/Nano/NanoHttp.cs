@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Net.Http;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace AgentPhone.Hardware.Nano
@@ -11,12 +12,21 @@ namespace AgentPhone.Hardware.Nano
     /// serves one request at a time, since its handler holds the request's settings, and the phone
     /// sends from two threads at once (the event long-poll and everything else), so idle clients
     /// wait in a pool: as many clients as requests ever in flight together, two on the phone.
+    /// An https:// server is checked against the CA certificate given (TLS 1.2, the client's default).
     /// </summary>
     public sealed class NanoHttp : IHttp
     {
         private readonly ArrayList _idle = new ArrayList();
+        private readonly X509Certificate _ca;
 
-        public int Send(string method, string url, string bearerToken, string body, int timeoutMs, out string responseBody)
+        /// <param name="caCertificatePem">The CA certificate (PEM) https:// servers are checked
+        /// against, or null for plain http:// only.</param>
+        public NanoHttp(string caCertificatePem)
+        {
+            _ca = caCertificatePem == null ? null : new X509Certificate(caCertificatePem);
+        }
+
+        public int Send(string method, string url, string authorization, string body, int timeoutMs, out string responseBody)
         {
             responseBody = null;
             HttpClient client = Take();
@@ -25,9 +35,9 @@ namespace AgentPhone.Hardware.Nano
                 client.Timeout = new TimeSpan(timeoutMs * TimeSpan.TicksPerMillisecond);
                 using (HttpRequestMessage request = new HttpRequestMessage(MethodOf(method), url))
                 {
-                    if (bearerToken != null)
+                    if (authorization != null)
                     {
-                        request.Headers.Add("Authorization", "Bearer " + bearerToken);
+                        request.Headers.Add("Authorization", authorization);
                     }
 
                     if (body != null)
@@ -69,7 +79,9 @@ namespace AgentPhone.Hardware.Nano
                 }
             }
 
-            return new HttpClient();
+            HttpClient created = new HttpClient();
+            created.HttpsAuthentCert = _ca;
+            return created;
         }
 
         private static HttpMethod MethodOf(string method)

@@ -1,22 +1,40 @@
 using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using AgentPhone.Hardware;
 
 namespace AgentPhone.Hardware.Virtual;
 
 /// <summary>The phone's <see cref="IHttp"/> on the host: System.Net.Http, synchronous, each
-/// request with its own deadline; no answer (refused, unreachable, timed out) is status 0.</summary>
+/// request with its own deadline; no answer (refused, unreachable, timed out, a server whose
+/// certificate does not check out) is status 0. As on the device, an https:// server is checked
+/// against the one CA certificate the phone is given, not the machine's store.</summary>
 public sealed class LoopbackHttp : IHttp, IDisposable
 {
-    private readonly HttpClient _client = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient _client;
 
-    public int Send(string method, string url, string bearerToken, string body, int timeoutMs, out string responseBody)
+    /// <param name="caCertificatePem">The CA certificate (PEM) https:// servers are checked
+    /// against, or null: then no https:// server is trusted.</param>
+    public LoopbackHttp(string? caCertificatePem = null)
+    {
+        var chain = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+        if (caCertificatePem != null)
+        {
+            chain.CustomTrustStore.Add(X509Certificate2.CreateFromPem(caCertificatePem));
+        }
+
+        var handler = new SocketsHttpHandler { SslOptions = new SslClientAuthenticationOptions { CertificateChainPolicy = chain } };
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public int Send(string method, string url, string authorization, string body, int timeoutMs, out string responseBody)
     {
         responseBody = null!;
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (bearerToken != null)
+        if (authorization != null)
         {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
         if (body != null)

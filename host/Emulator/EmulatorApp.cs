@@ -56,7 +56,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         MapPage();
         for (int i = 0; i < options.Phones; i++)
         {
-            _phones.Add(new VirtualPhone(board, (2101 + i).ToString(), [ServerUrl]));
+            _phones.Add(new VirtualPhone(board, (2101 + i).ToString(), [ServerUrl], options.CaCertificate));
         }
     }
 

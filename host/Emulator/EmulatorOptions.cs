@@ -12,6 +12,9 @@ public sealed class EmulatorOptions
     public string Data { get; set; } = "data";
     public string? Screenshots { get; set; }
 
+    /// <summary>PEM text of the CA certificate the phones check an https:// --server against.</summary>
+    public string? CaCertificate { get; set; }
+
     /// <summary>The command: <paramref name="run"/> gets what it asked for.</summary>
     public static RootCommand Command(Func<EmulatorOptions, CancellationToken, Task<int>> run)
     {
@@ -22,7 +25,16 @@ public sealed class EmulatorOptions
         var server = new Option<string>("--server") { Description = "phones against an external agent server instead of the embedded one" };
         var data = new Option<string>("--data") { Description = "the embedded server's folder: configuration and SQLite database", DefaultValueFactory = _ => d.Data };
         var screenshots = new Option<string>("--screenshots") { Description = "drive a phone through the main screens, save each as PNG in this folder, and exit" };
-        var command = new RootCommand("The AgentPhone emulator: phones running the real phone code, in the browser.") { port, phones, board, server, data, screenshots };
+        var caCert = new Option<string>("--ca-cert") { Description = "PEM file of the CA certificate the phones check an https:// --server against" };
+        caCert.Validators.Add(r =>
+        {
+            string? file = r.GetValueOrDefault<string>();
+            if (file != null && (!File.Exists(file) || !File.ReadAllText(file).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)))
+            {
+                r.AddError($"--ca-cert: {file} is not a PEM certificate file.");
+            }
+        });
+        var command = new RootCommand("The AgentPhone emulator: phones running the real phone code, in the browser.") { port, phones, board, server, data, screenshots, caCert };
         command.SetAction((r, cancel) => run(new EmulatorOptions
         {
             Port = r.GetValue(port),
@@ -31,6 +43,7 @@ public sealed class EmulatorOptions
             Server = r.GetValue(server)?.TrimEnd('/'),
             Data = r.GetValue(data)!,
             Screenshots = r.GetValue(screenshots),
+            CaCertificate = r.GetValue(caCert) is string file ? File.ReadAllText(file) : null,
         }, cancel));
         return command;
     }

@@ -15,12 +15,13 @@ public sealed class VirtualPhone : IDisposable
 {
     private readonly PhoneDevice _device;
     private readonly VirtualBoardPorts _ports = new();
-    private readonly LoopbackHttp _http = new();
+    private readonly LoopbackHttp _http;
     private readonly Thread _loop;
     private volatile bool _running = true;
 
-    public VirtualPhone(BoardProfile board, string extension, string[] servers)
+    public VirtualPhone(BoardProfile board, string extension, string[] servers, string? caCertificatePem = null)
     {
+        _http = new LoopbackHttp(caCertificatePem);
         Board = board;
         Extension = extension;
         Id = "SEP" + extension.PadLeft(12, '0');

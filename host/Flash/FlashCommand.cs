@@ -67,7 +67,14 @@ public static class FlashCommand
         foreach (var (path, content) in files)
         {
             output.WriteLine($"File {path}:");
-            output.WriteLine(o.WifiPassword is { Length: > 0 } secret ? content.Replace(secret, "********") : content);
+            // Secrets go to the device, not to the screen or a log.
+            string shown = content;
+            foreach (string? secret in new[] { o.WifiPassword, o.DeviceSecret })
+            {
+                shown = secret is { Length: > 0 } ? shown.Replace(secret, "********") : shown;
+            }
+
+            output.WriteLine(shown);
             if (!o.WhatIf)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);

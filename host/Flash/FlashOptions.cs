@@ -18,6 +18,12 @@ public sealed class FlashOptions
     public int UtcOffsetMinutes { get; set; }
     public bool Demo { get; set; }
 
+    /// <summary>The phone's device secret (from the server's --new-secret), or null.</summary>
+    public string? DeviceSecret { get; set; }
+
+    /// <summary>The PEM text of the CA certificate the phone trusts for https:// servers, or null.</summary>
+    public string? CaCertificate { get; set; }
+
     /// <summary>The command: <paramref name="run"/> gets what the user asked for.</summary>
     public static RootCommand Command(Func<FlashOptions, int> run)
     {
@@ -32,10 +38,20 @@ public sealed class FlashOptions
         var demo = new Option<bool>("--demo") { Description = "run the single-agent demo server on the device itself" };
         var msbuild = new Option<string>("--msbuild") { Description = "MSBuild.exe to use (default: found with vswhere)" };
         var whatIf = new Option<bool>("--what-if") { Description = "print every step without running it" };
+        var deviceSecret = new Option<string>("--device-secret") { Description = "the phone's device secret (the server's --new-secret prints one)" };
+        var caCert = new Option<string>("--ca-cert") { Description = "PEM file of the CA certificate the phone trusts for https:// servers" };
+        caCert.Validators.Add(r =>
+        {
+            string? file = r.GetValueOrDefault<string>();
+            if (file != null && (!File.Exists(file) || !File.ReadAllText(file).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)))
+            {
+                r.AddError($"--ca-cert: {file} is not a PEM certificate file.");
+            }
+        });
         var command = new RootCommand("Flashes AgentPhone onto an ESP32 devboard, or runs the device tests on nanoFramework's virtual device. " +
             "Options may also be written PowerShell-style: -Board, -Port, -WhatIf, -WifiSsid, ...")
         {
-            board, port, isVirtual, ssid, password, servers, extension, offset, demo, msbuild, whatIf,
+            board, port, isVirtual, ssid, password, servers, extension, offset, demo, deviceSecret, caCert, msbuild, whatIf,
         };
         command.SetAction(r =>
         {
@@ -51,6 +67,8 @@ public sealed class FlashOptions
                 Demo = r.GetValue(demo),
                 MsBuild = r.GetValue(msbuild),
                 WhatIf = r.GetValue(whatIf),
+                DeviceSecret = r.GetValue(deviceSecret),
+                CaCertificate = r.GetValue(caCert) is string file ? File.ReadAllText(file) : null,
             };
             foreach (string s in r.GetValue(servers) ?? [])
             {

@@ -90,6 +90,8 @@ public static class FlashPlan
             extension = o.Extension,
             utcOffsetMinutes = o.UtcOffsetMinutes,
             demo = o.Demo || o.Servers.Count == 0,
+            deviceSecret = o.DeviceSecret,
+            caCertificate = o.CaCertificate,
         }, new JsonSerializerOptions { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
 
     /// <summary>The board's wiring as the plan prints it.</summary>

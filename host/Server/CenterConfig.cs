@@ -72,8 +72,10 @@ public sealed class CenterConfig
 
     public sealed record ReasonConfig(string Kind, int Code, string Label, string? Tenant = null, string? Team = null);
 
+    /// <summary>A phone's One Button Sign In profile; <see cref="Secret"/> (as written or as its
+    /// SHA-256) is what the phone presents, needed once the profile names an agent.</summary>
     public sealed record DeviceConfig(string Name, string? Tenant = null, string? AgentId = null, string? Extension = null,
-        bool PasswordStored = false);
+        bool PasswordStored = false, string? Secret = null);
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -95,7 +97,7 @@ public sealed class CenterConfig
         }
     }
 
-    /// <summary>The configuration as the journal keeps it: the API key replaced by its hash.</summary>
+    /// <summary>The configuration as the journal keeps it: keys and device secrets replaced by their hashes.</summary>
     public static string AtRest(string json)
     {
         JsonNode? root;
@@ -116,6 +118,14 @@ public sealed class CenterConfig
                 if (entry is JsonObject e)
                 {
                     HashMembers(e, "key");
+                }
+            }
+
+            foreach (JsonNode? entry in Member(o, "devices") as JsonArray ?? [])
+            {
+                if (entry is JsonObject e)
+                {
+                    HashMembers(e, "secret");
                 }
             }
         }
@@ -249,7 +259,7 @@ public sealed class CenterConfig
 
         foreach (DeviceConfig d in Devices)
         {
-            server.SetDevice(new DeviceProfile(d.Name, d.Tenant, d.AgentId, d.Extension, d.PasswordStored));
+            server.SetDevice(new DeviceProfile(d.Name, d.Tenant, d.AgentId, d.Extension, d.PasswordStored, d.Secret == null ? null : Hashes.Of(d.Secret)));
         }
     }
 
@@ -320,6 +330,8 @@ public sealed class CenterConfig
         {
             Check(!string.IsNullOrEmpty(d.Name), "every device needs a name");
             Check(!d.PasswordStored || d.AgentId != null, $"device {d.Name}: a stored password needs an agentId");
+            Check((d.AgentId == null && !d.PasswordStored) || !string.IsNullOrEmpty(d.Secret),
+                $"device {d.Name}: a profile that names an agent needs the phone's secret (make one with --new-secret)");
         }
     }
 

@@ -5,6 +5,14 @@ namespace AgentPhone.ServerHost;
 /// <summary>The server's command line.</summary>
 public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string Bind, string? HashPassword, StoreOptions Store)
 {
+    /// <summary>Print a new device secret and its hash, and exit.</summary>
+    public bool NewSecret { get; init; }
+
+    /// <summary>A PKCS#12 (.pfx) certificate with its key: serve HTTPS instead of HTTP.</summary>
+    public string? Cert { get; init; }
+
+    public string? CertPassword { get; init; }
+
     public const int DefaultPort = 8082;
 
     /// <summary>The command: <paramref name="run"/> gets what it asked for.</summary>
@@ -15,6 +23,9 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
         var port = new Option<int>("--port") { Description = "the HTTP port (0: any free port)", DefaultValueFactory = _ => DefaultPort };
         var bind = new Option<string>("--bind") { Description = "the address to listen on (127.0.0.1 for this machine only)", DefaultValueFactory = _ => "0.0.0.0" };
         var hash = new Option<string>("--hash-password") { Description = "print a PBKDF2 hash of a secret for the configuration, and exit" };
+        var newSecret = new Option<bool>("--new-secret") { Description = "print a new device secret (for the phone) and its hash (for the configuration), and exit" };
+        var cert = new Option<string>("--cert") { Description = "serve HTTPS with this PKCS#12 (.pfx) certificate and its key" };
+        var certPassword = new Option<string>("--cert-password") { Description = "the password of the --cert file" };
         var store = new StoreOptions();
         var snapshotEntries = new Option<int>("--snapshot-entries") { Description = "take a snapshot after this many journal entries", DefaultValueFactory = _ => store.SnapshotEveryEntries };
         var snapshotSeconds = new Option<int>("--snapshot-seconds") { Description = "…or after this many seconds with a change since the last", DefaultValueFactory = _ => store.SnapshotEverySeconds };
@@ -37,12 +48,17 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
             }
         });
 
-        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite.") { config, db, port, bind, snapshotEntries, snapshotSeconds, hash };
+        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite.") { config, db, port, bind, snapshotEntries, snapshotSeconds, hash, newSecret, cert, certPassword };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(hash) is null && r.GetValue(config) is null)
+            if (r.GetValue(hash) is null && !r.GetValue(newSecret) && r.GetValue(config) is null)
             {
                 r.AddError("--config is required.");
+            }
+
+            if (r.GetValue(certPassword) is not null && r.GetValue(cert) is null)
+            {
+                r.AddError("--cert-password needs --cert.");
             }
         });
         command.SetAction((r, cancel) =>
@@ -50,7 +66,12 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
             string? file = r.GetValue(config);
             string database = r.GetValue(db) ?? (file is null ? string.Empty : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "agentserver.db"));
             var kept = store with { SnapshotEveryEntries = r.GetValue(snapshotEntries), SnapshotEverySeconds = r.GetValue(snapshotSeconds) };
-            return run(new HostArgs(file ?? string.Empty, database, r.GetValue(port), r.GetValue(bind)!, r.GetValue(hash), kept), cancel);
+            return run(new HostArgs(file ?? string.Empty, database, r.GetValue(port), r.GetValue(bind)!, r.GetValue(hash), kept)
+            {
+                NewSecret = r.GetValue(newSecret),
+                Cert = r.GetValue(cert),
+                CertPassword = r.GetValue(certPassword),
+            }, cancel);
         });
         return command;
     }

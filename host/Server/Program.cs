@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using AgentPhone;
 using AgentPhone.ServerHost;
 
@@ -12,7 +14,47 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
         return 0;
     }
 
+    if (options.NewSecret)
+    {
+        string secret = new SecureTokens().NewToken() + new SecureTokens().NewToken();
+        Console.WriteLine($"secret: {secret}");
+        Console.WriteLine($"hash:   {Hashes.Of(secret)}");
+        return 0;
+    }
+
+    X509Certificate2? certificate = null;
+    if (options.Cert != null)
+    {
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(options.Cert, options.CertPassword);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            Console.Error.WriteLine($"Cannot start: cannot read the certificate {Path.GetFullPath(options.Cert)}: {e.Message} (a PKCS#12 .pfx file with its key; --cert-password if it has one)");
+            return CommandLines.BadRequest;
+        }
+
+        if (!certificate.HasPrivateKey)
+        {
+            Console.Error.WriteLine($"Cannot start: the certificate {Path.GetFullPath(options.Cert)} has no private key (export it as .pfx with the key)");
+            return CommandLines.BadRequest;
+        }
+    }
+
     bool newDatabase = !File.Exists(options.DbPath);
+
+    // A start that fails leaves nothing behind.
+    void ForgetNew()
+    {
+        if (newDatabase)
+        {
+            foreach (string suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(options.DbPath + suffix);
+            }
+        }
+    }
     CenterHost center;
     try
     {
@@ -21,6 +63,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     catch (Exception e) when (e is ConfigException or IOException or StoreException)
     {
         Console.Error.WriteLine($"Cannot start: {e.Message}");
+        ForgetNew();
         return CommandLines.BadRequest;
     }
 
@@ -29,7 +72,13 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     // A start that fails is said in one line below, not as the host's stack trace.
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1 << 20);
-    builder.WebHost.UseUrls($"http://{options.Bind}:{options.Port}");
+    builder.WebHost.UseUrls($"{(certificate == null ? "http" : "https")}://{options.Bind}:{options.Port}");
+    if (certificate != null)
+    {
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+    }
+
     builder.Services.AddAgentApi(center);
     var app = builder.Build();
     app.MapAgentApi(center, "/{**path}");
@@ -43,15 +92,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     {
         Console.Error.WriteLine($"Cannot listen on {options.Bind}:{options.Port}: {e.Message} (another program has the port? try --port)");
         center.Dispose();
-        if (newDatabase)
-        {
-            // A start that fails leaves nothing behind.
-            foreach (string suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(options.DbPath + suffix);
-            }
-        }
-
+        ForgetNew();
         return CommandLines.BadRequest;
     }
 

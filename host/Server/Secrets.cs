@@ -100,11 +100,20 @@ public static class Hashes
 
     public static bool IsHash(string? value) => value != null && value.Length == Prefix.Length + 64 && value.StartsWith(Prefix, StringComparison.Ordinal);
 
-    /// <summary>An Authorization header with its bearer token replaced by the token's hash.</summary>
-    public static string? Authorization(string? header) =>
-        header != null && header.StartsWith(AgentPhone.Protocol.Routes.BearerPrefix, StringComparison.Ordinal)
-            ? AgentPhone.Protocol.Routes.BearerPrefix + Of(header[AgentPhone.Protocol.Routes.BearerPrefix.Length..])
-            : header;
+    /// <summary>An Authorization header with its credential (a bearer token, a device secret)
+    /// replaced by the credential's hash.</summary>
+    public static string? Authorization(string? header)
+    {
+        foreach (string scheme in (ReadOnlySpan<string>)[AgentPhone.Protocol.Routes.BearerPrefix, AgentPhone.Protocol.Routes.DevicePrefix])
+        {
+            if (header != null && header.StartsWith(scheme, StringComparison.Ordinal))
+            {
+                return scheme + Of(header[scheme.Length..]);
+            }
+        }
+
+        return header;
+    }
 }
 
 /// <summary>Session tokens: 128 random bits from the OS's secure generator, as hex.</summary>

@@ -277,13 +277,25 @@ public sealed class ApiTests
         Assert.AreEqual("http://127.0.0.1:8082", (string?)plain["servers"]![0]);
         Assert.IsNull(phone.Ok("GET", "api/v1/devices/SEPFFFFFFFFFFFF")["extension"], "unknown phones get settings only");
 
+        // A device name is no secret: without the phone's own secret, its profile reads as absent.
+        JsonNode guarded = phone.Ok("GET", "api/v1/devices/SEP0000000070A1");
+        Assert.IsNull(guarded["agentId"]);
+        Assert.IsFalse((bool)guarded["passwordStored"]!);
+        phone.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/signin", "{\"device\":\"SEP0000000070A1\"}");
+        phone.DeviceSecret = "not-" + TestCenter.DeviceSecret;
+        phone.Refused(401, "BAD_CREDENTIALS", "GET", "api/v1/devices/SEP0000000070A1");
+        phone.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/signin", "{\"device\":\"SEP0000000070A1\"}");
+        phone.DeviceSecret = TestCenter.DeviceSecret;
+        Assert.AreEqual("2102", (string?)phone.Ok("GET", "api/v1/devices/SEP000000002102")["extension"], "an open profile ignores a secret");
+        phone.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/signin", "{\"device\":\"SEP000000002101\"}");
+
         JsonNode full = phone.Ok("GET", "api/v1/devices/SEP0000000070A1");
         Assert.AreEqual("7002", (string?)full["agentId"]);
         Assert.IsTrue((bool)full["passwordStored"]!);
         JsonNode signedIn = phone.Ok("POST", "api/v1/signin", "{\"device\":\"SEP0000000070A1\"}");
         Assert.AreEqual("7002", (string?)signedIn["agent"]!["agentId"]);
         Assert.AreEqual("2102", (string?)signedIn["agent"]!["extension"]);
-        phone.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/signin", "{\"device\":\"SEP000000002101\"}");
+        phone.DeviceSecret = null;
         phone.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/signin", "{\"agentId\":\"2101\",\"pin\":\"0000\",\"device\":\"x\",\"extension\":\"2101\"}");
         JsonNode byPin = phone.Ok("POST", "api/v1/signin", "{\"agentId\":\"2101\",\"pin\":\"4321\",\"device\":\"x\",\"extension\":\"2101\"}");
         Assert.AreEqual("7001", (string?)byPin["agent"]!["agentId"], "*35*2101*4321#: the agent named by its extension");

@@ -52,6 +52,34 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
+    public void NewSecretPrintsADeviceSecretAndTheHashTheConfigurationKeeps()
+    {
+        string server = typeof(CenterHost).Assembly.Location;
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --new-secret", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(0, exit, output);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string secret = lines.Single(l => l.StartsWith("secret:", StringComparison.Ordinal))["secret:".Length..].Trim();
+        string hash = lines.Single(l => l.StartsWith("hash:", StringComparison.Ordinal))["hash:".Length..].Trim();
+        Assert.AreEqual(64, secret.Length, "256 random bits as hex");
+        Assert.AreEqual(Hashes.Of(secret), hash);
+    }
+
+    [TestMethod]
+    public void AProfileThatNamesAnAgentWithoutADeviceSecretIsRefusedAtStart()
+    {
+        string folder = Directory.CreateTempSubdirectory("agentserver-device-").FullName;
+        var config = TestCenter.Config();
+        config["devices"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["name"] = "SEP0000000070A2", ["agentId"] = "7001" });
+        File.WriteAllText(Path.Combine(folder, "center.json"), config.ToJsonString());
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet",
+            $"\"{typeof(CenterHost).Assembly.Location}\" --config \"{Path.Combine(folder, "center.json")}\" --port 0", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "device SEP0000000070A2: a profile that names an agent needs the phone's secret");
+        Assert.AreEqual(1, Directory.GetFileSystemEntries(folder).Length, "nothing created");
+        Directory.Delete(folder, true);
+    }
+
+    [TestMethod]
     public void AServerThatCannotStartCreatesNothing()
     {
         string folder = Directory.CreateTempSubdirectory("agentserver-missing-").FullName;

@@ -198,6 +198,60 @@ public sealed class EmulatorTests
         Assert.AreEqual(HttpStatusCode.Conflict, (await http.GetAsync("/emulator/center")).StatusCode);
     }
 
+    [TestMethod]
+    [Timeout(90_000)]
+    public async Task PhonesAgainstAnHttpsServerCheckItsCertificate()
+    {
+        string folder = Directory.CreateTempSubdirectory("agentserver-https-").FullName;
+        var certificates = new TestCertificates(folder);
+        using var server = new ServerProcess(TestCenter.Config().ToJsonString(), folder,
+            "--cert", certificates.Pfx, "--cert-password", TestCertificates.Password);
+        Assert.AreEqual("https", server.BaseAddress.Scheme, server.StartLine);
+
+        using (var untrusting = new HttpClient { BaseAddress = server.BaseAddress })
+        {
+            await Assert.ThrowsExceptionAsync<HttpRequestException>(() => untrusting.GetAsync("health"), "a client without the CA does not trust the server");
+        }
+
+        using var plain = new AgentPhone.Hardware.Virtual.LoopbackHttp();
+        Assert.AreEqual(0, plain.Send("GET", new Uri(server.BaseAddress, "health").ToString(), null!, null!, 5000, out _), "nor does a phone without it");
+
+        // The emulator's phones, given the CA as a phone's configuration gives it: sign-in,
+        // state, and a call that rings through the event long-poll, all over TLS.
+        var options = new EmulatorOptions
+        {
+            Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 1, Server = server.BaseAddress.ToString().TrimEnd('/'), CaCertificate = certificates.CaPem,
+        };
+        await using var emulator = new EmulatorApp(options, BoardCatalog.Virtual, Root);
+        await emulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+        await Keys(http, "SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1 1");
+        Assert.AreEqual("Agent State: Ready", Row(await Screen(http), -2));
+
+        using HttpClient pbx = certificates.Client(server.BaseAddress);
+        pbx.DefaultRequestHeaders.Add("X-Api-Key", TestCenter.ApiKey);
+        var offer = await pbx.PostAsync("api/v1/calls", Json("{\"queue\":\"Support\",\"ani\":\"2301\",\"dnis\":\"2101\"}"));
+        Assert.AreEqual(HttpStatusCode.Created, offer.StatusCode, await offer.Content.ReadAsStringAsync());
+        JsonNode screen = await WaitFor(http, s => (bool)s["ringing"]!, "the call rings over HTTPS");
+        StringAssert.Contains(Text(screen), "2301");
+    }
+
+    [TestMethod]
+    public void AServerWithACertificateItCannotReadDoesNotStart()
+    {
+        string folder = Directory.CreateTempSubdirectory("agentserver-badcert-").FullName;
+        var certificates = new TestCertificates(folder);
+        File.Copy(AgentPhone.Build.Tests.Repo.PathOf("host/agentserver.json"), Path.Combine(folder, "center.json"));
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet",
+            $"\"{typeof(AgentPhone.ServerHost.CenterHost).Assembly.Location}\" --config \"{Path.Combine(folder, "center.json")}\" --port 0 --cert \"{certificates.Pfx}\" --cert-password wrong",
+            TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "Cannot start: cannot read the certificate");
+        Assert.IsFalse(output.Contains("   at "), "no stack trace: " + output);
+        Assert.IsFalse(File.Exists(Path.Combine(folder, "agentserver.db")), "nothing created");
+        Directory.Delete(folder, true);
+    }
+
     private static async Task<EmulatorApp> Start(string data)
     {
         var options = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Data = data };

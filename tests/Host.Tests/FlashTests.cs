@@ -43,6 +43,32 @@ public sealed class FlashTests
     }
 
     [TestMethod]
+    public void TheDeviceSecretAndTheCaCertificateGoIntoThePhonesConfiguration()
+    {
+        string folder = Directory.CreateTempSubdirectory("flash-ca-").FullName;
+        var certificates = new TestCertificates(folder);
+        var (exit, output) = Flash(new[] { "--board", "devkitc-st7735", "--port", "COM5", "--server", "https://10.0.0.5:8443",
+            "--device-secret", "d3v1ce-s3cret", "--ca-cert", certificates.CaPemFile, "--msbuild", FakeMsBuild, "--what-if" });
+        Assert.AreEqual(0, exit, output);
+        Assert.IsFalse(output.Contains("d3v1ce-s3cret"), "the device secret is not printed");
+        StringAssert.Contains(output, "\"deviceSecret\": \"********\"");
+        StringAssert.Contains(output, "\"caCertificate\": \"-----BEGIN CERTIFICATE-----");
+
+        var o = new FlashOptions { DeviceSecret = "d3v1ce-s3cret", CaCertificate = certificates.CaPem };
+        o.Servers.Add("https://10.0.0.5:8443");
+        string json = FlashPlan.ConfigJson(o, AgentPhone.Boards.BoardCatalog.Find("devkitc-st7735"));
+        var config = AgentPhone.Device.DeviceConfig.Parse(json, out string error);
+        Assert.IsNull(error, json);
+        Assert.AreEqual("d3v1ce-s3cret", config.DeviceSecret, "the phone reads what the flash wrote");
+        Assert.AreEqual(certificates.CaPem, config.CaCertificate);
+
+        (exit, output) = Flash(new[] { "--board", "devkitc-st7735", "--port", "COM5", "--ca-cert", Path.Combine(folder, "server.pfx"), "--what-if" });
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "is not a PEM certificate file");
+        Directory.Delete(folder, true);
+    }
+
+    [TestMethod]
     public void WithoutAServerTheDeviceRunsTheDemo()
     {
         var (exit, output) = Flash(new[] { "--board", "devkitc-st7735", "--port", "/dev/ttyUSB0", "--msbuild", FakeMsBuild, "--what-if" });

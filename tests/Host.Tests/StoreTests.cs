@@ -156,6 +156,9 @@ public sealed class StoreTests
         phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
         phone.Offer("Support");
         phone.Ok("POST", "api/v1/agents/me/call/answer");
+        using Client desk = server.NewClient();
+        desk.DeviceSecret = TestCenter.DeviceSecret;
+        desk.Ok("POST", "api/v1/signin", "{\"device\":\"SEP0000000070A1\"}");
 
         var (took, exit) = server.Terminate();
         Assert.AreEqual(0, exit);
@@ -167,6 +170,8 @@ public sealed class StoreTests
             string bytes = Encoding.Latin1.GetString(File.ReadAllBytes(file));
             Assert.IsFalse(bytes.Contains(token, StringComparison.Ordinal), $"{file} holds the session token");
             Assert.IsFalse(bytes.Contains(TestCenter.ApiKey, StringComparison.Ordinal), $"{file} holds the API key");
+            Assert.IsFalse(bytes.Contains(TestCenter.AdminKey, StringComparison.Ordinal), $"{file} holds the administration key");
+            Assert.IsFalse(bytes.Contains(TestCenter.DeviceSecret, StringComparison.Ordinal), $"{file} holds a device secret");
             StringAssert.Contains(bytes, Hashes.Of(token), "the token's hash is what is kept");
         }
 

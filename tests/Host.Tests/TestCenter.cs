@@ -13,6 +13,7 @@ internal static class TestCenter
     public const string ApiKey = "test-pbx-key";
     public const string AcmePbxKey = "acme-pbx-key";
     public const string AdminKey = "test-admin-key";
+    public const string DeviceSecret = "3c1f5e0b9a7d4c2e8f6b1a0d9c7e5f3a";
 
     /// <summary>A server on <paramref name="folder"/> (a new temporary one by default).</summary>
     public static ServerProcess Start(string? folder = null) => new(Config().ToJsonString(), folder);
@@ -46,7 +47,8 @@ internal static class TestCenter
             ["tenant"] = "acme", ["id"] = "7001", ["name"] = "Acme Agent", ["password"] = Pbkdf2Secrets.Hash("abcd", 1000),
             ["extension"] = "2101", ["team"] = "Acme Team", ["queues"] = new JsonArray(new JsonObject { ["name"] = "Support" }),
         });
-        config["devices"]!.AsArray().Add(new JsonObject { ["name"] = "SEP0000000070A1", ["agentId"] = "7002", ["extension"] = "2102", ["passwordStored"] = true });
+        config["devices"]!.AsArray().Add(new JsonObject { ["name"] = "SEP0000000070A1", ["agentId"] = "7002", ["extension"] = "2102", ["passwordStored"] = true,
+            ["secret"] = DeviceSecret });
         return config;
     }
 }
@@ -68,6 +70,9 @@ internal sealed class Client : IDisposable
 
     public string? ApiKey { get; set; }
 
+    /// <summary>Presented as <c>Authorization: Device …</c> while there is no <see cref="Token"/>.</summary>
+    public string? DeviceSecret { get; set; }
+
     public (int Status, JsonNode Body) Send(string method, string path, string? body = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -79,6 +84,10 @@ internal sealed class Client : IDisposable
         if (Token != null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        }
+        else if (DeviceSecret != null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Device", DeviceSecret);
         }
 
         if (ApiKey != null)

@@ -30,7 +30,7 @@ public sealed class VirtualPanelTests
         var clock = new Clock();
         var ports = new VirtualBoardPorts();
         var demo = new DemoCenter(clock, new AgentPhone.ServerHost.SecureTokens(), "SEP000000002101");
-        var settings = new PhoneSettings { DeviceName = "SEP000000002101", Servers = ["http://demo"] };
+        var settings = new PhoneSettings { DeviceName = "SEP000000002101", Servers = ["http://demo"], DeviceSecret = demo.DeviceSecret };
         var phone = new PhoneDevice(board, ports, settings, new LocalHttp(demo.Service, "http://demo"), clock, clock, -1, demo);
         phone.Start(false);
         return (phone, ports);

@@ -47,7 +47,7 @@ namespace System.Net
 
     public class WebHeaderCollection
     {
-        public string this[string name] => throw null;
+        public string this[string header] => throw null;
     }
 }
 
@@ -70,6 +70,7 @@ namespace System.Net.Http
     {
         public HttpClient() : base(null) { }
         public TimeSpan Timeout { get => throw null; set { } }
+        public System.Security.Cryptography.X509Certificates.X509Certificate HttpsAuthentCert { get => throw null; set { } }
         public HttpResponseMessage Send(HttpRequestMessage request, HttpCompletionOption completionOption) => throw null;
     }
 

@@ -36,10 +36,19 @@ namespace AgentPhone.Server.Api
         /// <summary>The bearer token of the request, or null.</summary>
         public static string Token(ApiRequest q)
         {
+            return Credential(q, Routes.BearerPrefix);
+        }
+
+        /// <summary>The device secret the request presents, or null.</summary>
+        public static string DeviceSecret(ApiRequest q)
+        {
+            return Credential(q, Routes.DevicePrefix);
+        }
+
+        private static string Credential(ApiRequest q, string scheme)
+        {
             string h = q.Authorization;
-            return h != null && h.Length > Routes.BearerPrefix.Length && Strings.StartsWith(h, Routes.BearerPrefix)
-                ? h.Substring(Routes.BearerPrefix.Length)
-                : null;
+            return h != null && h.Length > scheme.Length && Strings.StartsWith(h, scheme) ? h.Substring(scheme.Length) : null;
         }
 
         /// <summary>The agent whose session made the request.</summary>

@@ -95,7 +95,7 @@ namespace AgentPhone.Server.Api
             else if ((rest = After(path, Routes.Devices)) != null)
             {
                 if (rest.Length == 0 || rest.IndexOf('/') >= 0) NotFound(r);
-                else if (_check.Allow(q, r, "GET") && _check.Fits(r, "device", rest)) _check.Ok(r, 200, WireViews.Provisioning(rest, _server.FindDevice(rest), _options));
+                else if (_check.Allow(q, r, "GET") && _check.Fits(r, "device", rest)) Provision(q, r, rest);
             }
             else
             {
@@ -168,6 +168,18 @@ namespace AgentPhone.Server.Api
             _check.Ok(r, 200, answer);
         }
 
+        private void Provision(ApiRequest q, ApiResponse r, string device)
+        {
+            DeviceProfile profile;
+            if (_server.OpenDevice(device, ApiChecks.DeviceSecret(q), out profile) != ErrorCode.None)
+            {
+                _check.Fail(r, ErrorCode.BadCredentials, "This is not the secret of device " + device + ".");
+                return;
+            }
+
+            _check.Ok(r, 200, WireViews.Provisioning(device, profile, _options));
+        }
+
         private void SignIn(ApiRequest q, ApiResponse r)
         {
             SignInRequest m = (SignInRequest)_check.Body(q, new SignInRequest(), true);
@@ -194,7 +206,7 @@ namespace AgentPhone.Server.Api
             }
             else
             {
-                error = _server.SignInFromDevice(m.Device, m.Extension, out agent);
+                error = _server.SignInFromDevice(m.Device, ApiChecks.DeviceSecret(q), m.Extension, out agent);
             }
 
             if (error == ErrorCode.UnknownAgent)

@@ -20,7 +20,7 @@ namespace AgentPhone.Server.Api
 
         public string BaseUrl { get; private set; }
 
-        public int Send(string method, string url, string bearerToken, string body, int timeoutMs, out string responseBody)
+        public int Send(string method, string url, string authorization, string body, int timeoutMs, out string responseBody)
         {
             responseBody = null;
             if (!Protocol.Strings.StartsWith(url, BaseUrl))
@@ -31,7 +31,7 @@ namespace AgentPhone.Server.Api
             ApiRequest request = new ApiRequest();
             request.Method = method;
             request.SetUrl(url.Substring(BaseUrl.Length));
-            request.Authorization = bearerToken == null ? null : Protocol.Routes.BearerPrefix + bearerToken;
+            request.Authorization = authorization;
             request.Body = body;
             ApiResponse response = new ApiResponse();
             _service.Serve(request, response);

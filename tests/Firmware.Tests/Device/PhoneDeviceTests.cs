@@ -35,6 +35,7 @@ namespace AgentPhone.Firmware.Tests.Device
             PhoneSettings settings = new PhoneSettings();
             settings.DeviceName = DeviceName;
             settings.Servers = new string[] { Local };
+            settings.DeviceSecret = _demo.DeviceSecret;
             _phone = new PhoneDevice(board, _ports, settings, new LocalHttp(_demo.Service, Local), _clock, _wall, -1, _demo);
             _phone.Start(false);
         }
@@ -182,6 +183,8 @@ namespace AgentPhone.Firmware.Tests.Device
             Assert.IsNotNull(DeviceConfig.Parse("{\"board\":\"virtual\",\"demo\":true}", out error));
             Assert.IsNull(DeviceConfig.Parse("{\"demo\":true}", out error));
             Assert.AreEqual("agentphone.json names no board", error);
+            Assert.IsNull(DeviceConfig.Parse("{\"board\":\"virtual\",\"servers\":[\"https://10.0.0.5:8443\"]}", out error));
+            Assert.AreEqual("agentphone.json: https://10.0.0.5:8443 needs the CA certificate to check it (caCertificate)", error);
         }
     }
 }

@@ -49,7 +49,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         public void OneButtonSignInWithEverythingProvisionedSignsInAtOnce()
         {
             PhoneRig rig = new PhoneRig();
-            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, "7001", "2101", true));
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, "7001", "2101", true, PhoneRig.DeviceSecret));
             rig.Boot(PhoneRig.Device, "2101");
             rig.Keys("SOFT1");
             Assert.AreEqual("Agent: 7001", rig.Row(1));
@@ -62,10 +62,29 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
+        public void APhoneWithoutItsDeviceSecretGetsNoProfile()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, "7001", "2101", true, PhoneRig.DeviceSecret));
+            rig.Boot(PhoneRig.Device, "2101", null);
+            rig.Keys("SOFT1");
+            Assert.IsFalse(rig.Phone.SignedIn, "a device name alone signs nobody in");
+            Assert.AreEqual("Agent ID: _", rig.Row(2), "nor tells the agent");
+            Assert.AreEqual("Password:", rig.Row(3));
+
+            rig.Boot(PhoneRig.Device, "2101", "not-the-secret");
+            rig.Keys("SOFT1");
+            Assert.IsFalse(rig.Phone.SignedIn);
+            Assert.AreEqual("Agent ID: _", rig.Row(2));
+            rig.Keys("SOFT3 # 7 0 0 1 #");
+            Assert.IsFalse(rig.Phone.SignedIn, "no short code without the profile");
+        }
+
+        [TestMethod]
         public void OneButtonSignInAsksOnlyForWhatIsNotProvisioned()
         {
             PhoneRig rig = new PhoneRig();
-            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, "7001", null, false));
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, "7001", null, false, PhoneRig.DeviceSecret));
             rig.Boot(PhoneRig.Device, "2101");
             rig.Keys("SOFT1");
             Assert.AreEqual("Password: _", rig.Row(2));
@@ -75,7 +94,7 @@ namespace AgentPhone.Firmware.Tests.Phone
             Assert.AreEqual("Agent: 7001", rig.Row(1));
 
             rig.Keys("2 1");
-            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, null, "2101", false));
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, null, "2101", false, null));
             rig.Boot(PhoneRig.Device, "2101");
             rig.Keys("SOFT1");
             Assert.AreEqual("Agent ID: _", rig.Row(2));
@@ -85,7 +104,7 @@ namespace AgentPhone.Firmware.Tests.Phone
             Assert.AreEqual("Agent: 7001", rig.Row(1));
 
             rig.Keys("2 1");
-            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, "7001", "2101", false));
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, "7001", "2101", false, PhoneRig.DeviceSecret));
             rig.Boot(PhoneRig.Device, "2101");
             rig.Keys("SOFT1");
             Assert.AreEqual("Password: _", rig.Row(2), "only the password is asked");

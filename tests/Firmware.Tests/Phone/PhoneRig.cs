@@ -31,7 +31,7 @@ namespace AgentPhone.Firmware.Tests.Phone
             _secondary = new LocalHttp(service, Secondary);
         }
 
-        public int Send(string method, string url, string bearerToken, string body, int timeoutMs, out string responseBody)
+        public int Send(string method, string url, string authorization, string body, int timeoutMs, out string responseBody)
         {
             responseBody = null;
             LocalHttp server = PrimaryDown ? null : _primary;
@@ -51,7 +51,7 @@ namespace AgentPhone.Firmware.Tests.Phone
                 return 500;
             }
 
-            return server.Send(method, url, bearerToken, body, timeoutMs, out responseBody);
+            return server.Send(method, url, authorization, body, timeoutMs, out responseBody);
         }
     }
 
@@ -93,6 +93,7 @@ namespace AgentPhone.Firmware.Tests.Phone
     internal sealed class PhoneRig
     {
         public const string Device = "SEP000000002101";
+        public const string DeviceSecret = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
         public readonly Center Center;
         public readonly InProcessServers Servers;
@@ -119,8 +120,14 @@ namespace AgentPhone.Firmware.Tests.Phone
         /// <summary>Powers the phone on: a fresh core that fetches its provisioning.</summary>
         public void Boot(string device, string extension)
         {
+            Boot(device, extension, DeviceSecret);
+        }
+
+        public void Boot(string device, string extension, string deviceSecret)
+        {
             PhoneSettings settings = new PhoneSettings();
             settings.DeviceName = device;
+            settings.DeviceSecret = deviceSecret;
             settings.Extension = extension;
             settings.Servers = new string[] { InProcessServers.Primary, InProcessServers.Secondary };
             Phone = new PhoneCore(settings, Servers, Center.Clock, Wall, Ringer, Grid.Columns);

@@ -168,6 +168,11 @@ namespace AgentPhone.Firmware.Tests.Server
             Assert.AreEqual(expected, ErrorCodes.ToWire(code));
         }
 
+        public static void Error(string expected, ErrorCode code, string message)
+        {
+            Assert.AreEqual(expected, ErrorCodes.ToWire(code), message);
+        }
+
         public static void State(string expected, Agent agent)
         {
             Assert.AreEqual(expected, AgentStates.ToDisplay(agent.State));

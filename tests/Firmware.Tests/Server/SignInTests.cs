@@ -142,8 +142,8 @@ namespace AgentPhone.Firmware.Tests.Server
         public void OneButtonSignInProfilesHoldAnySubset()
         {
             Center c = new Center();
-            c.Server.SetDevice(new DeviceProfile("SEP00AABBCCDDEE", null, "7001", "2101", true));
-            c.Server.SetDevice(new DeviceProfile("SEP001122334455", null, null, "2102", false));
+            c.Server.SetDevice(new DeviceProfile("SEP00AABBCCDDEE", null, "7001", "2101", true, "secret-1"));
+            c.Server.SetDevice(new DeviceProfile("SEP001122334455", null, null, "2102", false, null));
             DeviceProfile full = c.Server.FindDevice("SEP00AABBCCDDEE");
             Assert.AreEqual("7001", full.AgentId);
             Assert.AreEqual("2101", full.Extension);
@@ -152,19 +152,45 @@ namespace AgentPhone.Firmware.Tests.Server
             Assert.IsNull(extOnly.AgentId);
             Assert.AreEqual("2102", extOnly.Extension);
             Assert.IsNull(c.Server.FindDevice("SEPFFFFFFFFFFFF"));
+            Assert.ThrowsException(typeof(System.ArgumentException), () => new DeviceProfile("SEP1", null, "7001", null, false, null));
+            Assert.ThrowsException(typeof(System.ArgumentException), () => new DeviceProfile("SEP1", null, null, null, true, ""));
         }
 
         [TestMethod]
-        public void APhoneWithAStoredPasswordSignsInWithoutOne()
+        public void AProfileThatNamesAnAgentOpensOnlyWithItsDeviceSecret()
         {
             Center c = new Center();
-            c.Server.SetDevice(new DeviceProfile("SEP00AABBCCDDEE", null, "7001", "2101", true));
-            c.Server.SetDevice(new DeviceProfile("SEP001122334455", null, "7002", "2102", false));
+            c.Server.SetDevice(new DeviceProfile("SEP00AABBCCDDEE", null, "7001", "2101", true, "secret-1"));
+            c.Server.SetDevice(new DeviceProfile("SEP001122334455", null, null, "2102", false, null));
+            DeviceProfile profile;
+            Expect.Ok(c.Server.OpenDevice("SEP00AABBCCDDEE", "secret-1", out profile));
+            Assert.AreEqual("7001", profile.AgentId);
+            Expect.Ok(c.Server.OpenDevice("SEP00AABBCCDDEE", null, out profile));
+            Assert.IsNull(profile, "without the secret the profile reads as absent");
+            Expect.Error("BAD_CREDENTIALS", c.Server.OpenDevice("SEP00AABBCCDDEE", "secret-2", out profile));
+            Assert.IsNull(profile);
+            Expect.Ok(c.Server.OpenDevice("SEPFFFFFFFFFFFF", "secret-1", out profile));
+            Assert.IsNull(profile, "an unknown device has no profile, secret or not");
+            Expect.Ok(c.Server.OpenDevice("SEP001122334455", "secret-1", out profile));
+            Assert.AreEqual("2102", profile.Extension, "an open profile ignores a secret");
+            Expect.Ok(c.Server.OpenDevice("SEP001122334455", null, out profile));
+            Assert.AreEqual("2102", profile.Extension);
+        }
+
+        [TestMethod]
+        public void APhoneWithAStoredPasswordSignsInWithItsDeviceSecret()
+        {
+            Center c = new Center();
+            c.Server.SetDevice(new DeviceProfile("SEP00AABBCCDDEE", null, "7001", "2101", true, "secret-1"));
+            c.Server.SetDevice(new DeviceProfile("SEP001122334455", null, "7002", "2102", false, "secret-2"));
             Agent agent;
-            Expect.Error("BAD_CREDENTIALS", c.Server.SignInFromDevice("SEP001122334455", null, out agent));
-            Expect.Error("BAD_CREDENTIALS", c.Server.SignInFromDevice("SEPFFFFFFFFFFFF", null, out agent));
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignInFromDevice("SEP001122334455", "secret-2", null, out agent), "no password kept for this one");
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignInFromDevice("SEPFFFFFFFFFFFF", "secret-1", null, out agent));
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignInFromDevice("SEP00AABBCCDDEE", null, null, out agent), "the device name alone");
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignInFromDevice("SEP00AABBCCDDEE", "secret-2", null, out agent), "another phone's secret");
+            Assert.IsFalse(c.Find("7001").SignedIn);
             Assert.IsFalse(c.Find("7002").SignedIn);
-            Expect.Ok(c.Server.SignInFromDevice("SEP00AABBCCDDEE", null, out agent));
+            Expect.Ok(c.Server.SignInFromDevice("SEP00AABBCCDDEE", "secret-1", null, out agent));
             Assert.AreEqual("7001", agent.Id);
             Assert.AreEqual("2101", agent.Extension);
             Assert.AreEqual(AgentState.NotReady, agent.State);
