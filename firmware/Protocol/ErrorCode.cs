@@ -39,14 +39,17 @@ namespace AgentPhone.Protocol
         BadRequest,
         RequestTimeout,
         TooManyRequests,
-        StorageFailed
+        StorageFailed,
+        UriTooLong,
+        HeadersTooLarge
     }
 
     /// <summary>
     /// Wire name, HTTP status and default English message of every <see cref="ErrorCode"/>: one
     /// row each, in the enum's order (checked when the table loads, and by a test over every
     /// value). Statuses: 400 bad input, 401 who are you, 403 not allowed, 404 unknown thing,
-    /// 405 wrong method, 408 too slow, 409 not in this state, 413 too large, 429 locked out, 502 the
+    /// 405 wrong method, 408 too slow, 409 not in this state, 413/414/431 HTTP the server cannot
+    /// take, 429 locked out, 502 the
     /// server behind did not answer, 503 the server cannot save changes.
     /// </summary>
     public static class ErrorCodes
@@ -87,6 +90,8 @@ namespace AgentPhone.Protocol
             new ErrorRow(ErrorCode.RequestTimeout, "REQUEST_TIMEOUT", 408, "The request's body came too slowly."),
             new ErrorRow(ErrorCode.TooManyRequests, "TOO_MANY_REQUESTS", 429, "Too many sign-ins from this address: try again after Retry-After seconds."),
             new ErrorRow(ErrorCode.StorageFailed, "STORAGE_FAILED", 503, "The server cannot save changes now; nothing was changed. Try again shortly."),
+            new ErrorRow(ErrorCode.UriTooLong, "URI_TOO_LONG", 414, "The request line is too long."),
+            new ErrorRow(ErrorCode.HeadersTooLarge, "HEADERS_TOO_LARGE", 431, "The request's headers are too large."),
         };
 
         public static readonly NameTable Names = NamesOf(Rows);

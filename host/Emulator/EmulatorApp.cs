@@ -40,7 +40,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A start that fails is said in one line by the program, not as the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        builder.WebHost.UseUrls(BaseUrl);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port, listen => listen.UseJsonRefusals()));
         if (_center != null)
         {
             builder.Services.AddAgentApi(_center);

@@ -13,6 +13,9 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
 
     public string? CertPassword { get; init; }
 
+    /// <summary>The address of <see cref="Bind"/> (checked when the command line is read).</summary>
+    public System.Net.IPAddress BindAddress => System.Net.IPAddress.Parse(Bind);
+
     public const int DefaultPort = 8082;
 
     /// <summary>The command: <paramref name="run"/> gets what it asked for.</summary>
@@ -40,6 +43,13 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
             });
         }
 
+        bind.Validators.Add(r =>
+        {
+            if (!System.Net.IPAddress.TryParse(r.GetValueOrDefault<string>(), out _))
+            {
+                r.AddError("--bind takes an IP address (0.0.0.0 for every interface, 127.0.0.1 for this machine only).");
+            }
+        });
         port.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 0 or > 65535)

@@ -71,14 +71,19 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     // A start that fails is said in one line below, not as the host's stack trace.
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-    builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1 << 20);
-    builder.WebHost.UseUrls($"{(certificate == null ? "http" : "https")}://{options.Bind}:{options.Port}");
-    if (certificate != null)
+    builder.WebHost.ConfigureKestrel(k =>
     {
-        builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
-    }
+        k.Limits.MaxRequestBodySize = 1 << 20;
+        k.Listen(options.BindAddress, options.Port, listen =>
+        {
+            if (certificate != null)
+            {
+                listen.UseHttps(certificate);
+            }
 
+            listen.UseJsonRefusals();
+        });
+    });
     builder.Services.AddAgentApi(center);
     var app = builder.Build();
     app.MapAgentApi(center, "/{**path}");

@@ -100,6 +100,34 @@ public sealed class ApiEdgeTests
         Assert.AreEqual(code, (string?)JsonNode.Parse(json)!["error"]!["code"], json);
     }
 
+    [TestMethod]
+    [DataRow("long URL", 414, "URI_TOO_LONG")]
+    [DataRow("long headers", 431, "HEADERS_TOO_LARGE")]
+    [DataRow("garbage request line", 400, "BAD_REQUEST")]
+    [DataRow("NUL in the path", 400, "BAD_REQUEST")]
+    [DataRow("unreadable Content-Length", 400, "BAD_REQUEST")]
+    [DataRow("HTTP/1.0 POST without a length", 400, "BAD_REQUEST")]
+    public void RequestsKestrelRefusesBeforeTheApplicationGetTheJsonError(string what, int expected, string code)
+    {
+        string head = what switch
+        {
+            "long URL" => "GET /api/v1/devices/" + new string('a', 20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+            "long headers" => "GET /health HTTP/1.1\r\nHost: x\r\nX-Filler: " + new string('a', 40_000) + "\r\n\r\n",
+            "garbage request line" => "HELLO THERE\r\n\r\n",
+            "NUL in the path" => "GET /api/v1/\0 HTTP/1.1\r\nHost: x\r\n\r\n",
+            "unreadable Content-Length" => "POST /api/v1/signin HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+            _ => "POST /api/v1/signin HTTP/1.0\r\nHost: x\r\n\r\n",
+        };
+        var (status, answerHead, body) = Raw(head, [], _server, "127.0.0.1");
+
+        Assert.AreEqual(expected, status, answerHead + "\n" + body);
+        StringAssert.Contains(answerHead, "Content-Type: application/json");
+        JsonNode error = JsonNode.Parse(body)!["error"]!;
+        Assert.AreEqual(code, (string?)error["code"], body);
+        Assert.IsFalse(string.IsNullOrEmpty((string?)error["message"]));
+        Assert.AreEqual(200, _server.NewClient().Send("GET", "health").Status, "the server goes on");
+    }
+
     private static int Queued()
     {
         using Client agent = _server.NewClient();

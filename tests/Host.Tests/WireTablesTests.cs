@@ -38,7 +38,7 @@ public sealed class WireTablesTests
     [TestMethod]
     public void EveryErrorCodeHasAStatusAndAMessage()
     {
-        int[] statuses = [200, 400, 401, 403, 404, 405, 408, 409, 413, 429, 502, 503];
+        int[] statuses = [200, 400, 401, 403, 404, 405, 408, 409, 413, 414, 429, 431, 502, 503];
         foreach (ErrorCode code in Enum.GetValues<ErrorCode>())
         {
             CollectionAssert.Contains(statuses, ErrorCodes.HttpStatus(code), code.ToString());
