@@ -3,7 +3,7 @@ using AgentPhone;
 using AgentPhone.Bench.Run;
 
 // Every benchmark, side by side in one run, into docs/performance.md:
-//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|load|store|phone|device [sizes, e.g. 1000,5000]]
+//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|load|shift|store|phone|device [sizes, e.g. 1000,5000]]
 if (args.Length == 1 && args[0] == "--bare-kestrel")
 {
     await BareKestrel.Serve();
@@ -29,6 +29,12 @@ if (only is "" or "load")
 {
     Console.WriteLine("server load ...");
     reports.Add(LoadBench.Run(sizes));
+}
+
+if (only is "" or "shift")
+{
+    Console.WriteLine("shift start ...");
+    reports.Add(LoadBench.ShiftStart());
 }
 
 if (only is "" or "store")

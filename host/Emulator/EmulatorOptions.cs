@@ -25,15 +25,7 @@ public sealed class EmulatorOptions
         var server = new Option<string>("--server") { Description = "phones against an external agent server instead of the embedded one" };
         var data = new Option<string>("--data") { Description = "the embedded server's folder: configuration and SQLite database", DefaultValueFactory = _ => d.Data };
         var screenshots = new Option<string>("--screenshots") { Description = "drive a phone through the main screens, save each as PNG in this folder, and exit" };
-        var caCert = new Option<string>("--ca-cert") { Description = "PEM file of the CA certificate the phones check an https:// --server against" };
-        caCert.Validators.Add(r =>
-        {
-            string? file = r.GetValueOrDefault<string>();
-            if (file != null && (!File.Exists(file) || !File.ReadAllText(file).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)))
-            {
-                r.AddError($"--ca-cert: {file} is not a PEM certificate file.");
-            }
-        });
+        var caCert = CommandLines.CaCertificateOption("PEM file of the CA certificate the phones check an https:// --server against");
         var command = new RootCommand("The AgentPhone emulator: phones running the real phone code, in the browser.") { port, phones, board, server, data, screenshots, caCert };
         command.SetAction((r, cancel) => run(new EmulatorOptions
         {

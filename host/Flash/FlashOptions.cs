@@ -39,15 +39,7 @@ public sealed class FlashOptions
         var msbuild = new Option<string>("--msbuild") { Description = "MSBuild.exe to use (default: found with vswhere)" };
         var whatIf = new Option<bool>("--what-if") { Description = "print every step without running it" };
         var deviceSecret = new Option<string>("--device-secret") { Description = "the phone's device secret (the server's --new-secret prints one)" };
-        var caCert = new Option<string>("--ca-cert") { Description = "PEM file of the CA certificate the phone trusts for https:// servers" };
-        caCert.Validators.Add(r =>
-        {
-            string? file = r.GetValueOrDefault<string>();
-            if (file != null && (!File.Exists(file) || !File.ReadAllText(file).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)))
-            {
-                r.AddError($"--ca-cert: {file} is not a PEM certificate file.");
-            }
-        });
+        var caCert = CommandLines.CaCertificateOption("PEM file of the CA certificate the phone trusts for https:// servers");
         var command = new RootCommand("Flashes AgentPhone onto an ESP32 devboard, or runs the device tests on nanoFramework's virtual device. " +
             "Options may also be written PowerShell-style: -Board, -Port, -WhatIf, -WifiSsid, ...")
         {

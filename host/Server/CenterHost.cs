@@ -37,6 +37,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private readonly PinnedClock _clock = new(new WallClock());
     private readonly RecordedTokens _tokens = new(new SecureTokens());
     private readonly ISecretVerifier _verifier;
+    private readonly BackgroundLane _lane = new(Environment.ProcessorCount);
     private readonly RecordedSecrets _secrets;
     private readonly SystemTextJsonCodec _json = new();
     private readonly Dictionary<EventStream, List<TaskCompletionSource>> _waiters = [];
@@ -146,7 +147,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             }
 
             string? stored = StoredSecret(attempt);
-            secret = new Checked(stored, await Task.Run(() => _verifier.Matches(stored!, attempt.Given), aborted));
+            secret = new Checked(stored, await _lane.Run(() => _verifier.Matches(stored!, attempt.Given)).WaitAsync(aborted));
         }
 
         TaskCompletionSource? woken = Handle(request, response, out long durableAt, attempt, secret);
@@ -216,9 +217,13 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             return;
         }
 
-        _ = Task.Run(() =>
+        _ = Upgrade();
+
+        async Task Upgrade()
         {
-            var change = new SecretChange(attempt.Tenant, attempt.AgentId, attempt.Pin, stored, Pbkdf2Secrets.Hash(attempt.Given, target));
+            // Hashed on the lane; stored from the thread pool, since a lane thread must never hold the center's lock.
+            string hash = await _lane.Run(() => Pbkdf2Secrets.Hash(attempt.Given, target));
+            var change = new SecretChange(attempt.Tenant, attempt.AgentId, attempt.Pin, stored, hash);
             lock (_gate)
             {
                 if (_journal.Fault != null)
@@ -242,7 +247,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                     _clock.Unpin();
                 }
             }
-        });
+        }
     }
 
     /// <summary>A stored secret replaced by the same secret at a higher cost, as journaled.</summary>
@@ -757,5 +762,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         {
             _journal.Dispose();
         }
+
+        _lane.Dispose();
     }
 }

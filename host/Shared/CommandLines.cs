@@ -11,6 +11,22 @@ internal static class CommandLines
 {
     public const int BadRequest = 2;
 
+    /// <summary>An option naming a PEM certificate file (the CA a phone checks an https:// server
+    /// against); refused unless the file holds one. Its value is the file's name.</summary>
+    public static Option<string> CaCertificateOption(string description)
+    {
+        var option = new Option<string>("--ca-cert") { Description = description };
+        option.Validators.Add(r =>
+        {
+            string? file = r.GetValueOrDefault<string>();
+            if (file != null && (!File.Exists(file) || !File.ReadAllText(file).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)))
+            {
+                r.AddError($"--ca-cert: {file} is not a PEM certificate file.");
+            }
+        });
+        return option;
+    }
+
     public static int Invoke(RootCommand command, string[] args, TextWriter? output = null)
     {
         ParseResult result = command.Parse(args);
