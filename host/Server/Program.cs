@@ -16,7 +16,8 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
 
     if (options.NewSecret)
     {
-        string secret = new SecureTokens().NewToken() + new SecureTokens().NewToken();
+        // 256 random bits: a device secret is checked by one fast hash, so it must be unguessable itself.
+        string secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         Console.WriteLine($"secret: {secret}");
         Console.WriteLine($"hash:   {Hashes.Of(secret)}");
         return 0;
@@ -55,6 +56,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
             }
         }
     }
+
     CenterHost center;
     try
     {
