@@ -371,6 +371,20 @@ namespace AgentPhone.Phone
             }
 
             Adopt(status);
+            if (_call != null && _call.State == LegStates.Ringing && _view != PhoneView.CallerData)
+            {
+                // A ringing call takes the screen with its caller data, whatever was open.
+                ShowCallerData();
+                return;
+            }
+
+            if (_view == PhoneView.Message && _outageShown)
+            {
+                // The server answers again: the outage message is no longer true.
+                CloseMessage();
+                return;
+            }
+
             int selected = _screen.Selected;
             switch (_view)
             {

@@ -507,6 +507,7 @@ namespace AgentPhone.Phone
             {
                 _serverDown = true;
                 ShowMessage("Server", ConnectionDown, null);
+                _outageShown = true;
             }
             else if (reply == Reply.ServiceError)
             {
@@ -543,8 +544,12 @@ namespace AgentPhone.Phone
         /// <summary>The resynchronize prompt when the message offers it (key 1), else null.</summary>
         private string _messageBack;
 
+        // Whether the message on screen is the outage's, which the server's return clears.
+        private bool _outageShown;
+
         private void ShowMessage(string title, string text, string prompt)
         {
+            _outageShown = false;
             _screen.Clear();
             _view = PhoneView.Message;
             _screen.Title = title;

@@ -17,15 +17,25 @@ public sealed class EmulatorPageTests
     private const string Chromium = "/usr/bin/chromium";
     private const string Phone = ".phone[data-id=\"SEP000000002101\"]";
 
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "agentphone-browser-" + Guid.NewGuid().ToString("N"));
+
     [ClassInitialize]
     public static void EnsureChromium(TestContext _) => DebianPackages.Require("chromium", Chromium);
+
+    [TestCleanup]
+    public void RemoveData()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
 
     [TestMethod]
     [Timeout(180_000)]
     public async Task TheTypicalCallByClickingThePage()
     {
-        string data = Path.Combine(Path.GetTempPath(), "agentphone-browser-" + Guid.NewGuid().ToString("N"));
-        await using var emulator = new EmulatorApp(new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Data = data }, BoardCatalog.Virtual, Repo.Root);
+        await using var emulator = new EmulatorApp(new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Data = _data }, BoardCatalog.Virtual, Repo.Root);
         await emulator.StartAsync();
 
         using var playwright = await Playwright.CreateAsync();

@@ -318,5 +318,25 @@ public sealed class EmulatorTests
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
-    private static string TempData() => Path.Combine(Path.GetTempPath(), "agentphone-emulator-" + Guid.NewGuid().ToString("N"));
+    private static readonly List<string> DataFolders = [];
+
+    private static string TempData()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "agentphone-emulator-" + Guid.NewGuid().ToString("N"));
+        lock (DataFolders)
+        {
+            DataFolders.Add(folder);
+        }
+
+        return folder;
+    }
+
+    [ClassCleanup]
+    public static void RemoveDataFolders()
+    {
+        foreach (string folder in DataFolders.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

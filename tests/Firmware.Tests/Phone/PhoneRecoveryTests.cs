@@ -65,6 +65,67 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
+        public void TheOutageMessageClearsItselfWhenTheServerAnswersAgainAndNothingIsReplayed()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            rig.Servers.PrimaryDown = true;
+            rig.Servers.SecondaryDown = true;
+            rig.Keys("1");
+            Assert.AreEqual(PhoneCore.ConnectionDown, rig.Body());
+            rig.Events();
+            Assert.AreEqual(PhoneCore.ConnectionDown, rig.Body(), "still down");
+
+            rig.Servers.PrimaryDown = false;
+            rig.Servers.SecondaryDown = false;
+            rig.Events();
+            Assert.AreEqual("Agent: 7001", rig.Row(1), "cleared by itself, no key pressed");
+            Assert.AreEqual("Agent State: Not Ready", rig.Row(8));
+            Assert.AreEqual("NOT_READY", rig.State(), "the Ready chosen during the outage was not sent later");
+        }
+
+        [TestMethod]
+        public void ACallOfferedDuringTheOutageRingsWithItsCallerDataWhenTheServerReturns()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            rig.Keys("1");
+            Assert.AreEqual("READY", rig.State());
+            rig.Servers.PrimaryDown = true;
+            rig.Servers.SecondaryDown = true;
+            rig.Keys("SERVICES");
+            rig.Keys("1");
+            Assert.AreEqual(PhoneCore.ConnectionDown, rig.Body());
+            rig.Events();
+
+            // The server is back (the agent is still Ready there) and offers a queue call.
+            rig.Servers.PrimaryDown = false;
+            rig.Servers.SecondaryDown = false;
+            rig.Offer("Support", "2301");
+            rig.Events();
+            Assert.AreEqual("Caller Data", rig.Row(1), "the call takes the screen from the outage message");
+            Assert.AreEqual("ANI: 2301", rig.Row(3));
+            Assert.AreEqual("FirstName: Ada", rig.Row(5));
+            Assert.IsTrue(rig.Ringer.Rings > 0);
+        }
+
+        [TestMethod]
+        public void ARingingCallTakesTheScreenFromARefusal()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            Agent agent = rig.Center.Server.FindAgent(null, "7001");
+            rig.Center.Server.SetState(agent, AgentState.Ready, 0);
+            rig.Keys("1");
+            Assert.AreEqual("Agent state", rig.Row(1), "refused: Ready already");
+
+            rig.Offer("Support", "2302");
+            rig.Events();
+            Assert.AreEqual("Caller Data", rig.Row(1), "the call does not wait behind the message");
+            Assert.AreEqual("ANI: 2302", rig.Row(3));
+        }
+
+        [TestMethod]
         public void AStaleChoiceOffersToResynchronizeWithKeyOne()
         {
             PhoneRig rig = new PhoneRig();
