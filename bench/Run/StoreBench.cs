@@ -23,7 +23,7 @@ public static class StoreBench
     public static Report Run()
     {
         var report = new Report("Store: history, restart and snapshots",
-            $"A center of {Agents:N0} signed-in agents in one queue, in this process, driven through the host's own request path by {Clients} concurrent clients changing state (Ready, Not Ready with a reason), default settings (a snapshot every {new StoreOptions().SnapshotEveryEntries:N0} entries or {new StoreOptions().SnapshotEverySeconds} s). At each mark the center is stopped cleanly and started again on its database.");
+            $"A center of {Agents:N0} signed-in agents in one queue, in this process, driven through the host's own request path by {Clients} concurrent clients changing state (Ready, Not Ready with a reason), default settings (a snapshot every {new StoreOptions().SnapshotEveryEntries:N0} entries or {new StoreOptions().SnapshotEverySeconds} s). At each mark the center is stopped cleanly (which snapshots what the journal holds beyond the last snapshot) and started again on its database; a killed server would also replay the entries since its last snapshot, at most the {new StoreOptions().SnapshotEveryEntries:N0} between two.");
         string folder = Directory.CreateTempSubdirectory("agentserver-store-").FullName;
         string config = Path.Combine(folder, "center.json");
         File.WriteAllText(config, Center(Agents).ToJsonString());

@@ -16,6 +16,10 @@ public sealed record StoreOptions
     /// <summary>…or after this many seconds with at least one entry since the last.</summary>
     public int SnapshotEverySeconds { get; init; } = 300;
 
+    /// <summary>A clean stop snapshots what was journaled since the last snapshot, so the next
+    /// start replays nothing (a killed server replays at most the entries between two snapshots).</summary>
+    public bool SnapshotAtStop { get; init; } = true;
+
     /// <summary>How long a write waits for a lock another program holds before the store counts as failed.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }
@@ -505,6 +509,20 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         });
     }
 
+    // The whole snapshot at once (nothing changes the center any more), after one in flight.
+    private void SnapshotAtStop()
+    {
+        if (_journal.Fault != null || _journal.LastQueued == _snapshotThrough)
+        {
+            return;
+        }
+
+        SpinWait.SpinUntil(() => Volatile.Read(ref _snapshotting) == 0);
+        var w = new StateWriter();
+        _server.CopyState(w).Finish();
+        _journal.Enqueue(new Snapshot(_journal.LastQueued, _clock.Wall, w.ToString()), _journal.Epoch);
+    }
+
     /// <summary>Once a second, one try at a time, off the lock (it may wait for another program's
     /// lock on the file): when the store takes writes again, the center is loaded from it under
     /// the lock, so no request sees it before (the changes whose entries failed are gone, as their
@@ -629,6 +647,13 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             {
                 damaged = e;
             }
+        }
+
+        if (_journal.IsWhole())
+        {
+            Console.Error.WriteLine($"No snapshot in the database can be read ({damaged!.Message}); the center is rebuilt from the whole journal.");
+            LoadFrom(null);
+            return;
         }
 
         throw new StoreException($"No snapshot in the database can be read ({damaged!.Message}). Restore it from a backup.");
@@ -760,6 +785,11 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
         lock (_gate)
         {
+            if (_store.SnapshotAtStop)
+            {
+                SnapshotAtStop();
+            }
+
             _journal.Dispose();
         }
 

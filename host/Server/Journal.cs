@@ -402,10 +402,20 @@ public sealed class Journal : IDisposable
         _pruneThrough = OldestKept();
     }
 
+    /// <summary>Whether every entry since the first is still here (none dropped behind a snapshot),
+    /// so the journal alone can rebuild the center.</summary>
+    public bool IsWhole()
+    {
+        using SqliteCommand c = _db.CreateCommand();
+        c.CommandText = "SELECT COUNT(*) = COALESCE(MAX(id), 0) FROM journal";
+        return (long)c.ExecuteScalar()! == 1;
+    }
+
     private long OldestKept()
     {
         using SqliteCommand c = _db.CreateCommand();
-        c.CommandText = "SELECT COALESCE(MIN(through), 0) FROM snapshots";
+        // With one snapshot the whole journal stays: a damaged snapshot must have something to fall back to.
+        c.CommandText = "SELECT CASE WHEN COUNT(*) >= 2 THEN MIN(through) ELSE 0 END FROM snapshots";
         return (long)c.ExecuteScalar()!;
     }
 

@@ -177,7 +177,7 @@ public sealed class StoreTests
 
         server.Start();
         Assert.AreEqual("TALKING", phone.State(), "the session and the answered call are back");
-        StringAssert.Contains(server.StartLine, "journal entries replayed");
+        StringAssert.Contains(server.StartLine, ", 0 journal entries replayed", "a clean stop left a snapshot of everything: " + server.StartLine);
     }
 
     [TestMethod]
@@ -243,6 +243,23 @@ public sealed class StoreTests
     }
 
     [TestMethod]
+    public void AnOnlySnapshotDamagedFallsBackToTheWholeJournal()
+    {
+        using var server = TestCenter.Start();
+        using Client phone = server.NewClient();
+        phone.SignIn("7001", "2101", "SEP000000002101");
+        phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+        Assert.AreEqual(0, server.Terminate().ExitCode);
+
+        string db = Path.Combine(server.Folder, "center.db");
+        Assert.AreEqual(1, Scalars(db, "SELECT COUNT(*) FROM snapshots")[0], "the clean stop took the only snapshot");
+        Sql(db, "UPDATE snapshot_parts SET text = 'damaged'");
+        server.Start();
+        StringAssert.Contains(server.StartLine, "journal entries replayed");
+        Assert.AreEqual("READY", phone.State(), "with one snapshot the journal it covers is kept, and replayed");
+    }
+
+    [TestMethod]
     public void AFormatOneJournalIsMigratedAndItsSessionsCarryOn()
     {
         // The journal as the server before snapshots wrote it: tokens and the key in clear, an event log.
@@ -298,13 +315,15 @@ public sealed class StoreTests
             }
         }
 
-        Assert.AreEqual(0, server.Terminate().ExitCode);
+        // Killed: a clean stop would snapshot everything, and the start would replay nothing.
+        server.Kill();
         long entries = Scalars(db, "SELECT COUNT(*) FROM journal")[0];
         Assert.AreEqual(4, entries, "the configuration, the sign-in and two state changes; no unknown agent's sign-in");
 
         // The entry of the last change now says something else than its client was told.
         long id = Scalars(db, "SELECT MAX(id) FROM journal")[0];
-        Sql(db, $"UPDATE journal SET body = '{{\"state\":\"NOT_READY\",\"reasonCode\":1}}' WHERE id = {id}");
+        // (Edited as a stopped file, with its log folded in, so only the entry is wrong.)
+        Sql(db, $"UPDATE journal SET body = '{{\"state\":\"NOT_READY\",\"reasonCode\":1}}' WHERE id = {id}; UPDATE meta SET value = 'stopped' WHERE key = 'state'");
         var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{ServerDll}\" --config \"{server.ConfigPath}\" --db \"{db}\" --port 0 --bind 127.0.0.1", TimeSpan.FromMinutes(1));
         Assert.AreEqual(2, exit, output);
         StringAssert.Contains(output, $"Journal entry {id} (PUT /api/v1/agents/me/state");
