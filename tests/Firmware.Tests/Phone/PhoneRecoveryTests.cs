@@ -34,8 +34,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         {
             PhoneRig rig = new PhoneRig();
             rig.SignIn7001();
-            rig.Servers.PrimaryDown = true;
-            rig.Servers.SecondaryDown = true;
+            rig.Servers.Down(true);
             rig.Keys("1");
             Assert.AreEqual(PhoneCore.ConnectionDown, rig.Body());
             Assert.AreEqual("NOT_READY", rig.State(), "nothing changed");
@@ -48,16 +47,14 @@ namespace AgentPhone.Firmware.Tests.Phone
         {
             PhoneRig rig = new PhoneRig();
             rig.SignIn7001();
-            rig.Servers.PrimaryDown = true;
-            rig.Servers.SecondaryDown = true;
+            rig.Servers.Down(true);
             rig.Events();
 
             // Meanwhile the agent's desktop makes it Ready.
             Agent agent = rig.Center.Server.FindAgent(null, "7001");
             Assert.AreEqual(0, (int)rig.Center.Server.SetState(agent, AgentState.Ready, 0));
 
-            rig.Servers.PrimaryDown = false;
-            rig.Servers.SecondaryDown = false;
+            rig.Servers.Down(false);
             rig.Events();
             Assert.AreEqual("READY", rig.State());
             Assert.AreEqual("Agent State: Ready", rig.Row(8));
@@ -69,15 +66,13 @@ namespace AgentPhone.Firmware.Tests.Phone
         {
             PhoneRig rig = new PhoneRig();
             rig.SignIn7001();
-            rig.Servers.PrimaryDown = true;
-            rig.Servers.SecondaryDown = true;
+            rig.Servers.Down(true);
             rig.Keys("1");
             Assert.AreEqual(PhoneCore.ConnectionDown, rig.Body());
             rig.Events();
             Assert.AreEqual(PhoneCore.ConnectionDown, rig.Body(), "still down");
 
-            rig.Servers.PrimaryDown = false;
-            rig.Servers.SecondaryDown = false;
+            rig.Servers.Down(false);
             rig.Events();
             Assert.AreEqual("Agent: 7001", rig.Row(1), "cleared by itself, no key pressed");
             Assert.AreEqual("Agent State: Not Ready", rig.Row(8));
@@ -91,16 +86,14 @@ namespace AgentPhone.Firmware.Tests.Phone
             rig.SignIn7001();
             rig.Keys("1");
             Assert.AreEqual("READY", rig.State());
-            rig.Servers.PrimaryDown = true;
-            rig.Servers.SecondaryDown = true;
+            rig.Servers.Down(true);
             rig.Keys("SERVICES");
             rig.Keys("1");
             Assert.AreEqual(PhoneCore.ConnectionDown, rig.Body());
             rig.Events();
 
             // The server is back (the agent is still Ready there) and offers a queue call.
-            rig.Servers.PrimaryDown = false;
-            rig.Servers.SecondaryDown = false;
+            rig.Servers.Down(false);
             rig.Offer("Support", "2301");
             rig.Events();
             Assert.AreEqual("Caller Data", rig.Row(1), "the call takes the screen from the outage message");

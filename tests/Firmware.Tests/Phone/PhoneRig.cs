@@ -22,6 +22,13 @@ namespace AgentPhone.Firmware.Tests.Phone
         private readonly LocalHttp _secondary;
         public bool PrimaryDown;
         public bool SecondaryDown;
+
+        /// <summary>Every server of the phone's list stops (or starts again) answering.</summary>
+        public void Down(bool down)
+        {
+            PrimaryDown = down;
+            SecondaryDown = down;
+        }
         /// <summary>Both addresses answer 500 with a body that is not the API's.</summary>
         public bool Broken;
 
