@@ -105,9 +105,9 @@ public static class LoadBench
         return report;
     }
 
-    private static HttpClient NewClient(string baseUrl) => new(new SocketsHttpHandler
+    private static HttpClient NewClient(string baseUrl, int maxConnections = int.MaxValue) => new(new SocketsHttpHandler
     {
-        MaxConnectionsPerServer = int.MaxValue,
+        MaxConnectionsPerServer = maxConnections,
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
     })
     { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
@@ -263,7 +263,7 @@ public static class LoadBench
         measuring.Set();
         // The shift's sign-ins on a client of their own with few connections: the phones' two each
         // are near the process's file limit already.
-        using var desks = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        using var desks = NewClient(baseUrl, 32);
         var shift = Task.Run(async () =>
         {
             var pending = new List<Task>();
@@ -380,7 +380,7 @@ public static class LoadBench
         // Snapshots every few seconds, so the measured window has several.
         var server = new ServerProcess(Config(agents, Pbkdf2Secrets.Hash("1234", 1000)).ToJsonString(), null, "--snapshot-seconds", SnapshotEverySeconds.ToString());
         // As many connections as sign-ins in flight: the process's file limit is near 20,000.
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var http = NewClient(server.BaseAddress.ToString(), 32);
         var tokens = new string[signedIn];
         Parallel.For(0, signedIn, new ParallelOptions { MaxDegreeOfParallelism = 32 }, i =>
         {

@@ -18,14 +18,19 @@ public sealed class LoopbackHttp : IHttp, IDisposable
     /// against, or null: then no https:// server is trusted.</param>
     public LoopbackHttp(string? caCertificatePem = null)
     {
+        _client = new HttpClient(TrustingOnly(caCertificatePem)) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>A handler that trusts https:// servers only through <paramref name="caCertificatePem"/> (none without it).</summary>
+    public static SocketsHttpHandler TrustingOnly(string? caCertificatePem)
+    {
         var chain = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
         if (caCertificatePem != null)
         {
             chain.CustomTrustStore.Add(X509Certificate2.CreateFromPem(caCertificatePem));
         }
 
-        var handler = new SocketsHttpHandler { SslOptions = new SslClientAuthenticationOptions { CertificateChainPolicy = chain } };
-        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        return new SocketsHttpHandler { SslOptions = new SslClientAuthenticationOptions { CertificateChainPolicy = chain } };
     }
 
     public int Send(string method, string url, string authorization, string body, int timeoutMs, out string responseBody)

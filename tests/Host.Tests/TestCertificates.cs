@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -49,11 +48,6 @@ internal sealed class TestCertificates
     public string CaPem { get; }
 
     /// <summary>An HTTP client that trusts this CA alone (the PBX's or a script's).</summary>
-    public HttpClient Client(Uri baseAddress)
-    {
-        var chain = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
-        chain.CustomTrustStore.Add(X509Certificate2.CreateFromPem(CaPem));
-        var handler = new SocketsHttpHandler { SslOptions = new SslClientAuthenticationOptions { CertificateChainPolicy = chain } };
-        return new HttpClient(handler) { BaseAddress = baseAddress };
-    }
+    public HttpClient Client(Uri baseAddress) =>
+        new(AgentPhone.Hardware.Virtual.LoopbackHttp.TrustingOnly(CaPem)) { BaseAddress = baseAddress };
 }
