@@ -45,7 +45,7 @@ public static class AllocationBench
         foreach (var (name, columns, rows_) in new[] { ("SSD1306 128x64 (6x8 font)", 21, 8), ("ST7735 160x128 (6x8 font)", 26, 16), ("ILI9342C 320x240 (6x10 font)", 53, 24) })
         {
             var grid = new CharGrid(columns, rows_);
-            var phone = new PhoneCore(settings, http, clock, clock, new SilentRinger(), columns);
+            var phone = new InlinePhone(settings, http, clock, columns);
             phone.Start();
             foreach (Key k in new[] { Key.Soft1, Key.Soft3, Key.D7, Key.D0, Key.D0, Key.D1, Key.Down, Key.D1, Key.D2, Key.D3, Key.D4, Key.Down, Key.D2, Key.D1, Key.D0, Key.D1, Key.Soft1 })
             {
@@ -82,7 +82,7 @@ public static class AllocationBench
         return rows;
     }
 
-    private static long PerPress(PhoneCore phone, CharGrid grid, Key key, int count)
+    private static long PerPress(InlinePhone phone, CharGrid grid, Key key, int count)
     {
         for (int i = 0; i < 50; i++)
         {
@@ -98,10 +98,10 @@ public static class AllocationBench
         return (GC.GetAllocatedBytesForCurrentThread() - before) / count;
     }
 
-    private static void Step(PhoneCore phone, CharGrid grid, Key key)
+    private static void Step(InlinePhone phone, CharGrid grid, Key key)
     {
         phone.Press(key);
-        ScreenView.Draw(phone.Screen, grid, phone.LocalMs, phone.Extension);
+        ScreenView.Draw(phone.Core.Screen, grid, phone.Core.LocalMs, phone.Core.Extension);
         grid.MarkClean();
     }
 }

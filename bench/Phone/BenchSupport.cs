@@ -1,4 +1,5 @@
 using AgentPhone.Hardware;
+using AgentPhone.Phone;
 using AgentPhone.Server;
 
 namespace AgentPhone.Bench.Phone;
@@ -76,5 +77,62 @@ public sealed class ReplayHttp(IHttp inner) : IHttp
         }
 
         return status;
+    }
+}
+
+/// <summary>
+/// The phone core with its request worker run in line: each key's request is sent and its answer
+/// applied before <see cref="Press"/> returns, as on a device whose worker is quick, so a bench
+/// measures what a key costs the phone, answer included.
+/// </summary>
+public sealed class InlinePhone
+{
+    private readonly RequestWorker _worker;
+
+    public InlinePhone(PhoneSettings settings, IHttp http, BenchClock clock, int columns)
+    {
+        Core = new PhoneCore(settings, clock, clock, new SilentRinger(), columns);
+        _worker = new RequestWorker(Core, Lock, http, clock);
+    }
+
+    /// <summary>The lock the worker takes; an event pump beside the phone takes it too.</summary>
+    public object Lock { get; } = new();
+
+    public PhoneCore Core { get; }
+
+    public PhoneView View => Core.View;
+
+    public void Start()
+    {
+        Core.Start();
+        Answer();
+    }
+
+    /// <summary>A request is being held back (a slow network): keys go on, nothing is sent.</summary>
+    public bool Holding { get; private set; }
+
+    public void Press(Key key)
+    {
+        Core.Press(key);
+        if (!Holding)
+        {
+            Answer();
+        }
+    }
+
+    /// <summary>A key whose request stays outstanding, with the keys after it, until <see cref="Answer"/>.</summary>
+    public void PressHeld(Key key)
+    {
+        Holding = true;
+        Core.Press(key);
+    }
+
+    /// <summary>Every request waiting is sent and its answer applied.</summary>
+    public void Answer()
+    {
+        Holding = false;
+        while (_worker.RunOnce())
+        {
+        }
     }
 }

@@ -62,10 +62,7 @@ public static class DeviceMemoryBench
             throw new InvalidOperationException("the demo center did not offer its call");
         }
 
-        lock (device.Lock)
-        {
-            device.Core.PollEvents();
-        }
+        device.PollEvents();
 
         clock.NowMs += PhoneDevice.DrawMs;
         device.Step();

@@ -9,7 +9,8 @@ using AgentPhone.Server;
 namespace AgentPhone.Bench.Phone;
 
 /// <summary>One board's panel: bytes sent per kind of key press, and host time per render.</summary>
-public sealed record PanelRow(string Board, long FrameBytes, double MenuDown, double Typing, double StateChange, double RenderMicros);
+public sealed record PanelRow(string Board, long FrameBytes, double MenuDown, double Typing, double StateChange, double RenderMicros,
+    double HeldKeyBytes, double HeldKeyMicros);
 
 /// <summary>
 /// What a key press costs on each board's panel: the bytes the renderer sends through the real
@@ -60,6 +61,15 @@ public static class PanelBench
             double menu = rig.Average(Key.Down, Presses);
             rig.Press(Key.Soft1);
 
+            // Ready asked for and not answered yet: the menu keys meanwhile, key to bytes on the bus.
+            rig.PressHeld(Key.D1);
+            var watch = Stopwatch.StartNew();
+            double held = rig.Average(Key.Down, Presses);
+            double heldMicros = watch.Elapsed.TotalMicroseconds / Presses;
+            rig.Answer();
+            rig.Press(Key.D1);
+            rig.Press(Key.D1);
+
             // Ready and back to Not Ready (Break): the bytes of the key that completes each change.
             long changes = 0;
             for (int i = 0; i < Presses / 2; i++)
@@ -70,7 +80,7 @@ public static class PanelBench
             }
 
             double change = changes / (double)Presses;
-            result.Add(new PanelRow(board.Name, frame, menu, typing, change, rig.RenderMicros));
+            result.Add(new PanelRow(board.Name, frame, menu, typing, change, rig.RenderMicros, held, heldMicros));
         }
 
         return result;
@@ -81,7 +91,7 @@ public static class PanelBench
     {
         private readonly CountingPorts _ports = new();
         private readonly CharGrid _grid;
-        private readonly PhoneCore _core;
+        private readonly InlinePhone _core;
         private readonly Stopwatch _render = new();
         private long _renders;
 
@@ -90,7 +100,7 @@ public static class PanelBench
             var clock = new BenchClock();
             var demo = new DemoCenter(clock, new BenchTokens(), "SEP000000000001");
             var settings = new PhoneSettings { DeviceName = "SEP000000000001", Servers = ["http://demo"], DeviceSecret = demo.DeviceSecret };
-            _core = new PhoneCore(settings, new AgentPhone.Server.Api.LocalHttp(demo.Service, "http://demo"), clock, clock, new SilentRinger(), board.Columns);
+            _core = new InlinePhone(settings, new AgentPhone.Server.Api.LocalHttp(demo.Service, "http://demo"), clock, board.Columns);
             IDisplay panel = DeviceDrivers.OpenPanel(board, _ports);
             panel.Initialize();
             _grid = new CharGrid(board.Columns, board.Rows);
@@ -111,6 +121,18 @@ public static class PanelBench
         public void Press(Key key)
         {
             _core.Press(key);
+            Draw();
+        }
+
+        public void PressHeld(Key key)
+        {
+            _core.PressHeld(key);
+            Draw();
+        }
+
+        public void Answer()
+        {
+            _core.Answer();
             Draw();
         }
 
@@ -135,7 +157,7 @@ public static class PanelBench
         private void Draw()
         {
             _render.Start();
-            ScreenView.Draw(_core.Screen, _grid, _core.LocalMs, _core.Extension);
+            ScreenView.Draw(_core.Core.Screen, _grid, _core.Core.LocalMs, _core.Core.Extension);
             Renderer.Render();
             _render.Stop();
             _renders++;

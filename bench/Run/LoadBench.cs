@@ -8,8 +8,10 @@ namespace AgentPhone.Bench.Run;
 
 /// <summary>
 /// The PC server under N phones on loopback, as the phones really use it: each signs in, holds
-/// its event long-poll, polls its stats every 15 s and changes state every 30 s; a PBX offers
-/// calls throughout. Measured over a window after warm-up: state changes per second, state
+/// its event long-poll, polls its stats every 15 s, changes state every 30 s (Not Ready with a
+/// reason, Ready), and answers and releases the calls offered to it; a PBX offers calls
+/// throughout. Every request is one the phone core makes, recorded from it running the typical
+/// day (<see cref="PhoneScript"/>): same method, path and body. Measured over a window after warm-up: state changes per second, state
 /// change latency p50/p99, event delivery (the event's server time to the phone's receipt)
 /// p50/p99, errors, and the server's memory. Beside it, in the same run, the state-change
 /// throughput of the server and of a bare Kestrel endpoint under the same closed-loop load.
@@ -28,10 +30,23 @@ public static class LoadBench
     private const int ShiftPhones = 10_000;
     private const int ShiftSignIns = 1_000;
     private const int ShiftSeconds = 300;
+    private const int SharedConnections = 2_000;
+    private const int RingMs = 1_000;
+    private const int HandleMs = 5_000;
+    private const int WrapUpSeconds = 10;
+
+    /// <summary>The typical call's requests as the phone core made them; the phones replay them.</summary>
+    private static readonly IReadOnlyList<ScriptedRequest> Script = PhoneScript.Record();
+
+    private static ScriptedRequest Step(string step, string method) => Script.First(r => r.Step == step && r.Method == method);
 
     public static Report Run(int[] sizes)
     {
-        var report = new Report("Server load", $"The server process (Kestrel + SQLite journal, snapshots every {SnapshotEverySeconds} s) and this load generator on one machine; per size and run a fresh server, {WarmUpSeconds} s warm-up, {WindowSeconds} s measured, {Runs} runs. Each phone: sign-in, event long-poll (25 s), stats every {StatsEverySeconds} s, a state change every {StateEverySeconds} s; a PBX offers 5 calls a second and hangs each up after a second. Figures are the median run's; p99 columns give min / median / max over the runs, and a target holds only if it held in every run.");
+        var report = new Report("Server load", $"The server process (Kestrel + SQLite journal, snapshots every {SnapshotEverySeconds} s) and this load generator on one machine; per size and run a fresh server, {WarmUpSeconds} s warm-up, {WindowSeconds} s measured, {Runs} runs. Each phone makes the phone core's own requests, recorded from it running the typical day (bench/Run/PhoneScript.cs, listed below): sign-in, event long-poll (25 s), Skill Stats every {StatsEverySeconds} s, a state change every {StateEverySeconds} s when not on a call (Not Ready with a reason, the reason list fetched once; Ready), and each call offered to it answered after {RingMs / 1000} s and released {HandleMs / 1000} s later into a {WrapUpSeconds} s wrap-up; a PBX offers 5 calls a second. Figures are the median run's; p99 columns give min / median / max over the runs, and a target holds only if it held in every run.");
+        int signIn = Script.ToList().FindIndex(r => r.Step == "sign-in");
+        report.Table(["step of the typical day", "request the phone core made", "body"],
+            Script.Skip(signIn).Select(r => new[] { r.Step, $"{r.Method} /{r.Path}", r.Body == null ? "" : $"`{r.Body}`" }));
+        report.Note($"The typical call costs the phone {Script.Count - signIn} requests from sign-in to logout beside the event long-poll; the offer with its caller data, the answer's and release's events and the wrap-up's end cost none, since events carry what the phone shows. Before they did, each event the server started (the offer, the wrap-up's end) cost a status read: 11 requests for the same call, counted on the phone core of the commit before (the scripted day of tests/Firmware.Tests/Phone/PhoneNetworkTests.cs).");
         var rows = new List<string[]>();
         var biggest = new List<LoadResult>();
         var ratios = new List<(double Ours, double Bare)>();
@@ -116,7 +131,10 @@ public static class LoadBench
     /// in <paramref name="signIns"/> sign in during the window, evenly spread.</summary>
     private static LoadResult Phones(string baseUrl, string[] tokens, int windowSeconds, int[] signIns)
     {
-        using var http = NewClient(baseUrl);
+        // Each phone's long-poll holds a connection; the other requests share a few thousand more.
+        // Without a cap, bursts open connections up to the process's file limit, and the runtime
+        // then fails to map code ("Out of memory.").
+        using var http = NewClient(baseUrl, tokens.Length + SharedConnections);
         var stop = new CancellationTokenSource();
         var measuring = new ManualResetEventSlim(false);
         var changeMs = new List<double>();
@@ -125,9 +143,51 @@ public static class LoadBench
         int errors = 0, changes = 0;
         var random = new Random(1);
 
+        ScriptedRequest toReady = Step("ready", "PUT"), toNotReady = Step("not-ready", "PUT"), reasons = Step("not-ready", "GET"),
+            stats = Step("stats", "GET"), answer = Step("answer", "POST"), release = Step("release", "POST");
+
         async Task Phone(int i, string token)
         {
             long seq = 0;
+            string agentId = (100000 + i).ToString();
+            int onCall = 0;
+            bool haveReasons = false;
+
+            async Task CallFlow()
+            {
+                try
+                {
+                    await Task.Delay(RingMs, stop.Token);
+                    using (var response = await http.SendAsync(Replay(answer, token), stop.Token))
+                    {
+                        if ((int)response.StatusCode >= 500)
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
+                    }
+
+                    await Task.Delay(HandleMs, stop.Token);
+                    using (var response = await http.SendAsync(Replay(release, token), stop.Token))
+                    {
+                        if ((int)response.StatusCode >= 500)
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+                finally
+                {
+                    Volatile.Write(ref onCall, 0);
+                }
+            }
+
             var poll = Task.Run(async () =>
             {
                 while (!stop.IsCancellationRequested)
@@ -145,15 +205,23 @@ public static class LoadBench
                         }
 
                         seq = (long)body["lastSeq"]!;
+                        var events = body["events"]!.AsArray();
                         if (measuring.IsSet)
                         {
                             lock (deliveryMs)
                             {
-                                foreach (var e in body["events"]!.AsArray())
+                                foreach (var e in events)
                                 {
                                     deliveryMs.Add(now - (long)e!["atMs"]!);
                                 }
                             }
+                        }
+
+                        // The agent answers what rings, as the phone's ANSWER key sends it.
+                        if (events.Any(e => (string?)e!["kind"] == Protocol.EventKinds.ToWire(Protocol.EventKind.CallOffered) && (string?)e["agentId"] == agentId)
+                            && Interlocked.Exchange(ref onCall, 1) == 0)
+                        {
+                            _ = CallFlow();
                         }
                     }
                     catch (OperationCanceledException)
@@ -175,13 +243,24 @@ public static class LoadBench
                 long now = Environment.TickCount64;
                 try
                 {
-                    if (now >= nextState)
+                    if (now >= nextState && Volatile.Read(ref onCall) != 0)
+                    {
+                        // An agent on a call changes state after it.
+                        nextState = now + 1000;
+                    }
+                    else if (now >= nextState)
                     {
                         nextState += StateEverySeconds * 1000;
                         ready = !ready;
+                        if (!ready && !haveReasons)
+                        {
+                            // The phone asks for the reason list once a session, then keeps it.
+                            using var list = await http.SendAsync(Replay(reasons, token), stop.Token);
+                            haveReasons = list.IsSuccessStatusCode;
+                        }
+
                         var watch = Stopwatch.StartNew();
-                        using var request = Request(HttpMethod.Put, "api/v1/agents/me/state", token, ready ? "{\"state\":\"READY\"}" : "{\"state\":\"NOT_READY\",\"reasonCode\":1}");
-                        using var response = await http.SendAsync(request, stop.Token);
+                        using var response = await http.SendAsync(Replay(ready ? toReady : toNotReady, token), stop.Token);
                         double ms = watch.Elapsed.TotalMilliseconds;
                         // A phone that was offered a call meanwhile may be refused Ready/Not Ready: not an error of the server.
                         if ((int)response.StatusCode >= 500)
@@ -201,8 +280,7 @@ public static class LoadBench
                     if (now >= nextStats)
                     {
                         nextStats += StatsEverySeconds * 1000;
-                        using var request = Request(HttpMethod.Get, "api/v1/stats", token);
-                        using var response = await http.SendAsync(request, stop.Token);
+                        using var response = await http.SendAsync(Replay(stats, token), stop.Token);
                         if (!response.IsSuccessStatusCode)
                         {
                             Interlocked.Increment(ref errors);
@@ -239,13 +317,11 @@ public static class LoadBench
                     using var offer = Request(HttpMethod.Post, "api/v1/calls", null, "{\"queue\":\"Q\",\"ani\":\"2301\"}");
                     offer.Headers.Add("X-Api-Key", ApiKey);
                     using var response = await http.SendAsync(offer, stop.Token);
-                    string id = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
-                    _ = Task.Delay(1000).ContinueWith(async _ =>
+                    if (!response.IsSuccessStatusCode)
                     {
-                        using var hangup = Request(HttpMethod.Post, $"api/v1/calls/{id}/hangup", null, "");
-                        hangup.Headers.Add("X-Api-Key", ApiKey);
-                        using var r = await http.SendAsync(hangup);
-                    });
+                        Interlocked.Increment(ref errors);
+                    }
+
                     await Task.Delay(200, stop.Token);
                 }
                 catch (OperationCanceledException)
@@ -320,7 +396,7 @@ public static class LoadBench
             while (Environment.TickCount64 < endAt)
             {
                 ready = !ready;
-                using var request = Request(HttpMethod.Put, "api/v1/agents/me/state", token, ready ? "{\"state\":\"READY\"}" : "{\"state\":\"NOT_READY\",\"reasonCode\":1}");
+                using var request = Replay(ready ? Step("ready", "PUT") : Step("not-ready", "PUT"), token);
                 try
                 {
                     using var response = await http.SendAsync(request, stop.Token);
@@ -339,6 +415,10 @@ public static class LoadBench
         Task.WaitAll(clients);
         return done / (double)ThroughputSeconds;
     }
+
+    /// <summary>A request of the phone core's, as recorded, for this phone's session.</summary>
+    private static HttpRequestMessage Replay(ScriptedRequest scripted, string token) =>
+        Request(new HttpMethod(scripted.Method), scripted.Path, token, scripted.Body);
 
     private static HttpRequestMessage Request(HttpMethod method, string path, string? token, string? body = null)
     {
@@ -413,7 +493,7 @@ public static class LoadBench
             ["api"] = new JsonObject { ["statsPollSeconds"] = StatsEverySeconds, ["eventWaitSeconds"] = 25, ["signInsPerSecondPerAddress"] = 1_000_000 },
             // The cheap setup hash's own cost, so the setup's sign-ins upgrade nothing; the default after the restart.
             ["core"] = new JsonObject { ["hashIterations"] = Pbkdf2Secrets.IterationsOf(secret) },
-            ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q", ["strategy"] = "LONGEST_AVAILABLE", ["ringTimeoutSeconds"] = 15 }),
+            ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q", ["strategy"] = "LONGEST_AVAILABLE", ["ringTimeoutSeconds"] = 15, ["wrapUpSeconds"] = WrapUpSeconds }),
             ["agents"] = list,
             ["reasons"] = new JsonArray(new JsonObject { ["kind"] = Protocol.ReasonKinds.ToWire(Protocol.ReasonKind.NotReady), ["code"] = 1, ["label"] = "Break" }),
         };

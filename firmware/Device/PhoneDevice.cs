@@ -10,7 +10,9 @@ namespace AgentPhone.Device
     /// <summary>
     /// The phone as a device: a board's panel, keys and buzzer around the phone core. One loop
     /// scans the keys, lets time pass in the core and the ringer, and draws what changed; the
-    /// event long-poll runs on its own thread. Keys, ticks, events and drawing share one lock.
+    /// requests the keys make go out on a worker thread, and the event long-poll runs on a thread
+    /// of its own, so no key waits for the network. Keys, ticks, answers, events and drawing
+    /// share one lock, which nobody holds across a request.
     /// A held UP or DOWN repeats; a held ANSWER offers a demo call when the demo server runs.
     /// </summary>
     public sealed class PhoneDevice : IKeySink
@@ -30,6 +32,8 @@ namespace AgentPhone.Device
         private readonly TextRenderer _renderer;
         private readonly PhoneCore _core;
         private readonly EventPump _pump;
+        private readonly RequestWorker _worker;
+        private bool _threads;
         private readonly DemoCenter _demo;
         private long _drawnAtMs = long.MinValue;
         private bool _demoOfferedThisHold;
@@ -48,8 +52,9 @@ namespace AgentPhone.Device
             _renderer = new TextRenderer(_grid, _panel, board.CellWidth, board.CellHeight);
             _renderer.SetInverted(0, true);
             _renderer.SetInverted(board.Rows - 1, true);
-            _core = new PhoneCore(settings, http, clock, wall, _ringer, board.Columns);
+            _core = new PhoneCore(settings, clock, wall, _ringer, board.Columns);
             _pump = new EventPump(_core, _lock, http, clock);
+            _worker = new RequestWorker(_core, _lock, http, clock);
         }
 
         public PhoneCore Core
@@ -80,10 +85,13 @@ namespace AgentPhone.Device
             get { return _bytesSent; }
         }
 
-        /// <summary>Wakes the panel, clears it, fetches provisioning and shows the first screen;
-        /// with <paramref name="startEvents"/> the event long-poll starts on its thread.</summary>
-        public void Start(bool startEvents)
+        /// <summary>Wakes the panel, clears it, asks for provisioning and shows the first screen.
+        /// With <paramref name="threads"/> the request worker and the event long-poll start on
+        /// threads of their own; without, <see cref="Step"/> sends what the keys asked for and
+        /// <see cref="PollEvents"/> looks at the event stream (tests in virtual time).</summary>
+        public void Start(bool threads)
         {
+            _threads = threads;
             _panel.Initialize();
             lock (_lock)
             {
@@ -93,15 +101,21 @@ namespace AgentPhone.Device
                 Draw();
             }
 
-            if (startEvents)
+            if (threads)
             {
+                _worker.Start();
                 _pump.Start();
+            }
+            else
+            {
+                RunRequests();
             }
         }
 
         public void Stop()
         {
             _pump.Stop();
+            _worker.Stop();
             _ringer.Stop();
         }
 
@@ -133,10 +147,52 @@ namespace AgentPhone.Device
                     Draw();
                 }
             }
+
+            HandOver();
         }
 
-        /// <summary>A key pressed now (from the keypad, or the emulator's control API); the
-        /// screen shows its outcome when this returns.</summary>
+        /// <summary>Whatever the keys or the clock asked of the server goes to the worker.</summary>
+        private void HandOver()
+        {
+            if (!_threads)
+            {
+                RunRequests();
+                return;
+            }
+
+            bool waiting;
+            lock (_lock)
+            {
+                waiting = _core.HasRequest;
+            }
+
+            if (waiting)
+            {
+                _worker.Wake();
+            }
+        }
+
+        /// <summary>Without threads: sends the requests waiting and applies their answers, in turn.</summary>
+        public void RunRequests()
+        {
+            // An answer may ask for one more request (a reason list, then the state): a few turns.
+            for (int i = 0; i < 4 && _worker.RunOnce(); i++)
+            {
+            }
+
+            Redraw();
+        }
+
+        /// <summary>Without threads: one look at the event stream (no wait), and what it asks for.</summary>
+        public void PollEvents()
+        {
+            _pump.PollOnce(0);
+            RunRequests();
+        }
+
+        /// <summary>A key pressed now (from the keypad, or the emulator's control API); the screen
+        /// shows it when this returns, and a request it made is on its way (its answer shows
+        /// when it comes).</summary>
         public void Press(Key key)
         {
             lock (_lock)
@@ -145,6 +201,8 @@ namespace AgentPhone.Device
                 _core.Press(key);
                 Draw();
             }
+
+            HandOver();
         }
 
         /// <summary>Lays the screen out and draws it now, so what a reader sees next matches the

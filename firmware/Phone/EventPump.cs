@@ -1,4 +1,3 @@
-using System.Threading;
 using AgentPhone.Hardware;
 using AgentPhone.Protocol.Messages;
 
@@ -11,53 +10,19 @@ namespace AgentPhone.Phone
     /// failed poll it waits a little and asks again from the last sequence seen, so nothing is
     /// missed across a drop, a failover or a server restart.
     /// </summary>
-    public sealed class EventPump
+    public sealed class EventPump : PhoneThread
     {
         public const int IdleMs = 250;
         public const int RetryMs = 2000;
 
-        private readonly PhoneCore _phone;
-        private readonly object _phoneLock;
-        private readonly AgentClient _client;
-        private bool _running;
-        private Thread _thread;
-
-        /// <param name="phoneLock">The lock every other user of the phone (keys, ticks) holds.</param>
         public EventPump(PhoneCore phone, object phoneLock, IHttp http, IClock clock)
+            : base(phone, phoneLock, http, clock)
         {
-            _phone = phone;
-            _phoneLock = phoneLock;
-            _client = new AgentClient(http, phone.Link, clock);
         }
 
-        public void Start()
+        protected override int Turn()
         {
-            _running = true;
-            _thread = new Thread(Run);
-            _thread.Start();
-        }
-
-        /// <summary>Ends the loop and waits for its thread (at most one long-poll and a retry pause).</summary>
-        public void Stop()
-        {
-            _running = false;
-            if (_thread != null)
-            {
-                _thread.Join();
-                _thread = null;
-            }
-        }
-
-        private void Run()
-        {
-            while (_running)
-            {
-                int pauseMs = PollOnce();
-                if (pauseMs > 0)
-                {
-                    Thread.Sleep(pauseMs);
-                }
-            }
+            return PollOnce();
         }
 
         /// <summary>One long-poll and its outcome applied. Returns how long to pause before the
@@ -65,26 +30,36 @@ namespace AgentPhone.Phone
         /// <see cref="RetryMs"/> after a failed poll.</summary>
         public int PollOnce()
         {
+            return PollOnce(-1);
+        }
+
+        /// <param name="waitSeconds">How long the server may hold the poll; -1: the settings' wait.</param>
+        public int PollOnce(int waitSeconds)
+        {
             string path;
+            string authorization;
             string token;
             int wait;
-            lock (_phoneLock)
+            lock (PhoneLock)
             {
-                if (!_phone.SignedIn)
+                if (!Phone.SignedIn)
                 {
                     return IdleMs;
                 }
 
-                wait = _phone.Settings.EventWaitSeconds;
-                path = _phone.EventsPath(wait);
-                token = _phone.Link.Token;
+                // While no server answers, a poll asks without waiting: the server's return shows
+                // at once, not when a long-poll with nothing to say runs out.
+                wait = waitSeconds >= 0 ? waitSeconds : Phone.ServerDown ? 0 : Phone.Settings.EventWaitSeconds;
+                path = Phone.EventsPath(wait);
+                token = Phone.Link.Token;
+                authorization = Phone.Link.Authorization;
             }
 
             EventsResponse events = new EventsResponse();
-            Reply reply = _client.Call("GET", path, null, events, wait * 1000 + _phone.Settings.RequestTimeoutMs);
-            lock (_phoneLock)
+            Reply reply = Client.Call("GET", path, authorization, null, events, wait * 1000 + Phone.Settings.RequestTimeoutMs);
+            lock (PhoneLock)
             {
-                _phone.ApplyEvents(reply, events, token);
+                Phone.ApplyEvents(reply, Client.RefusalCode, events, token);
             }
 
             return reply == Reply.Ok ? 0 : RetryMs;

@@ -12,10 +12,6 @@ namespace AgentPhone.Phone
         private static readonly ReasonKind[] Kinds = { ReasonKind.NotReady, ReasonKind.Logout, ReasonKind.WrapUp };
         private static readonly string[] ReasonTitles = { "Not Ready Reason", "Logout Reason", "Wrap-up Reason" };
 
-        private readonly ReasonList[] _reasonLists = new ReasonList[3];
-        private int _reasonKind;
-        private long _statusAtMs;
-
         /// <summary>Takes the server's word for the agent's state and call.</summary>
         private void Adopt(AgentStatus status)
         {
@@ -110,11 +106,26 @@ namespace AgentPhone.Phone
             StateRequest request = new StateRequest();
             request.State = wire;
             request.ReasonCode = reasonCode;
-            AgentStatus status = new AgentStatus();
-            if (Succeeded(_client.Call("PUT", Routes.Agents + Routes.Me + "/state", request, status, _settings.RequestTimeoutMs)))
+            SendSession(Purpose.State, "PUT", Routes.Agents + Routes.Me + "/state", request, new AgentStatus(), StateText(wire));
+        }
+
+        /// <summary>A state or wrap-up reason taken: the outcome shows where the agent chose it;
+        /// one who has moved on meanwhile sees it on the status row.</summary>
+        private void StateAnswered(PhoneRequest request)
+        {
+            if (!Succeeded(request))
             {
-                Adopt(status);
+                return;
+            }
+
+            Adopt((AgentStatus)request.Into);
+            if (_view == request.View || _view == PhoneView.Reasons)
+            {
                 ShowAfterChange();
+            }
+            else
+            {
+                ShowCurrent();
             }
         }
 
@@ -128,21 +139,21 @@ namespace AgentPhone.Phone
 
         // ---- reason codes ----
 
-        /// <summary>Shows the reason menu of a kind; false when the server has no codes for it
-        /// (and does not require one), so the change goes ahead without a reason.</summary>
+        /// <summary>Shows the reason menu of a kind, asking the server for its codes the first
+        /// time; false when the server has no codes for it (and does not require one), so the
+        /// change goes ahead without a reason.</summary>
         private bool ShowReasons(int kind)
         {
             ReasonList list = _reasonLists[kind];
             if (list == null)
             {
-                list = new ReasonList();
-                Reply reply = _client.Call("GET", Routes.Reasons + "?kind=" + ReasonKinds.ToWire(Kinds[kind]), null, list, _settings.RequestTimeoutMs);
-                if (!Succeeded(reply))
+                PhoneRequest request = SendSession(Purpose.Reasons, "GET", Routes.Reasons + "?kind=" + ReasonKinds.ToWire(Kinds[kind]), null, new ReasonList(), ReasonTitles[kind]);
+                if (request != null)
                 {
-                    return true; // the message is showing; nothing else happens
+                    request.Arg = kind;
                 }
 
-                _reasonLists[kind] = list;
+                return true;
             }
 
             int count = list.Reasons == null ? 0 : list.Reasons.Length;
@@ -168,6 +179,29 @@ namespace AgentPhone.Phone
             return true;
         }
 
+        /// <summary>A reason list came: kept for the session; shown if the agent is still where it
+        /// asked, or, when the kind has no codes, the change goes ahead without one.</summary>
+        private void ReasonsAnswered(PhoneRequest request)
+        {
+            if (!Succeeded(request))
+            {
+                return;
+            }
+
+            int kind = request.Arg;
+            _reasonLists[kind] = (ReasonList)request.Into;
+            if (_view != request.View)
+            {
+                return;
+            }
+
+            if (!ShowReasons(kind))
+            {
+                if (kind == KindNotReady) SetState(AgentStates.ToWire(AgentState.NotReady), 0);
+                else if (kind == KindLogout) SignOut(0);
+            }
+        }
+
         private void ChooseReason(int code)
         {
             if (_reasonKind == KindNotReady)
@@ -182,12 +216,7 @@ namespace AgentPhone.Phone
             {
                 ReasonRequest request = new ReasonRequest();
                 request.ReasonCode = code;
-                AgentStatus status = new AgentStatus();
-                if (Succeeded(_client.Call("PUT", Routes.Agents + Routes.Me + "/wrapup", request, status, _settings.RequestTimeoutMs)))
-                {
-                    Adopt(status);
-                    ShowAfterChange();
-                }
+                SendSession(Purpose.WrapUpReason, "PUT", Routes.Agents + Routes.Me + "/wrapup", request, new AgentStatus(), "Wrap-up reason");
             }
         }
 
@@ -241,35 +270,39 @@ namespace AgentPhone.Phone
 
         // ---- skill stats ----
 
-        private long _statsAtMs;
-
         /// <summary>Skill Stats: calls queued and oldest in queue per queue of the agent; refreshed
         /// every <see cref="PhoneSettings.StatsPollSeconds"/> while showing, and by Update.</summary>
         private void ShowStats()
         {
-            _view = PhoneView.Stats;
-            RefreshStats();
+            if (_view != PhoneView.Stats)
+            {
+                _view = PhoneView.Stats;
+                _screen.Clear();
+                _screen.Title = "Skill Stats";
+                SetStatusRow();
+                _screen.SetSoftkeys(KeyUpdate, string.Empty, string.Empty, KeyExit);
+            }
+
+            RefreshStats(false);
         }
 
-        private readonly StatsResponse _statsAnswer = new StatsResponse();
-        // The stats lines as last built, and the figures they show: a refresh that brings the
-        // same figures builds no new text.
-        private readonly string[] _statsLines = new string[Screen.MaxLines];
-        private readonly long[] _statsFigures = new long[Screen.MaxLines];
-
-        private void RefreshStats()
+        private void RefreshStats(bool quiet)
         {
             _statsAtMs = _clock.NowMs;
             StatsResponse stats = _statsAnswer;
             stats.Queues = null;
             stats.CallsHandled = 0;
-            Reply reply = _client.Call("GET", Routes.Stats, null, stats, _settings.RequestTimeoutMs);
-            if (!Succeeded(reply))
+            Send(Purpose.Stats, "GET", Routes.Stats, null, stats, "Stats", _link.Authorization, quiet);
+        }
+
+        private void StatsAnswered(PhoneRequest request)
+        {
+            if (_view != PhoneView.Stats || !Succeeded(request))
             {
                 return;
             }
 
-            _view = PhoneView.Stats;
+            StatsResponse stats = (StatsResponse)request.Into;
             _screen.Clear();
             _screen.Title = "Skill Stats";
             int queues = stats.Queues == null ? 0 : stats.Queues.Length;
@@ -330,24 +363,30 @@ namespace AgentPhone.Phone
 
         // ---- supervisor ----
 
-        private TeamView _team;
-        private TeamMember _member;
-
         private void ShowTeam()
         {
-            TeamView team = new TeamView();
-            Reply reply = _client.Call("GET", Routes.Team, null, team, _settings.RequestTimeoutMs);
-            if (reply == Reply.Refused && _client.RefusalCode == ErrorCode.NotSupervisor)
+            SendSession(Purpose.Team, "GET", Routes.Team, null, new TeamView(), "Team");
+        }
+
+        private void TeamAnswered(PhoneRequest request)
+        {
+            if (_view != request.View)
+            {
+                return;
+            }
+
+            if (request.Reply == Reply.Refused && request.RefusalCode == ErrorCode.NotSupervisor)
             {
                 ShowMessage("Team", "Only a supervisor sees a team.", null);
                 return;
             }
 
-            if (!Succeeded(reply))
+            if (!Succeeded(request))
             {
                 return;
             }
 
+            TeamView team = (TeamView)request.Into;
             _team = team;
             _view = PhoneView.Team;
             _screen.Clear();
@@ -387,8 +426,12 @@ namespace AgentPhone.Phone
         {
             StateRequest request = new StateRequest();
             request.State = wire;
-            AgentStatus status = new AgentStatus();
-            if (Succeeded(_client.Call("PUT", Routes.Agents + _member.AgentId + "/state", request, status, _settings.RequestTimeoutMs)))
+            SendSession(Purpose.MemberState, "PUT", Routes.Agents + _member.AgentId + "/state", request, new AgentStatus(), _member.AgentId + " " + StateText(wire));
+        }
+
+        private void MemberStateAnswered(PhoneRequest request)
+        {
+            if (Succeeded(request) && _view == request.View)
             {
                 ShowTeam();
             }

@@ -15,12 +15,6 @@ namespace AgentPhone.Phone
         /// <summary>Caller-data keys are cut to this many characters (Finesse IPPA).</summary>
         public const int CallerDataKeyChars = 15;
 
-        private readonly MultiTap _entry;
-        private CallInfo _call;
-        private long _callSinceMs;
-        private string _party;
-        private int _dialPurpose;
-
         /// <summary>The agent's call as the server last described it, or null.</summary>
         public CallInfo Call
         {
@@ -34,6 +28,7 @@ namespace AgentPhone.Phone
             if (call == null)
             {
                 _party = null;
+                _callSinceMs = 0;
                 if (_ringer.IsRinging) _ringer.Stop();
                 return;
             }
@@ -137,15 +132,28 @@ namespace AgentPhone.Phone
         /// the agent's status.</summary>
         private void CallAction(string action, TargetRequest target)
         {
-            AgentStatus status = new AgentStatus();
-            Reply reply = _client.Call("POST", Routes.Agents + Routes.Me + "/call/" + action, target, status, _settings.RequestTimeoutMs);
-            if (!Succeeded(reply))
+            PhoneRequest request = SendSession(Purpose.CallAction, "POST", Routes.Agents + Routes.Me + "/call/" + action, target, new AgentStatus(), CallActionText(action));
+            if (request != null)
+            {
+                request.Action = action;
+            }
+        }
+
+        private static string CallActionText(string action)
+        {
+            return action == "answer" ? KeyAnswer : action == "release" ? KeyRelease : action == "hold" ? KeyHold
+                : action == "resume" ? KeyResume : action == "transfer" ? "Transfer" : "Conference";
+        }
+
+        private void CallAnswered(PhoneRequest request)
+        {
+            if (!Succeeded(request))
             {
                 return;
             }
 
-            Adopt(status);
-            if (action == "answer")
+            Adopt((AgentStatus)request.Into);
+            if (request.Action == "answer")
             {
                 _callSinceMs = _clock.NowMs;
                 ShowCallerData();
@@ -207,17 +215,18 @@ namespace AgentPhone.Phone
             if (_dialPurpose == DialOutbound)
             {
                 target.Number = number;
-                Reply reply = _client.Call("POST", Routes.Agents + Routes.Me + "/call/dial", target, null, _settings.RequestTimeoutMs);
-                if (Succeeded(reply))
-                {
-                    Resynchronize();
-                }
-
+                SendSession(Purpose.Dial, "POST", Routes.Agents + Routes.Me + "/call/dial", target, null, "Dial " + number);
                 return;
             }
 
             target.Extension = number;
             CallAction(_dialPurpose == DialTransfer ? "transfer" : "conference", target);
+        }
+
+        /// <summary>An outbound call placed: refusals show; the call itself comes as an event.</summary>
+        private void DialAnswered(PhoneRequest request)
+        {
+            Succeeded(request);
         }
 
         // ---- events ----
@@ -228,29 +237,16 @@ namespace AgentPhone.Phone
             return Routes.Agents + Routes.Me + "/events?after=" + _lastSeq + "&wait=" + waitSeconds;
         }
 
-        /// <summary>One look at the event stream without waiting (tests, and after a key when the
-        /// phone has no pump thread).</summary>
-        public void PollEvents()
-        {
-            if (!SignedIn)
-            {
-                return;
-            }
-
-            EventsResponse events = new EventsResponse();
-            string token = _link.Token;
-            Reply reply = _client.Call("GET", EventsPath(0), null, events, _settings.RequestTimeoutMs);
-            ApplyEvents(reply, events, token);
-        }
-
         /// <summary>
-        /// What the long-poll brought: calls offered, answered, held and ended, state changes made
-        /// anywhere (desktop, supervisor, the server's timers). When events were lost, or the server
-        /// answers again after being down, the phone reads the agent's status anew instead.
+        /// What the long-poll brought, applied as it comes: every event of the agent's own carries
+        /// its state, reason, pending choice, wrap-up and allowed states, and a call event its
+        /// call, so an event costs no request. When events were lost, or a server answers again
+        /// after none did, the phone reads the agent's status once instead.
         /// </summary>
         /// <param name="sessionToken">The token the events were asked with: an answer for a session
         /// that has ended since (signed out and in again meanwhile) is dropped.</param>
-        public void ApplyEvents(Reply reply, EventsResponse events, string sessionToken)
+        /// <param name="refusal">The refusal's code when <paramref name="reply"/> is a refusal.</param>
+        public void ApplyEvents(Reply reply, ErrorCode refusal, EventsResponse events, string sessionToken)
         {
             if (!SignedIn || sessionToken != _link.Token)
             {
@@ -259,128 +255,143 @@ namespace AgentPhone.Phone
 
             if (reply != Reply.Ok)
             {
-                if (reply == Reply.Refused && _client.RefusalCode == ErrorCode.Unauthorized)
+                if (reply == Reply.Refused && refusal == ErrorCode.Unauthorized)
                 {
                     SignedOut();
                     ShowIdle();
                 }
-                else if (reply == Reply.Down)
+                else if (reply == Reply.Down && !_serverDown)
                 {
                     _serverDown = true;
+                    SetStatusRow();
                 }
 
                 return;
             }
 
-            bool resync = events.Resync || _serverDown;
-            _serverDown = false;
-            bool stateChanged = false;
+            if (_serverDown || events.Resync)
+            {
+                // Back, or too far behind: one status read tells where the agent is now.
+                _serverDown = false;
+                _lastSeq = events.LastSeq;
+                _statusWanted = true;
+                SetStatusRow();
+                return;
+            }
+
+            bool changed = false;
+            bool placed = false;
             int count = events.Events == null ? 0 : events.Events.Length;
-            for (int i = 0; i < count && !resync; i++)
+            for (int i = 0; i < count; i++)
             {
                 EventInfo e = events.Events[i];
-                if (e.AgentId != null && e.AgentId != _status.AgentId)
-                {
-                    continue;
-                }
-
                 EventKind kind;
-                if (!EventKinds.TryParseWire(e.Kind, out kind))
+                if ((e.AgentId != null && e.AgentId != _status.AgentId) || !EventKinds.TryParseWire(e.Kind, out kind) || kind == EventKind.QueueStats)
                 {
                     continue;
                 }
 
+                AdoptEvent(e);
+                changed = true;
                 switch (kind)
                 {
-                    case EventKind.StateChanged:
-                        stateChanged = true;
-                        break;
                     case EventKind.CallOffered:
-                        Offered(e);
+                        _callSinceMs = 0;
+                        AdoptCall(e.Call, 0);
                         break;
                     case EventKind.CallAnswered:
+                        // A call the phone never saw ring: placed by the agent (or answered elsewhere).
+                        placed = _call == null;
+                        AdoptCall(SameCall(e.Call), 0);
+                        break;
                     case EventKind.CallHeld:
                     case EventKind.CallResumed:
-                        stateChanged = true;
+                        AdoptCall(SameCall(e.Call), 0);
                         break;
                     case EventKind.CallEnded:
-                        Ended();
-                        stateChanged = true;
+                        AdoptCall(null, 0);
+                        if (_view == PhoneView.DialEntry)
+                        {
+                            // A transfer or conference being dialed has no call left to act on.
+                            _view = PhoneView.AgentMenu;
+                        }
+
                         break;
                     case EventKind.PartyJoined:
                         _party = e.Party;
-                        stateChanged = true;
                         break;
                     case EventKind.PartyLeft:
                         _party = null;
-                        stateChanged = true;
                         break;
                 }
             }
 
-            if (events.LastSeq > _lastSeq || events.Resync)
+            if (events.LastSeq > _lastSeq)
             {
                 _lastSeq = events.LastSeq;
             }
 
-            if (resync || stateChanged)
+            if (changed)
             {
-                Refresh();
+                if (_status.State == AgentStates.ToWire(AgentState.Logout))
+                {
+                    SignedOut();
+                    ShowIdle();
+                    return;
+                }
+
+                if (placed && _call != null) ShowTalking();
+                else ShowCurrent();
             }
         }
 
-        private void Offered(EventInfo e)
+        /// <summary>The agent's state as an event tells it (the event's own time is the start of
+        /// what it reports, so a wrap-up's time left is counted from its arrival).</summary>
+        private void AdoptEvent(EventInfo e)
         {
-            _callSinceMs = 0;
-            AdoptCall(e.Call, 0);
-            ShowCallerData();
+            AgentStatus s = _status;
+            s.State = e.State;
+            s.ReasonCode = e.ReasonCode;
+            s.ReasonLabel = e.ReasonLabel;
+            s.PendingState = e.PendingState;
+            s.PendingReasonCode = e.PendingReasonCode;
+            s.PendingReasonLabel = e.PendingReasonLabel;
+            s.WrapUpRemainingMs = e.WrapUpEndsMs > e.AtMs ? e.WrapUpEndsMs - e.AtMs : 0;
+            if (e.Allowed != null)
+            {
+                s.Allowed = e.Allowed;
+            }
+
+            _statusAtMs = _clock.NowMs;
         }
 
-        private void Ended()
+        /// <summary>A call event's call, keeping the caller data the offer brought (later events
+        /// carry the call's state, not its variables).</summary>
+        private CallInfo SameCall(CallInfo call)
         {
-            AdoptCall(null, 0);
-            if (_view == PhoneView.CallerData || _view == PhoneView.Talking || _view == PhoneView.DialEntry)
+            if (call != null && _call != null && call.Id == _call.Id)
             {
-                _view = PhoneView.AgentMenu;
+                if (call.Variables == null) call.Variables = _call.Variables;
+                if (call.Layout == null) call.Layout = _call.Layout;
             }
+
+            return call;
         }
 
-        /// <summary>Reads the status and redraws the screen showing, keeping the agent where it is
-        /// (a menu keeps its selection when its items stay the same).</summary>
-        private void Refresh()
+        /// <summary>Redraws the screen showing after the agent's state changed by itself (an
+        /// event, a status read), keeping the agent where it is: a ringing call takes the screen
+        /// with its caller data whatever was open, the outage message goes once a server answers,
+        /// and a menu keeps its selection when its items stay the same.</summary>
+        private void ShowCurrent()
         {
-            AgentStatus status = new AgentStatus();
-            Reply reply = _client.Call("GET", Routes.Agents + Routes.Me, null, status, _settings.RequestTimeoutMs);
-            if (reply == Reply.Refused && _client.RefusalCode == ErrorCode.Unauthorized)
-            {
-                SignedOut();
-                ShowIdle();
-                return;
-            }
-
-            if (reply != Reply.Ok)
-            {
-                return;
-            }
-
-            if (status.State == AgentStates.ToWire(AgentState.Logout))
-            {
-                SignedOut();
-                ShowIdle();
-                return;
-            }
-
-            Adopt(status);
             if (_call != null && _call.State == LegStates.Ringing && _view != PhoneView.CallerData)
             {
-                // A ringing call takes the screen with its caller data, whatever was open.
                 ShowCallerData();
                 return;
             }
 
             if (_view == PhoneView.Message && _outageShown)
             {
-                // The server answers again: the outage message is no longer true.
                 CloseMessage();
                 return;
             }

@@ -12,14 +12,6 @@ namespace AgentPhone.Phone
         private const int FieldExtension = 2;
         private static readonly string[] FieldLabels = { "Agent ID: ", "Password: ", "Extension: " };
 
-        private readonly MultiTap[] _loginFields;
-        private readonly bool[] _fieldAsked = new bool[3];
-        private int _field;
-        private bool _directDigits;
-
-        private readonly char[] _dial = new char[32];
-        private int _dialLength;
-
         // ---- idle and feature codes ----
 
         private void ShowIdle()
@@ -208,6 +200,19 @@ namespace AgentPhone.Phone
             DrawLoginFields();
         }
 
+        private bool LoginUntouched()
+        {
+            for (int i = 0; i < _loginFields.Length; i++)
+            {
+                if (_loginFields[i].Length > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private int FirstAsked()
         {
             for (int i = 0; i < _fieldAsked.Length; i++)
@@ -350,16 +355,19 @@ namespace AgentPhone.Phone
 
         private void SignIn(SignInRequest request)
         {
-            SignInResponse response = new SignInResponse();
             // The device secret goes along: it is what a sign-in without a password rests on.
-            Reply reply = _client.Call("POST", Routes.SignIn, _settings.DeviceAuthorization, request, response, _settings.RequestTimeoutMs);
-            if (reply == Reply.Refused)
+            Send(Purpose.SignIn, "POST", Routes.SignIn, request, new SignInResponse(), "Sign in", _settings.DeviceAuthorization, false);
+        }
+
+        private void SignInAnswered(PhoneRequest request)
+        {
+            if (request.Reply == Reply.Refused)
             {
-                ShowMessage("Login failed", _client.RefusalCode == ErrorCode.BadCredentials ? "Wrong agent ID or password." : _client.RefusalMessage, null);
+                ShowMessage("Login failed", request.RefusalCode == ErrorCode.BadCredentials ? "Wrong agent ID or password." : request.RefusalMessage, null);
                 return;
             }
 
-            if (!Succeeded(reply))
+            if (!Succeeded(request))
             {
                 return;
             }
@@ -369,7 +377,9 @@ namespace AgentPhone.Phone
                 _loginFields[i].Clear();
             }
 
+            SignInResponse response = (SignInResponse)request.Into;
             _link.Token = response.Token;
+            _serverDown = false;
             Adopt(response.Agent);
             _lastSeq = response.Agent.LastSeq;
             ShowAgentMenu();
@@ -380,12 +390,17 @@ namespace AgentPhone.Phone
         {
             ReasonRequest body = new ReasonRequest();
             body.ReasonCode = reasonCode;
-            AgentStatus status = new AgentStatus();
-            if (!Succeeded(_client.Call("POST", Routes.SignOut, body, status, _settings.RequestTimeoutMs)))
+            SendSession(Purpose.SignOut, "POST", Routes.SignOut, body, new AgentStatus(), "Logout");
+        }
+
+        private void SignOutAnswered(PhoneRequest request)
+        {
+            if (!Succeeded(request))
             {
                 return;
             }
 
+            AgentStatus status = (AgentStatus)request.Into;
             if (status.State == AgentStates.ToWire(AgentState.Logout))
             {
                 SignedOut();
@@ -404,6 +419,11 @@ namespace AgentPhone.Phone
             _status = null;
             _call = null;
             _link.Token = null;
+            _serverDown = false;
+            _statusWanted = false;
+            // Answers still to come belong to the session that ended.
+            _change = null;
+            _read = null;
             _reasonLists[0] = _reasonLists[1] = _reasonLists[2] = null;
             if (_ringer.IsRinging)
             {

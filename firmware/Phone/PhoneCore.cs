@@ -1,5 +1,6 @@
 using AgentPhone.Hardware;
 using AgentPhone.Protocol;
+using AgentPhone.Protocol.Json;
 using AgentPhone.Protocol.Messages;
 
 namespace AgentPhone.Phone
@@ -61,22 +62,76 @@ namespace AgentPhone.Phone
         public const string ServiceErrorText = "Service error. Try again.";
         public const string ResyncPrompt = "Press 1 to resynchronize your agent state";
 
+        // ---- the phone's state: everything it knows and shows, in one place ----
+
+        // What it runs on.
         private readonly PhoneSettings _settings;
         private readonly IClock _clock;
         private readonly IWallClock _wall;
         private readonly IRinger _ringer;
-        private readonly AgentClient _client;
         private readonly ServerLink _link;
         private readonly Screen _screen = new Screen();
         private readonly int _columns;
 
+        // The session, as last heard from the server.
         private Provisioning _provisioning;
         private AgentStatus _status;
-        private PhoneView _view;
+        private long _statusAtMs;
         private long _lastSeq;
+        private CallInfo _call;
+        private long _callSinceMs;
+        private string _party;
+        private readonly ReasonList[] _reasonLists = new ReasonList[3];
+
+        // The network: what is outstanding, and whether the servers answer.
+        private PhoneRequest _change;
+        private PhoneRequest _read;
+        /// <summary>The agent's status is to be read anew (a lost event, the server's return).</summary>
+        private bool _statusWanted;
+        /// <summary>No server answered the last request or poll; the next answer clears it.</summary>
         private bool _serverDown;
 
-        public PhoneCore(PhoneSettings settings, IHttp http, IClock clock, IWallClock wall, IRinger ringer, int columns)
+        // What shows.
+        private PhoneView _view;
+        /// <summary>The resynchronize prompt when the message offers it (key 1), else null.</summary>
+        private string _messageBack;
+        /// <summary>Whether the message on screen is the outage's, which the server's return clears.</summary>
+        private bool _outageShown;
+        private int _rowMode = -1;
+        private object _rowFor;
+        private string _statusRow = string.Empty;
+
+        // Menus.
+        private readonly string[] _menuItems = new string[100];
+        private readonly string[] _menuValues = new string[100];
+        private readonly int[] _menuCodes = new int[100];
+        private int _menuCount;
+        private int _menuNumber;
+        private long _menuNumberAtMs;
+        private int _reasonKind;
+        private TeamView _team;
+        private TeamMember _member;
+
+        // Typing: the login form, the idle screen's feature codes, number entry.
+        private readonly MultiTap[] _loginFields;
+        private readonly bool[] _fieldAsked = new bool[3];
+        private int _field;
+        private bool _directDigits;
+        private readonly char[] _dial = new char[32];
+        private int _dialLength;
+        private readonly MultiTap _entry;
+        private int _dialPurpose;
+
+        // Skill stats: the answer is read into one message, and a refresh that brings the same
+        // figures builds no new text.
+        private long _statsAtMs;
+        private readonly StatsResponse _statsAnswer = new StatsResponse();
+        private readonly string[] _statsLines = new string[Screen.MaxLines];
+        private readonly long[] _statsFigures = new long[Screen.MaxLines];
+
+        private long _lastSecond = -1;
+
+        public PhoneCore(PhoneSettings settings, IClock clock, IWallClock wall, IRinger ringer, int columns)
         {
             _settings = settings;
             _clock = clock;
@@ -85,7 +140,6 @@ namespace AgentPhone.Phone
             _columns = columns;
             _link = new ServerLink();
             _link.SetServers(settings.Servers);
-            _client = new AgentClient(http, _link, clock);
             _loginFields = new MultiTap[] { new MultiTap(32, settings.MultiTapTimeoutMs), new MultiTap(32, settings.MultiTapTimeoutMs), new MultiTap(16, settings.MultiTapTimeoutMs) };
             _entry = new MultiTap(24, settings.MultiTapTimeoutMs);
             ShowIdle();
@@ -117,6 +171,12 @@ namespace AgentPhone.Phone
             get { return _status != null; }
         }
 
+        /// <summary>No server answered the last request or event poll.</summary>
+        public bool ServerDown
+        {
+            get { return _serverDown; }
+        }
+
         /// <summary>The agent as last heard from the server, or null when nobody is signed in.</summary>
         public AgentStatus Status
         {
@@ -136,36 +196,51 @@ namespace AgentPhone.Phone
 
         // ---- start ----
 
-        /// <summary>Fetches this phone's provisioning (One Button Sign In fields, servers, poll
-        /// intervals). Without an answer the phone runs on its own settings.</summary>
+        /// <summary>Asks for this phone's provisioning (One Button Sign In fields, servers, poll
+        /// intervals). Until an answer comes, and without one, the phone runs on its own settings.</summary>
         public void Start()
         {
-            Provisioning p = new Provisioning();
-            if (_client.Call("GET", Routes.Devices + _settings.DeviceName, _settings.DeviceAuthorization, null, p, _settings.RequestTimeoutMs) == Reply.Ok)
+            Send(Purpose.Provisioning, "GET", Routes.Devices + _settings.DeviceName, null, new Provisioning(), "Settings", _settings.DeviceAuthorization, false);
+        }
+
+        private void Provisioned(PhoneRequest request)
+        {
+            if (request.Reply != Reply.Ok)
             {
-                _provisioning = p;
-                if (p.Servers != null && p.Servers.Length > 0)
-                {
-                    _link.SetServers(WithAnswering(p.Servers));
-                }
-
-                if (p.StatsPollSeconds > 0)
-                {
-                    _settings.StatsPollSeconds = p.StatsPollSeconds;
-                }
-
-                if (p.EventWaitSeconds > 0)
-                {
-                    _settings.EventWaitSeconds = p.EventWaitSeconds;
-                }
-
-                if (p.Extension != null && (_settings.Extension == null || _settings.Extension.Length == 0))
-                {
-                    _settings.Extension = p.Extension;
-                }
+                return;
             }
 
-            ShowIdle();
+            Provisioning p = (Provisioning)request.Into;
+            _provisioning = p;
+            if (p.Servers != null && p.Servers.Length > 0)
+            {
+                _link.SetServers(WithAnswering(p.Servers));
+            }
+
+            if (p.StatsPollSeconds > 0)
+            {
+                _settings.StatsPollSeconds = p.StatsPollSeconds;
+            }
+
+            if (p.EventWaitSeconds > 0)
+            {
+                _settings.EventWaitSeconds = p.EventWaitSeconds;
+            }
+
+            if (p.Extension != null && (_settings.Extension == null || _settings.Extension.Length == 0))
+            {
+                _settings.Extension = p.Extension;
+            }
+
+            if (_view == PhoneView.Idle)
+            {
+                ShowIdle();
+            }
+            else if (_view == PhoneView.Login && LoginUntouched())
+            {
+                // Opened before the profile came: ask only what the profile leaves open.
+                ShowLogin();
+            }
         }
 
         /// <summary>The provisioned server list, with the server that just answered put first when
@@ -190,6 +265,134 @@ namespace AgentPhone.Phone
             }
 
             return list;
+        }
+
+        // ---- requests: made here, sent by the worker, applied when they come ----
+
+        /// <summary>Whether a request waits for the worker to take it.</summary>
+        public bool HasRequest
+        {
+            get
+            {
+                return (_change != null && !_change.Taken) || (_read != null && !_read.Taken) || (_statusWanted && _read == null);
+            }
+        }
+
+        /// <summary>Whether anything is outstanding: made, in flight, or a status read wanted.</summary>
+        public bool Waiting
+        {
+            get { return _change != null || _read != null || _statusWanted; }
+        }
+
+        /// <summary>The worker takes the next request: a change before a read.</summary>
+        public PhoneRequest TakeRequest()
+        {
+            if (_statusWanted && _read == null && SignedIn)
+            {
+                _statusWanted = false;
+                _read = NewRequest(Purpose.Status, "GET", Routes.Agents + Routes.Me, null, new AgentStatus(), null, _link.Authorization);
+            }
+
+            PhoneRequest next = _change != null && !_change.Taken ? _change : _read != null && !_read.Taken ? _read : null;
+            if (next != null)
+            {
+                next.Taken = true;
+            }
+
+            return next;
+        }
+
+        /// <summary>A request's answer: applied unless the session it was made in has ended, or
+        /// the phone let it go (signed out meanwhile).</summary>
+        public void Complete(PhoneRequest request)
+        {
+            if (request == _change) _change = null;
+            else if (request == _read) _read = null;
+            else return;
+
+            if (request.Purpose != Purpose.Provisioning && request.Purpose != Purpose.SignIn && request.Token != _link.Token)
+            {
+                SetStatusRow();
+                return;
+            }
+
+            if (request.Reply == Reply.Ok && _serverDown)
+            {
+                _serverDown = false;
+            }
+
+            switch (request.Purpose)
+            {
+                case Purpose.Provisioning: Provisioned(request); break;
+                case Purpose.SignIn: SignInAnswered(request); break;
+                case Purpose.SignOut: SignOutAnswered(request); break;
+                case Purpose.State:
+                case Purpose.WrapUpReason: StateAnswered(request); break;
+                case Purpose.CallAction: CallAnswered(request); break;
+                case Purpose.Dial: DialAnswered(request); break;
+                case Purpose.MemberState: MemberStateAnswered(request); break;
+                case Purpose.Reasons: ReasonsAnswered(request); break;
+                case Purpose.Stats: StatsAnswered(request); break;
+                case Purpose.Team: TeamAnswered(request); break;
+                case Purpose.Status: StatusAnswered(request); break;
+            }
+
+            SetStatusRow();
+        }
+
+        /// <summary>Hands a request to the worker; null, with the refusal on screen, when one of its
+        /// kind is still outstanding or the servers are known to be down (nothing is queued to be
+        /// sent later). A <paramref name="quiet"/> request (a timed refresh) is dropped silently.</summary>
+        private PhoneRequest Send(Purpose purpose, string method, string path, IMessage body, IMessage into, string what, string authorization, bool quiet)
+        {
+            PhoneRequest request = NewRequest(purpose, method, path, body, into, what, authorization);
+            PhoneRequest outstanding = request.IsRead ? _read : _change;
+            if (outstanding != null)
+            {
+                if (!quiet)
+                {
+                    // Refused on the screen, never queued behind the first.
+                    _screen.Status = "Busy: " + outstanding.What;
+                }
+
+                return null;
+            }
+
+            if (_serverDown && SignedIn)
+            {
+                if (!quiet)
+                {
+                    ShowOutage();
+                }
+
+                return null;
+            }
+
+            if (request.IsRead) _read = request;
+            else _change = request;
+            SetStatusRow();
+            return request;
+        }
+
+        private PhoneRequest NewRequest(Purpose purpose, string method, string path, IMessage body, IMessage into, string what, string authorization)
+        {
+            PhoneRequest request = new PhoneRequest();
+            request.Purpose = purpose;
+            request.Method = method;
+            request.Path = path;
+            request.Body = body;
+            request.Into = into;
+            request.What = what;
+            request.Authorization = authorization;
+            request.Token = _link.Token;
+            request.View = _view;
+            return request;
+        }
+
+        /// <summary>A request of the session (the Authorization is its token).</summary>
+        private PhoneRequest SendSession(Purpose purpose, string method, string path, IMessage body, IMessage into, string what)
+        {
+            return Send(purpose, method, path, body, into, what, _link.Authorization, false);
         }
 
         // ---- keys ----
@@ -319,19 +522,12 @@ namespace AgentPhone.Phone
 
         private void Update()
         {
-            if (_view == PhoneView.Stats) RefreshStats();
+            if (_view == PhoneView.Stats) RefreshStats(false);
             else if (_view == PhoneView.Team) ShowTeam();
             else if (_view == PhoneView.CallerData) ShowCallerData();
         }
 
         // ---- menus ----
-
-        private readonly string[] _menuItems = new string[100];
-        private readonly string[] _menuValues = new string[100];
-        private readonly int[] _menuCodes = new int[100];
-        private int _menuCount;
-        private int _menuNumber;
-        private long _menuNumberAtMs;
 
         private void BeginMenu()
         {
@@ -432,8 +628,6 @@ namespace AgentPhone.Phone
 
         // ---- ticks ----
 
-        private long _lastSecond = -1;
-
         /// <summary>Time passes: a pending multi-tap character commits, a menu number typed
         /// alone selects, stats refresh on their interval, timers count.</summary>
         public void Tick()
@@ -452,7 +646,7 @@ namespace AgentPhone.Phone
             CommitMenuNumber(false);
             if (_view == PhoneView.Stats && now - _statsAtMs >= _settings.StatsPollSeconds * 1000L)
             {
-                RefreshStats();
+                RefreshStats(true);
             }
 
             long second = now / 1000;
@@ -466,20 +660,40 @@ namespace AgentPhone.Phone
 
         // ---- helpers ----
 
-        private string _statusRowFor;
-        private string _statusRow = string.Empty;
+        private const int RowState = 0;
+        private const int RowSending = 1;
+        private const int RowDown = 2;
 
-        /// <summary>"Agent State: Not Ready"; built again only when the state changes.</summary>
+        /// <summary>The status row: "Agent State: Not Ready"; "Sending: Ready" while a change is
+        /// outstanding; the outage and the server being retried while none answers. Built again
+        /// only when what it shows changes.</summary>
         private void SetStatusRow()
         {
-            string wire = _status == null ? null : _status.State;
-            if (wire != _statusRowFor)
+            int mode = _serverDown && SignedIn ? RowDown : _change != null && _change.What != null ? RowSending : RowState;
+            object what = mode == RowDown ? (object)_link.Server(_link.Active) : mode == RowSending ? (object)_change : _status == null ? null : _status.State;
+            if (mode != _rowMode || !Same(what, _rowFor))
             {
-                _statusRowFor = wire;
-                _statusRow = wire == null ? string.Empty : "Agent State: " + StateText(wire);
+                _rowMode = mode;
+                _rowFor = what;
+                _statusRow = mode == RowDown ? "Down, retrying " + Host((string)what)
+                    : mode == RowSending ? "Sending: " + _change.What
+                    : what == null ? string.Empty : "Agent State: " + StateText((string)what);
             }
 
             _screen.Status = _statusRow;
+        }
+
+        private static bool Same(object a, object b)
+        {
+            string text = a as string;
+            return text != null ? text == b as string : a == b;
+        }
+
+        /// <summary>The host of a base URL (http://10.0.0.5:8082 → 10.0.0.5:8082).</summary>
+        private static string Host(string url)
+        {
+            int scheme = url.IndexOf("//");
+            return scheme < 0 ? url : url.Substring(scheme + 2);
         }
 
         /// <summary>The display name of a wire state (e.g. <c>NOT_READY</c> → Not Ready).</summary>
@@ -495,19 +709,18 @@ namespace AgentPhone.Phone
         }
 
         /// <summary>Tells the agent how a request went wrong; true when it went right.</summary>
-        private bool Succeeded(Reply reply)
+        private bool Succeeded(PhoneRequest request)
         {
+            Reply reply = request.Reply;
             if (reply == Reply.Ok)
             {
-                _serverDown = false;
                 return true;
             }
 
             if (reply == Reply.Down)
             {
                 _serverDown = true;
-                ShowMessage("Server", ConnectionDown, null);
-                _outageShown = true;
+                ShowOutage();
             }
             else if (reply == Reply.ServiceError)
             {
@@ -515,10 +728,17 @@ namespace AgentPhone.Phone
             }
             else
             {
-                Refused(_client.RefusalCode, _client.RefusalMessage);
+                Refused(request.RefusalCode, request.RefusalMessage);
             }
 
             return false;
+        }
+
+        /// <summary>The Cisco guide's outage message; it clears itself when a server answers again.</summary>
+        private void ShowOutage()
+        {
+            ShowMessage("Server", ConnectionDown, null);
+            _outageShown = true;
         }
 
         private void Refused(ErrorCode code, string message)
@@ -540,12 +760,6 @@ namespace AgentPhone.Phone
 
             ShowMessage("Refused", message == null ? ErrorCodes.Message(code) : message, null);
         }
-
-        /// <summary>The resynchronize prompt when the message offers it (key 1), else null.</summary>
-        private string _messageBack;
-
-        // Whether the message on screen is the outage's, which the server's return clears.
-        private bool _outageShown;
 
         private void ShowMessage(string title, string text, string prompt)
         {
@@ -583,21 +797,59 @@ namespace AgentPhone.Phone
             else ShowAgentMenu();
         }
 
-        /// <summary>Reads the agent's status anew (after a refusal, a lost event or the server's
-        /// return) and shows where the agent really is; no new sign-in.</summary>
-        public void Resynchronize()
+        /// <summary>The agent asks to read the status anew (after a refusal, or from More) and see
+        /// where it really is; no new sign-in.</summary>
+        private void Resynchronize()
         {
-            AgentStatus status = new AgentStatus();
-            Reply reply = _client.Call("GET", Routes.Agents + Routes.Me, null, status, _settings.RequestTimeoutMs);
-            if (!Succeeded(reply))
+            PhoneRequest request = SendSession(Purpose.Status, "GET", Routes.Agents + Routes.Me, null, new AgentStatus(), "Status");
+            if (request != null)
+            {
+                request.Arg = 1;
+            }
+        }
+
+        /// <summary>A status read's answer: the agent's own Resynchronize shows the call or the
+        /// state menu; a read the phone made itself keeps the agent where it is.</summary>
+        private void StatusAnswered(PhoneRequest request)
+        {
+            if (request.Arg == 0 && request.Reply != Reply.Ok)
+            {
+                if (request.Reply == Reply.Refused && request.RefusalCode == ErrorCode.Unauthorized)
+                {
+                    SignedOut();
+                    ShowIdle();
+                }
+                else if (request.Reply == Reply.Down)
+                {
+                    _serverDown = true;
+                }
+
+                return;
+            }
+
+            if (!Succeeded(request))
             {
                 return;
             }
 
+            AgentStatus status = (AgentStatus)request.Into;
+            if (status.State == AgentStates.ToWire(AgentState.Logout))
+            {
+                SignedOut();
+                ShowIdle();
+                return;
+            }
+
             Adopt(status);
-            if (_call != null && _call.State == LegStates.Ringing) ShowCallerData();
-            else if (_call != null) ShowTalking();
-            else ShowAgentMenu();
+            if (request.Arg == 1)
+            {
+                if (_call != null && _call.State == LegStates.Ringing) ShowCallerData();
+                else if (_call != null) ShowTalking();
+                else ShowAgentMenu();
+                return;
+            }
+
+            ShowCurrent();
         }
 
         /// <summary>Adds a text as lines cut at spaces to fit the width.</summary>

@@ -47,8 +47,10 @@ public sealed class VirtualPhone : IDisposable
         _loop.Start();
     }
 
-    /// <summary>Presses keys by the control API's names, in order; PAUSE lets the multi-tap
-    /// timeout pass. Every name is checked first: one unknown name and no key is pressed.</summary>
+    /// <summary>Presses keys by the control API's names, in order, as a patient agent would: each
+    /// key once the answers to what came before have come (bounded by the request timeout per
+    /// server); PAUSE lets the multi-tap timeout pass. Every name is checked first: one unknown
+    /// name and no key is pressed.</summary>
     public string? Keys(string text, out int pressed)
     {
         pressed = 0;
@@ -61,6 +63,8 @@ public sealed class VirtualPhone : IDisposable
             }
         }
 
+        // The phone may still be waiting for its provisioning, or an answer to a key before.
+        WaitForAnswers();
         foreach (string name in names)
         {
             if (name == "PAUSE")
@@ -71,6 +75,7 @@ public sealed class VirtualPhone : IDisposable
             else
             {
                 _device.Press(KeyNames.Parse(name));
+                WaitForAnswers();
             }
 
             pressed++;
@@ -105,6 +110,24 @@ public sealed class VirtualPhone : IDisposable
             }
 
             return new ScreenState(rows, softkeys, _device.Ringer.IsRinging, Tone.FrequencyHz, Panel.Version);
+        }
+    }
+
+    private void WaitForAnswers()
+    {
+        var settings = _device.Core.Settings;
+        long until = Environment.TickCount64 + (long)settings.RequestTimeoutMs * Math.Max(1, settings.Servers?.Length ?? 1) + 1000;
+        while (Environment.TickCount64 < until)
+        {
+            lock (_device.Lock)
+            {
+                if (!_device.Core.Waiting)
+                {
+                    return;
+                }
+            }
+
+            Thread.Sleep(5);
         }
     }
 

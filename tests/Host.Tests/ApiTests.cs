@@ -131,6 +131,23 @@ public sealed class ApiTests
         Assert.AreEqual("NOT_READY", (string?)released["pendingState"], "Not Ready waits for the wrap-up");
         Assert.AreEqual("Break", (string?)released["pendingReasonLabel"]);
         Assert.IsNull(released["call"]);
+
+        // The events carry what the phone shows, so it reads no status per event: the release's
+        // state change says Work, its wrap-up's end, the pending choice with its label, and the
+        // states the agent may choose now.
+        JsonNode work = c.Ok("GET", "api/v1/agents/me/events?after=2&wait=0")["events"]!.AsArray()
+            .Last(e => (string?)e!["kind"] == "STATE_CHANGED")!;
+        Assert.AreEqual("WORK", (string?)work["state"]);
+        Assert.AreEqual("Resolved", (string?)work["reasonLabel"]);
+        Assert.AreEqual("NOT_READY", (string?)work["pendingState"]);
+        Assert.AreEqual("Break", (string?)work["pendingReasonLabel"]);
+        Assert.AreEqual(10_000, (long)work["wrapUpEndsMs"]! - (long)work["atMs"]!);
+        CollectionAssert.AreEqual((string[])["NOT_READY", "LOGOUT"], work["allowed"]!.AsArray().Select(a => (string?)a).ToArray());
+        JsonNode answered = c.Ok("GET", "api/v1/agents/me/events?after=2&wait=0")["events"]!.AsArray()
+            .Single(e => (string?)e!["kind"] == "CALL_ANSWERED")!;
+        Assert.AreEqual("TALKING", (string?)answered["state"]);
+        Assert.AreEqual("CONNECTED", (string?)answered["call"]!["state"]);
+        CollectionAssert.AreEqual((string[])["READY", "NOT_READY", "WORK", "LOGOUT"], answered["allowed"]!.AsArray().Select(a => (string?)a).ToArray());
         c.Refused(409, "NO_CALL", "POST", "api/v1/agents/me/call/release");
 
         JsonNode stats = c.Ok("GET", "api/v1/stats");

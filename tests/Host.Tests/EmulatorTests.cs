@@ -237,6 +237,40 @@ public sealed class EmulatorTests
     }
 
     [TestMethod]
+    [Timeout(120_000)]
+    public async Task AnEmulatedPhoneRidesOutAServerKilledAndRestarted()
+    {
+        using var server = new ServerProcess(TestCenter.Config().ToJsonString());
+        var options = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 1, Server = server.BaseAddress.ToString().TrimEnd('/') };
+        await using var emulator = new EmulatorApp(options, BoardCatalog.Virtual, Root);
+        await emulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+        await Keys(http, "SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1 1");
+        Assert.AreEqual("Agent State: Ready", Row(await Screen(http), -2));
+
+        // The server dies; the agent picks Not Ready: told at once, the outage on the state row.
+        server.Kill();
+        await Keys(http, "SERVICES 1");
+        JsonNode down = await Screen(http);
+        StringAssert.Contains(Text(down), AgentPhone.Phone.PhoneCore.ConnectionDown);
+        StringAssert.StartsWith(Row(down, -2), "Down, retrying 127.0.0.1:");
+        await Keys(http, "SELECT DOWN UP");
+
+        // Back on the same database: the outage clears by itself, the agent is still Ready, and the
+        // Not Ready chosen during the outage was not sent.
+        server.Start();
+        JsonNode back = await WaitFor(http, s => Row(s, -2) == "Agent State: Ready" && !Text(s).Contains(AgentPhone.Phone.PhoneCore.ConnectionDown), "the outage clears by itself", 15_000);
+        StringAssert.Contains(Text(back), "Agent: 7001");
+
+        using var pbx = new HttpClient { BaseAddress = server.BaseAddress };
+        pbx.DefaultRequestHeaders.Add("X-Api-Key", TestCenter.ApiKey);
+        var offer = await pbx.PostAsync("api/v1/calls", Json("{\"queue\":\"Support\",\"ani\":\"2301\",\"dnis\":\"2101\"}"));
+        Assert.AreEqual(HttpStatusCode.Created, offer.StatusCode, await offer.Content.ReadAsStringAsync());
+        JsonNode ringing = await WaitFor(http, s => (bool)s["ringing"]!, "the call rings after the restart");
+        StringAssert.Contains(Text(ringing), "ANI: 2301");
+    }
+
+    [TestMethod]
     public void AServerWithACertificateItCannotReadDoesNotStart()
     {
         string folder = Directory.CreateTempSubdirectory("agentserver-badcert-").FullName;

@@ -34,6 +34,7 @@ public sealed class PhoneOverHttpTests
         private readonly object _lock = new();
         private readonly LoopbackHttp _http = new();
         private readonly EventPump _pump;
+        private readonly RequestWorker _worker;
         private readonly CharGrid _grid = new(26, 10);
         public readonly Ringer Ringer = new();
         public readonly PhoneCore Core;
@@ -49,20 +50,48 @@ public sealed class PhoneOverHttpTests
                 EventWaitSeconds = 2,
                 RequestTimeoutMs = 3000,
             };
-            Core = new PhoneCore(settings, _http, clock, clock, Ringer, _grid.Columns);
-            Core.Start();
+            Core = new PhoneCore(settings, clock, clock, Ringer, _grid.Columns);
+            _worker = new RequestWorker(Core, _lock, _http, clock);
             _pump = new EventPump(Core, _lock, _http, clock);
+            lock (_lock)
+            {
+                Core.Start();
+            }
+
+            _worker.Start();
             _pump.Start();
         }
 
+        /// <summary>Keys as a patient agent presses them: each after the answer to the one before.</summary>
         public void Keys(string names)
         {
-            lock (_lock)
+            WaitForAnswers();
+            foreach (string name in names.Split(' '))
             {
-                foreach (string name in names.Split(' '))
+                lock (_lock)
                 {
                     Core.Press(KeyNames.Parse(name));
                 }
+
+                _worker.Wake();
+                WaitForAnswers();
+            }
+        }
+
+        private void WaitForAnswers()
+        {
+            var until = DateTime.UtcNow.AddSeconds(10);
+            while (DateTime.UtcNow < until)
+            {
+                lock (_lock)
+                {
+                    if (!Core.Waiting)
+                    {
+                        return;
+                    }
+                }
+
+                Thread.Sleep(10);
             }
         }
 
@@ -102,6 +131,7 @@ public sealed class PhoneOverHttpTests
         public void Dispose()
         {
             _pump.Stop();
+            _worker.Stop();
             _http.Dispose();
         }
     }

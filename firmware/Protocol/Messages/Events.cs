@@ -51,7 +51,11 @@ namespace AgentPhone.Protocol.Messages
         public string ReasonLabel;
         public string PendingState;
         public int PendingReasonCode;
+        public string PendingReasonLabel;
         public long WrapUpEndsMs;
+        /// <summary>On the agent's own stream: the states it may choose after the event, so the
+        /// phone needs no status read per event.</summary>
+        public string[] Allowed;
         public CallInfo Call;
         public string Party;
         /// <summary>A wire name of <see cref="CallEndReason"/> (CALL_ENDED).</summary>
@@ -69,7 +73,9 @@ namespace AgentPhone.Protocol.Messages
             w.Member("reasonLabel", ReasonLabel);
             w.Member("pendingState", PendingState);
             w.Member("pendingReasonCode", PendingReasonCode);
+            w.Member("pendingReasonLabel", PendingReasonLabel);
             w.Member("wrapUpEndsMs", WrapUpEndsMs);
+            w.Member("allowed", Allowed);
             w.Member("call", Call);
             w.Member("party", Party);
             w.Member("endReason", EndReason);
@@ -87,7 +93,9 @@ namespace AgentPhone.Protocol.Messages
             else if (name == "reasonLabel") ReasonLabel = r.ReadString();
             else if (name == "pendingState") PendingState = r.ReadString();
             else if (name == "pendingReasonCode") PendingReasonCode = r.ReadInt();
+            else if (name == "pendingReasonLabel") PendingReasonLabel = r.ReadString();
             else if (name == "wrapUpEndsMs") WrapUpEndsMs = r.ReadLong();
+            else if (name == "allowed") Allowed = r.ReadStringArray();
             else if (name == "call") { Call = new CallInfo(); r.ReadMessage(Call); }
             else if (name == "party") Party = r.ReadString();
             else if (name == "endReason") EndReason = r.ReadString();

@@ -317,7 +317,7 @@ namespace AgentPhone.Server.Api
             answer.Events = new EventInfo[n];
             for (int i = 0; i < n; i++)
             {
-                answer.Events[i] = WireViews.Event(_events[i]);
+                answer.Events[i] = WireViews.Event(_events[i], agent);
                 _events[i] = null;
             }
 

@@ -38,12 +38,7 @@ namespace AgentPhone.Server.Api
 
             s.TimeInStateMs = now - agent.StateSinceMs;
             s.WrapUpRemainingMs = agent.WrapUpEndsMs > now ? agent.WrapUpEndsMs - now : 0;
-            AgentState[] allowed = agent.SignedIn ? _server.Choosable(agent) : new AgentState[0];
-            s.Allowed = new string[allowed.Length];
-            for (int i = 0; i < allowed.Length; i++)
-            {
-                s.Allowed[i] = AgentStates.ToWire(allowed[i]);
-            }
+            s.Allowed = Wire(agent.SignedIn ? _server.Choosable(agent) : new AgentState[0]);
 
             if (agent.Leg != null)
             {
@@ -52,6 +47,30 @@ namespace AgentPhone.Server.Api
 
             s.LastSeq = agent.Events.LastSeq;
             return s;
+        }
+
+        /// <summary>An event of <paramref name="owner"/>'s own stream, as its phone gets it: with
+        /// the states the agent may choose after it.</summary>
+        public static EventInfo Event(ServerEvent e, Agent owner)
+        {
+            EventInfo w = Event(e);
+            if (e.Kind != EventKind.QueueStats && e.AgentId == owner.Id)
+            {
+                w.Allowed = Wire(e.State == AgentState.Logout ? new AgentState[0] : StateRules.Choosable(e.State, e.WrapUpEndsMs != 0, owner.MayEndWrapUpEarly));
+            }
+
+            return w;
+        }
+
+        private static string[] Wire(AgentState[] states)
+        {
+            string[] wire = new string[states.Length];
+            for (int i = 0; i < states.Length; i++)
+            {
+                wire[i] = AgentStates.ToWire(states[i]);
+            }
+
+            return wire;
         }
 
         /// <summary>An event as the API sends it.</summary>
@@ -71,6 +90,7 @@ namespace AgentPhone.Server.Api
                 {
                     w.PendingState = AgentStates.ToWire(e.PendingState);
                     w.PendingReasonCode = e.PendingReason == null ? 0 : e.PendingReason.Code;
+                    w.PendingReasonLabel = e.PendingReason == null ? null : e.PendingReason.Label;
                 }
 
                 w.WrapUpEndsMs = e.WrapUpEndsMs;

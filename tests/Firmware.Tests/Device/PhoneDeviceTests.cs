@@ -72,11 +72,7 @@ namespace AgentPhone.Firmware.Tests.Device
 
         private static void Events()
         {
-            lock (_phone.Lock)
-            {
-                _phone.Core.PollEvents();
-            }
-
+            _phone.PollEvents();
             Run(PhoneDevice.DrawMs);
         }
 

@@ -217,6 +217,8 @@ namespace AgentPhone.Firmware.Tests.Phone
             rig.Keys("SOFT3");
             Assert.AreEqual(">1 Dial", rig.Row(2));
             rig.Keys("1 5 5 5 0 1 0 0 SOFT1");
+            // The call the server placed comes as an event, with no status read.
+            rig.Events();
             Assert.AreEqual("Talking", rig.Row(1));
             Assert.AreEqual("Calling: 5550100", rig.Row(2));
             Assert.AreEqual("Release|Hold|Xfer|Conf", rig.Softkeys());

@@ -38,9 +38,21 @@ namespace AgentPhone.Firmware.Tests.Phone
             _secondary = new LocalHttp(service, Secondary);
         }
 
+        /// <summary>Requests that reached a server (answered or not), the event long-poll aside.</summary>
+        public int Requests;
+
+        /// <summary>Every request, the event long-poll's included.</summary>
+        public int AllRequests;
+
         public int Send(string method, string url, string authorization, string body, int timeoutMs, out string responseBody)
         {
             responseBody = null;
+            AllRequests++;
+            if (url.IndexOf("/events?") < 0)
+            {
+                Requests++;
+            }
+
             LocalHttp server = PrimaryDown ? null : _primary;
             if (server == null || url.IndexOf(Primary) != 0)
             {
@@ -95,7 +107,10 @@ namespace AgentPhone.Firmware.Tests.Phone
 
     /// <summary>
     /// A phone on a virtual board against the demo center: keys in by the emulator's names,
-    /// screen rows out, everything in the center's virtual time.
+    /// screen rows out, everything in the center's virtual time. The phone's request worker and
+    /// event pump run without threads: <see cref="Keys"/> lets the worker send what each key asked
+    /// for at once (a server that answers at once); <see cref="Press"/> leaves it waiting, so a
+    /// test can hold a request in flight while keys go on.
     /// </summary>
     internal sealed class PhoneRig
     {
@@ -108,6 +123,10 @@ namespace AgentPhone.Firmware.Tests.Phone
         public readonly TestWall Wall = new TestWall();
         public readonly CharGrid Grid;
         public PhoneCore Phone;
+        public RequestWorker Worker;
+        public EventPump Pump;
+        /// <summary>The lock the device's threads would share; the worker and the pump take it.</summary>
+        public readonly object Lock = new object();
 
         public PhoneRig()
             : this(new Center(Strategy.Linear, 10), 26, 10)
@@ -137,9 +156,11 @@ namespace AgentPhone.Firmware.Tests.Phone
             settings.DeviceSecret = deviceSecret;
             settings.Extension = extension;
             settings.Servers = new string[] { InProcessServers.Primary, InProcessServers.Secondary };
-            Phone = new PhoneCore(settings, Servers, Center.Clock, Wall, Ringer, Grid.Columns);
+            Phone = new PhoneCore(settings, Center.Clock, Wall, Ringer, Grid.Columns);
+            Worker = new RequestWorker(Phone, Lock, Servers, Center.Clock);
+            Pump = new EventPump(Phone, Lock, Servers, Center.Clock);
             Phone.Start();
-            Draw();
+            Answer();
         }
 
         /// <summary>Presses keys by name, separated by spaces; PAUSE lets the multi-tap timeout pass.</summary>
@@ -159,11 +180,28 @@ namespace AgentPhone.Firmware.Tests.Phone
                     continue;
                 }
 
-                Key key = KeyNames.Parse(keys[i]);
-                Assert.AreNotEqual((int)Key.None, (int)key, "unknown key name " + keys[i]);
-                Phone.Press(key);
-                Draw();
+                Press(keys[i]);
+                Answer();
             }
+        }
+
+        /// <summary>One key by name, the screen drawn; a request it makes stays with the worker.</summary>
+        public void Press(string name)
+        {
+            Key key = KeyNames.Parse(name);
+            Assert.AreNotEqual((int)Key.None, (int)key, "unknown key name " + name);
+            Phone.Press(key);
+            Draw();
+        }
+
+        /// <summary>The worker sends every request waiting, in turn, and the answers show.</summary>
+        public void Answer()
+        {
+            for (int i = 0; i < 8 && Worker.RunOnce(); i++)
+            {
+            }
+
+            Draw();
         }
 
         /// <summary>Time passes for phone and server: the server's timers and the phone's tick run.</summary>
@@ -173,14 +211,14 @@ namespace AgentPhone.Firmware.Tests.Phone
             Wall.Ms += ms;
             Center.Server.Tick();
             Phone.Tick();
-            Draw();
+            Answer();
         }
 
-        /// <summary>One turn of the event long-poll.</summary>
+        /// <summary>One turn of the event long-poll (no wait), and the requests it leads to.</summary>
         public void Events()
         {
-            Phone.PollEvents();
-            Draw();
+            Pump.PollOnce(0);
+            Answer();
         }
 
         public void Draw()
