@@ -1,4 +1,5 @@
 using AgentPhone.Hardware;
+using AgentPhone.Protocol;
 using AgentPhone.Protocol.Messages;
 
 namespace AgentPhone.Phone
@@ -14,6 +15,9 @@ namespace AgentPhone.Phone
     {
         public const int IdleMs = 250;
         public const int RetryMs = 2000;
+        /// <summary>How often a phone nobody is signed in on asks whether an agent signed in at
+        /// its station from elsewhere.</summary>
+        public const int JoinEveryMs = 2000;
 
         public EventPump(PhoneCore phone, object phoneLock, IHttp http, IClock clock)
             : base(phone, phoneLock, http, clock)
@@ -44,15 +48,30 @@ namespace AgentPhone.Phone
             {
                 if (!Phone.SignedIn)
                 {
-                    return IdleMs;
+                    authorization = Phone.JoinAuthorization;
+                    path = Routes.Devices + Phone.Settings.DeviceName + "/session";
+                    if (authorization == null)
+                    {
+                        return IdleMs;
+                    }
+
+                    wait = -1;
+                }
+                else
+                {
+                    // While no server answers, a poll asks without waiting: the server's return
+                    // shows at once, not when a long-poll with nothing to say runs out.
+                    wait = waitSeconds >= 0 ? waitSeconds : Phone.ServerDown ? 0 : Phone.Settings.EventWaitSeconds;
+                    path = Phone.EventsPath(wait);
+                    authorization = Phone.Link.Authorization;
                 }
 
-                // While no server answers, a poll asks without waiting: the server's return shows
-                // at once, not when a long-poll with nothing to say runs out.
-                wait = waitSeconds >= 0 ? waitSeconds : Phone.ServerDown ? 0 : Phone.Settings.EventWaitSeconds;
-                path = Phone.EventsPath(wait);
                 token = Phone.Link.Token;
-                authorization = Phone.Link.Authorization;
+            }
+
+            if (wait < 0)
+            {
+                return Join(path, authorization);
             }
 
             EventsResponse events = new EventsResponse();
@@ -63,6 +82,28 @@ namespace AgentPhone.Phone
             }
 
             return reply == Reply.Ok ? 0 : RetryMs;
+        }
+
+        /// <summary>Nobody signed in here: asks whether an agent signed in at this phone's station
+        /// from elsewhere (a desktop), and if so the phone joins that agent.</summary>
+        private int Join(string path, string deviceAuthorization)
+        {
+            SignInResponse joined = new SignInResponse();
+            Reply reply = Client.Call("POST", path, deviceAuthorization, null, joined, Phone.Settings.RequestTimeoutMs);
+            lock (PhoneLock)
+            {
+                if (reply == Reply.Ok)
+                {
+                    Phone.Joined(joined);
+                }
+                else if (reply == Reply.Refused && Client.RefusalCode == ErrorCode.BadCredentials)
+                {
+                    // No profile with this phone's secret: nothing to join, ever; ask no more.
+                    Phone.JoinRefused();
+                }
+            }
+
+            return JoinEveryMs;
         }
     }
 }

@@ -377,7 +377,35 @@ namespace AgentPhone.Phone
                 _loginFields[i].Clear();
             }
 
-            SignInResponse response = (SignInResponse)request.Into;
+            Session((SignInResponse)request.Into);
+        }
+
+        /// <summary>The device secret's Authorization while nobody is signed in here and no sign-in
+        /// is on its way: the event pump asks with it whether to join an agent signed in at this
+        /// station elsewhere. Null for a phone without a secret.</summary>
+        public string JoinAuthorization
+        {
+            get { return SignedIn || _change != null || _joinRefused ? null : _settings.DeviceAuthorization; }
+        }
+
+        /// <summary>The server keeps no profile this phone's secret opens: it stops asking to join.</summary>
+        public void JoinRefused()
+        {
+            _joinRefused = true;
+        }
+
+        /// <summary>An agent signed in at this phone's station from a desktop: the phone joins the
+        /// session, as if signed in here (Genesys's rule).</summary>
+        public void Joined(SignInResponse response)
+        {
+            if (!SignedIn && _change == null && response.Token != null && response.Agent != null)
+            {
+                Session(response);
+            }
+        }
+
+        private void Session(SignInResponse response)
+        {
             _link.Token = response.Token;
             _serverDown = false;
             Adopt(response.Agent);

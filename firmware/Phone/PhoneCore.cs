@@ -75,6 +75,8 @@ namespace AgentPhone.Phone
 
         // The session, as last heard from the server.
         private Provisioning _provisioning;
+        /// <summary>The server said this phone's secret opens no profile: no joining a desktop's sign-in.</summary>
+        private bool _joinRefused;
         private AgentStatus _status;
         private long _statusAtMs;
         private long _lastSeq;

@@ -16,6 +16,7 @@ namespace AgentPhone.Protocol
         /// <summary>Followed by a queue name and <c>/stats</c>.</summary>
         public const string Queues = "/api/v1/queues/";
         public const string Team = "/api/v1/team";
+        public const string TeamEvents = "/api/v1/team/events";
         /// <summary>Followed by a device name (SEP + MAC).</summary>
         public const string Devices = "/api/v1/devices/";
         /// <summary>PBX side: POST offers a call; <c>/{id}/hangup</c> ends it.</summary>

@@ -82,6 +82,25 @@ namespace AgentPhone.Server
             return ErrorCode.UnknownAgent;
         }
 
+        /// <summary>
+        /// The phone at a station joins the agent signed in there from elsewhere (a desktop):
+        /// Genesys's rule, signing in on the desktop with the phone's extension signs the phone
+        /// in. Only a phone that proves its device secret joins, and only the agent at the
+        /// extension of its profile; NotSignedIn while nobody is.
+        /// </summary>
+        public ErrorCode JoinAtStation(string deviceName, string deviceSecret, out Agent agent)
+        {
+            agent = null;
+            DeviceProfile profile = FindDevice(deviceName);
+            if (!ProvesDevice(profile, deviceSecret) || profile.Extension == null)
+            {
+                return ErrorCode.BadCredentials;
+            }
+
+            agent = SignedInAt(profile.Tenant, profile.Extension);
+            return agent == null ? ErrorCode.NotSignedIn : ErrorCode.None;
+        }
+
         /// <summary>One Button Sign In from a phone whose profile stores the agent's password: the
         /// phone sends its device secret instead of a password. The extension defaults to the profile's.</summary>
         public ErrorCode SignInFromDevice(string deviceName, string deviceSecret, string extension, out Agent agent)
@@ -285,6 +304,20 @@ namespace AgentPhone.Server
             members = new Agent[team.Members.Count];
             team.Members.CopyTo(members, 0);
             return ErrorCode.None;
+        }
+
+        /// <summary>The event stream of a supervisor's team: every member's state changes.</summary>
+        public ErrorCode TeamEvents(Agent supervisor, out EventStream stream)
+        {
+            stream = null;
+            Team team;
+            ErrorCode error = SupervisedTeam(supervisor, out team);
+            if (error == ErrorCode.None)
+            {
+                stream = team.Events;
+            }
+
+            return error;
         }
 
         /// <summary>A supervisor changes a team member's state, by the rules the agent has.</summary>

@@ -180,14 +180,14 @@ namespace AgentPhone.Server
         }
 
         /// <summary>
-        /// The profile a caller may read. A guarded profile (one with a device secret) is given only
-        /// for its secret: without one it reads as absent, with another one the answer is
-        /// <see cref="ErrorCode.BadCredentials"/>. An open profile, or none, ignores a secret.
+        /// The profile a caller may read. A guarded profile (<see cref="DeviceProfile.Guarded"/>) is
+        /// given only for its secret: without one it reads as absent, with another one the answer
+        /// is <see cref="ErrorCode.BadCredentials"/>. An open profile, or none, ignores a secret.
         /// </summary>
         public ErrorCode OpenDevice(string deviceName, string secret, out DeviceProfile profile)
         {
             profile = FindDevice(deviceName);
-            if (profile == null || profile.Secret == null)
+            if (profile == null || !profile.Guarded)
             {
                 return ErrorCode.None;
             }
@@ -199,6 +199,12 @@ namespace AgentPhone.Server
             }
 
             return matches || secret == null ? ErrorCode.None : ErrorCode.BadCredentials;
+        }
+
+        /// <summary>Whether <paramref name="secret"/> is the device's own (a profile without one has none).</summary>
+        public bool ProvesDevice(DeviceProfile profile, string secret)
+        {
+            return profile != null && profile.Secret != null && secret != null && _deviceSecrets.Matches(profile.Secret, secret);
         }
 
         /// <summary>The reason codes of a tenant (created empty on first use).</summary>

@@ -60,7 +60,15 @@ namespace AgentPhone.Server
         public bool PasswordStored { get; private set; }
 
         /// <summary>What the phone presents (<c>Authorization: Device …</c>) as the host stores it
-        /// (the PC server: its SHA-256), or null for a profile anyone may read.</summary>
+        /// (the PC server: its SHA-256), or null. It guards a profile that names an agent or keeps
+        /// its password; on a profile with an extension alone (anyone may read it) it lets the
+        /// phone join the agent signed in at that extension from a desktop.</summary>
         public string Secret { get; private set; }
+
+        /// <summary>Only the phone with the secret reads it: it names an agent or keeps its password.</summary>
+        public bool Guarded
+        {
+            get { return AgentId != null || PasswordStored; }
+        }
     }
 }

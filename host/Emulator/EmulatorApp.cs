@@ -50,15 +50,21 @@ public sealed class EmulatorApp : IAsyncDisposable
         if (_center != null)
         {
             _app.MapAgentApi(_center, "/api/v1/{**path}");
+            _app.MapDesk();
         }
 
         MapControlApi();
         MapPage();
         for (int i = 0; i < options.Phones; i++)
         {
-            _phones.Add(new VirtualPhone(board, (2101 + i).ToString(), [ServerUrl], options.CaCertificate));
+            string extension = (2101 + i).ToString();
+            _phones.Add(new VirtualPhone(board, extension, [ServerUrl], options.CaCertificate, _center != null ? DemoDeviceSecret + extension : null));
         }
     }
+
+    /// <summary>The embedded demo center's phones carry this and their extension as their device
+    /// secret (host/agentserver.json keeps the hashes): the desk's sign-in at their extension signs them in.</summary>
+    public const string DemoDeviceSecret = "demo-device-";
 
     public EmulatorOptions Options { get; }
 

@@ -19,14 +19,15 @@ public sealed class VirtualPhone : IDisposable
     private readonly Thread _loop;
     private volatile bool _running = true;
 
-    public VirtualPhone(BoardProfile board, string extension, string[] servers, string? caCertificatePem = null)
+    /// <param name="deviceSecret">The phone's device secret, or null (the demo center's phones have one).</param>
+    public VirtualPhone(BoardProfile board, string extension, string[] servers, string? caCertificatePem = null, string? deviceSecret = null)
     {
         _http = new LoopbackHttp(caCertificatePem);
         Board = board;
         Extension = extension;
         Id = "SEP" + extension.PadLeft(12, '0');
         var clock = new SystemClock();
-        var settings = new PhoneSettings { DeviceName = Id, Extension = extension, Servers = servers };
+        var settings = new PhoneSettings { DeviceName = Id, Extension = extension, Servers = servers, DeviceSecret = deviceSecret };
         _device = new PhoneDevice(board, _ports, settings, _http, clock, clock, -1, null);
         _loop = new Thread(Loop) { IsBackground = true, Name = Id };
     }

@@ -88,6 +88,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     });
     builder.Services.AddAgentApi(center);
     var app = builder.Build();
+    app.MapDesk();
     app.MapAgentApi(center, "/{**path}");
 
     app.Lifetime.ApplicationStopped.Register(center.Dispose);

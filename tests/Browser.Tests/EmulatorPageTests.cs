@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using AgentPhone.Boards;
 using AgentPhone.Build.Tests;
 using AgentPhone.Emulator;
 using Microsoft.Playwright;
@@ -12,39 +9,16 @@ namespace AgentPhone.Browser.Tests;
 /// the keys on the page, the LCD picture and the state the phone shows.
 /// </summary>
 [TestClass]
-public sealed class EmulatorPageTests
+public sealed class EmulatorPageTests : BrowserTest
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Phone = ".phone[data-id=\"SEP000000002101\"]";
-
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "agentphone-browser-" + Guid.NewGuid().ToString("N"));
-
-    [ClassInitialize]
-    public static void EnsureChromium(TestContext _) => DebianPackages.Require("chromium", Chromium);
-
-    [TestCleanup]
-    public void RemoveData()
-    {
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
 
     [TestMethod]
     [Timeout(180_000)]
     public async Task TheTypicalCallByClickingThePage()
     {
-        await using var emulator = new EmulatorApp(new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Data = _data }, BoardCatalog.Virtual, Repo.Root);
-        await emulator.StartAsync();
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
+        await using var emulator = await StartEmulator();
+        await using var browser = await Browser();
         IPage page = await browser.NewPageAsync();
         await page.GotoAsync(emulator.BaseUrl);
         ILocator phone = page.Locator(Phone);

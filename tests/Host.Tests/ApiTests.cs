@@ -281,6 +281,63 @@ public sealed class ApiTests
     }
 
     [TestMethod]
+    public void APhoneJoinsTheAgentADesktopSignedInAtItsExtension()
+    {
+        using var server = TestCenter.Start();
+        using Client phone = server.NewClient();
+        phone.DeviceSecret = "demo-device-2102";
+        phone.Refused(409, "NOT_SIGNED_IN", "POST", "api/v1/devices/SEP000000002102/session");
+
+        using Client desk = server.NewClient();
+        desk.SignIn("7002", "2102", "DESK-1");
+        JsonNode joined = phone.Ok("POST", "api/v1/devices/SEP000000002102/session");
+        Assert.AreEqual("7002", (string?)joined["agent"]!["agentId"]);
+        Assert.AreEqual("2102", (string?)joined["agent"]!["extension"]);
+        phone.DeviceSecret = null;
+        phone.Token = (string)joined["token"]!;
+        phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+        Assert.AreEqual("READY", desk.State(), "one agent, two sessions: the desk's and the phone's");
+        server.Kill();
+        server.Start();
+        Assert.AreEqual("READY", phone.State(), "the joined session survives a kill");
+
+        // Only the phone's own secret opens it, for its own extension; nothing else changes.
+        using Client stranger = server.NewClient();
+        stranger.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/devices/SEP000000002102/session");
+        stranger.DeviceSecret = "demo-device-2101";
+        stranger.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/devices/SEP000000002102/session");
+        stranger.Refused(409, "NOT_SIGNED_IN", "POST", "api/v1/devices/SEP000000002101/session");
+        stranger.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/devices/SEPFFFFFFFFFFFF/session");
+        stranger.Refused(405, "METHOD_NOT_ALLOWED", "GET", "api/v1/devices/SEP000000002102/session");
+        Assert.AreEqual("READY", desk.State());
+    }
+
+    [TestMethod]
+    public void TheTeamPageReadsTheTeamItsQueuesAndItsEventStream()
+    {
+        using var server = TestCenter.Start();
+        using Client boss = server.NewClient();
+        boss.SignIn("7100", "2100", "DESK-BOSS");
+        using Client ada = server.NewClient();
+        ada.SignIn("7001", "2101", Phone1);
+        ada.Refused(403, "NOT_SUPERVISOR", "GET", "api/v1/team/events?after=0&wait=0");
+
+        long after = (long)boss.Ok("GET", "api/v1/team/events?after=0&wait=0")["lastSeq"]!;
+        boss.Ok("PUT", "api/v1/agents/7001/state", "{\"state\":\"READY\"}");
+        JsonNode changed = boss.Ok("GET", $"api/v1/team/events?after={after}&wait=0")["events"]!.AsArray().Last()!;
+        Assert.AreEqual("STATE_CHANGED", (string?)changed["kind"]);
+        Assert.AreEqual("7001", (string?)changed["agentId"]);
+        Assert.AreEqual("READY", (string?)changed["state"]);
+        Assert.IsNull(changed["allowed"], "a member's choices are the member's own business");
+
+        JsonNode team = boss.Ok("GET", "api/v1/team");
+        JsonNode member = team["agents"]!.AsArray().Single(a => (string?)a!["agentId"] == "7001")!;
+        Assert.AreEqual(0, (int)member["callsHandled"]!);
+        CollectionAssert.AreEqual(new[] { "Support", "Sales" }, team["queues"]!.AsArray().Select(q => (string?)q!["queue"]).ToArray(),
+            "the queues the members serve, for the queue figures");
+    }
+
+    [TestMethod]
     public void ProvisioningByDeviceNameAndOneButtonSignIn()
     {
         using var server = TestCenter.Start();

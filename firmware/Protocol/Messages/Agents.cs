@@ -153,16 +153,18 @@ namespace AgentPhone.Protocol.Messages
         }
     }
 
-    /// <summary>GET /api/v1/team: a supervisor's team.</summary>
+    /// <summary>GET /api/v1/team: a supervisor's team, and the figures of the queues its members serve.</summary>
     public sealed class TeamView : IMessage
     {
         public string Team;
         public TeamMember[] Agents;
+        public QueueFigures[] Queues;
 
         public void WriteMembers(JsonWriter w)
         {
             w.Member("team", Team);
             w.Member("agents", Agents);
+            w.Member("queues", Queues);
         }
 
         public void ReadMember(string name, JsonReader r)
@@ -173,6 +175,12 @@ namespace AgentPhone.Protocol.Messages
                 System.Collections.ArrayList items = r.ReadMessages(TeamMember.New);
                 Agents = new TeamMember[items.Count];
                 items.CopyTo(Agents, 0);
+            }
+            else if (name == "queues")
+            {
+                System.Collections.ArrayList items = r.ReadMessages(QueueFigures.New);
+                Queues = new QueueFigures[items.Count];
+                items.CopyTo(Queues, 0);
             }
             else r.Skip();
         }
@@ -191,6 +199,7 @@ namespace AgentPhone.Protocol.Messages
         public string State;
         public string ReasonLabel;
         public long TimeInStateMs;
+        public int CallsHandled;
 
         public void WriteMembers(JsonWriter w)
         {
@@ -200,6 +209,7 @@ namespace AgentPhone.Protocol.Messages
             w.Member("state", State);
             w.Member("reasonLabel", ReasonLabel);
             w.Member("timeInStateMs", TimeInStateMs);
+            w.Member("callsHandled", CallsHandled);
         }
 
         public void ReadMember(string name, JsonReader r)
@@ -210,6 +220,7 @@ namespace AgentPhone.Protocol.Messages
             else if (name == "state") State = r.ReadString();
             else if (name == "reasonLabel") ReasonLabel = r.ReadString();
             else if (name == "timeInStateMs") TimeInStateMs = r.ReadLong();
+            else if (name == "callsHandled") CallsHandled = r.ReadInt();
             else r.Skip();
         }
     }

@@ -76,6 +76,7 @@ namespace AgentPhone.Server.Api
             else if (path == Routes.Reasons) { if (_check.Allow(q, r, "GET")) ReasonsOf(q, r); }
             else if (path == Routes.Stats) { if (_check.Allow(q, r, "GET")) _stats.Mine(q, r); }
             else if (path == Routes.Team) { if (_check.Allow(q, r, "GET")) _stats.Team(q, r); }
+            else if (path == Routes.TeamEvents) { if (_check.Allow(q, r, "GET")) TeamEvents(q, r); }
             else if (path == Routes.Calls) { if (_check.Allow(q, r, "POST")) _calls.Offer(q, r); }
             else if (path == Routes.AdminReload && _options.Admin != null) { if (_check.Allow(q, r, "POST")) Reload(q, r); }
             else if ((rest = After(path, Routes.Calls + "/")) != null)
@@ -94,7 +95,9 @@ namespace AgentPhone.Server.Api
             }
             else if ((rest = After(path, Routes.Devices)) != null)
             {
-                if (rest.Length == 0 || rest.IndexOf('/') >= 0) NotFound(r);
+                if (Head(rest).Length == 0) NotFound(r);
+                else if (Tail(rest) == "session") { if (_check.Allow(q, r, "POST") && _check.Fits(r, "device", Head(rest))) Join(q, r, Head(rest)); }
+                else if (rest.IndexOf('/') >= 0) NotFound(r);
                 else if (_check.Allow(q, r, "GET") && _check.Fits(r, "device", rest)) Provision(q, r, rest);
             }
             else
@@ -128,7 +131,7 @@ namespace AgentPhone.Server.Api
             }
             else if (what == "events")
             {
-                if (_check.Allow(q, r, "GET") && _check.Authorized(q, r, agentId, out agent)) Events(q, r, agent);
+                if (_check.Allow(q, r, "GET") && _check.Authorized(q, r, agentId, out agent)) Events(q, r, agent.Events, agent);
             }
             else if (Head(what) == "call" && Tail(what) != null)
             {
@@ -178,6 +181,33 @@ namespace AgentPhone.Server.Api
             }
 
             _check.Ok(r, 200, WireViews.Provisioning(device, profile, _options));
+        }
+
+        /// <summary>POST /devices/{name}/session: the phone joins the agent signed in at its station
+        /// from elsewhere, with a session of its own (<see cref="AgentServer.JoinAtStation"/>).</summary>
+        private void Join(ApiRequest q, ApiResponse r, string device)
+        {
+            Agent agent;
+            ErrorCode error = _server.JoinAtStation(device, ApiChecks.DeviceSecret(q), out agent);
+            if (error == ErrorCode.BadCredentials)
+            {
+                _check.Fail(r, ErrorCode.BadCredentials, "This is not the secret of device " + device + ".");
+                return;
+            }
+
+            Session session = null;
+            if (error == ErrorCode.None)
+            {
+                error = _server.OpenSession(agent, device, _tokens, out session);
+            }
+
+            if (_check.Done(r, error))
+            {
+                SignInResponse answer = new SignInResponse();
+                answer.Token = session.Token;
+                answer.Agent = _views.Status(agent);
+                _check.Ok(r, 200, answer);
+            }
         }
 
         private void SignIn(ApiRequest q, ApiResponse r)
@@ -284,7 +314,20 @@ namespace AgentPhone.Server.Api
             _check.Ok(r, 200, WireViews.Reasons(kind, catalog.IsRequired(kind), catalog.Applicable(kind, agent.Team)));
         }
 
-        private void Events(ApiRequest q, ApiResponse r, Agent agent)
+        /// <summary>GET /team/events: a supervisor's team stream, long-polled like an agent's.</summary>
+        private void TeamEvents(ApiRequest q, ApiResponse r)
+        {
+            Agent self;
+            EventStream stream;
+            if (_check.Own(q, r, null, out self) && _check.Done(r, _server.TeamEvents(self, out stream)))
+            {
+                Events(q, r, stream, null);
+            }
+        }
+
+        /// <param name="owner">The agent whose own stream it is (its events carry its allowed
+        /// states), or null for a team's.</param>
+        private void Events(ApiRequest q, ApiResponse r, EventStream stream, Agent owner)
         {
             long after;
             long wait;
@@ -294,7 +337,6 @@ namespace AgentPhone.Server.Api
                 return;
             }
 
-            EventStream stream = agent.Events;
             EventsResponse answer = new EventsResponse();
             if (stream.Missed(after))
             {
@@ -317,7 +359,7 @@ namespace AgentPhone.Server.Api
             answer.Events = new EventInfo[n];
             for (int i = 0; i < n; i++)
             {
-                answer.Events[i] = WireViews.Event(_events[i], agent);
+                answer.Events[i] = owner == null ? WireViews.Event(_events[i]) : WireViews.Event(_events[i], owner);
                 _events[i] = null;
             }
 

@@ -148,7 +148,28 @@ namespace AgentPhone.Server.Api
                 m.State = AgentStates.ToWire(a.State);
                 m.ReasonLabel = a.Reason == null ? null : a.Reason.Label;
                 m.TimeInStateMs = _server.NowMs - a.StateSinceMs;
+                m.CallsHandled = a.CallsHandled;
                 view.Agents[i] = m;
+            }
+
+            // The queues the members serve, each once, in the order first met.
+            System.Collections.ArrayList queues = new System.Collections.ArrayList();
+            for (int i = 0; i < members.Length; i++)
+            {
+                for (int k = 0; k < members[i].Memberships.Count; k++)
+                {
+                    Queue queue = ((Membership)members[i].Memberships[k]).Queue;
+                    if (!queues.Contains(queue))
+                    {
+                        queues.Add(queue);
+                    }
+                }
+            }
+
+            view.Queues = new QueueFigures[queues.Count];
+            for (int i = 0; i < queues.Count; i++)
+            {
+                view.Queues[i] = Figures((Queue)queues[i]);
             }
 
             return view;

@@ -101,6 +101,36 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
+        public void AnAgentSignedInAtThePhonesExtensionElsewhereSignsThePhoneIn()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, null, "2101", false, PhoneRig.DeviceSecret));
+            rig.Events();
+            Assert.AreEqual("No User", rig.Row(1), "nobody to join yet");
+
+            // The desktop signs 7001 in at 2101: the phone joins at its next look.
+            Agent ada;
+            Assert.AreEqual(0, (int)rig.Center.Server.SignIn(null, "7001", "1234", "2101", out ada));
+            rig.Events();
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+            Assert.AreEqual("Agent State: Not Ready", rig.Row(8));
+            rig.Keys("1");
+            Assert.AreEqual(AgentState.Ready, ada.State, "the phone works the agent with its own session");
+        }
+
+        [TestMethod]
+        public void APhoneWhoseSecretOpensNoProfileStopsAskingToJoin()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, null, "2101", false, "another-secret"));
+            rig.Events();
+            int asked = rig.Servers.AllRequests;
+            rig.Events();
+            rig.Events();
+            Assert.AreEqual(asked, rig.Servers.AllRequests, "refused once, it asks no more");
+        }
+
+        [TestMethod]
         public void TheTypicalCallCostsNineRequestsAndAnEventNone()
         {
             PhoneRig rig = new PhoneRig();

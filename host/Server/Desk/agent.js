@@ -1,0 +1,182 @@
+// The agent desk: sign-in, state with reasons, the call with its caller data, wrap-up, outbound,
+// skill statistics. It reads the agent's event stream, so a change made on the phone (or by a
+// supervisor, or the server's timers) shows here within a moment, and one made here on the phone.
+"use strict";
+
+(() => {
+  const session = Desk.session("desk.token");
+  const $ = id => document.getElementById(id);
+  let status = null;        // the agent as last read
+  let readAt = 0;           // when (performance.now) it was read
+  let running = false;
+  let ringer = null;
+
+  const message = text => Desk.show($("message"), text || "");
+  const act = Desk.actor(session, $("message"), text => signedOut(text));
+
+  async function reasons(kind, select) {
+    const list = await Desk.api(session, "GET", "reasons?kind=" + kind);
+    select.replaceChildren(...(list.reasons.length ? list.reasons : [{ code: 0, label: "No reason" }])
+      .map(r => Desk.element("option", r.label, { value: String(r.code) })));
+  }
+
+  async function refresh() {
+    status = await Desk.api(session, "GET", "agents/me");
+    readAt = performance.now();
+    if (status.state === "LOGOUT") {
+      signedOut("Signed out.");
+      return;
+    }
+    render();
+  }
+
+  function render() {
+    const s = status;
+    Desk.show($("who"), `${s.name} (${s.agentId}) at ${s.extension}`);
+    Desk.show($("state"), Desk.words(s.state));
+    Desk.show($("reason"), s.reasonLabel || "");
+    Desk.show($("pending"), s.pendingState ? "Next: " + Desk.words(s.pendingState) + (s.pendingReasonLabel ? ` (${s.pendingReasonLabel})` : "") : "");
+    const choices = $("choices");
+    choices.replaceChildren(...s.allowed.filter(a => a === "READY" || a === "WORK").map(a => {
+      const b = Desk.element("button", Desk.words(a), { type: "button", id: "to-" + a.toLowerCase() });
+      b.addEventListener("click", () => act(() => change({ state: a })));
+      return b;
+    }));
+    $("not-ready").disabled = !s.allowed.includes("NOT_READY");
+
+    const call = s.call;
+    $("call").hidden = !call;
+    $("no-call").hidden = !!call;
+    $("call-panel").classList.toggle("ringing", !!call && call.state === "RINGING");
+    document.body.dataset.ringing = call && call.state === "RINGING" ? "true" : "false";
+    if (call) {
+      const placed = call.ani === s.extension;
+      Desk.show($("call-state"), call.state === "RINGING" ? "Ringing" : call.state === "HELD" ? "On hold" : "Talking");
+      const rows = [placed ? ["Calling", call.dnis] : ["Caller", call.ani], ["Dialed", call.dnis]];
+      if (call.queue) rows.push(["Queue", call.queue]);
+      if (call.layout) rows.push(["Layout", call.layout]);
+      (call.variables || []).forEach(v => rows.push([v.name, v.value]));
+      Desk.fill($("caller-data"), rows);
+      $("answer").hidden = call.state !== "RINGING";
+      $("hold").hidden = call.state !== "CONNECTED";
+      $("resume").hidden = call.state !== "HELD";
+      $("release").hidden = call.state === "RINGING";
+      $("transfer-row").hidden = call.state !== "CONNECTED";
+    }
+    $("wrapup-row").hidden = !(s.state === "WORK" || (call && call.routed));
+    $("dial-row").hidden = !(s.state === "NOT_READY" && !call);
+    ring(!!call && call.state === "RINGING");
+    tick();
+  }
+
+  /** The wrap-up's time left, counted down between reads. */
+  function tick() {
+    if (!status) return;
+    const left = status.wrapUpRemainingMs - (performance.now() - readAt);
+    Desk.show($("wrapup"), status.wrapUpRemainingMs > 0 ? `Wrap-up: ${Math.max(0, Math.ceil(left / 1000))} s left` : "");
+  }
+
+  /** A ringing call sounds, as the phone's ringer does. */
+  function ring(on) {
+    if (on && !ringer) {
+      try {
+        const audio = new AudioContext();
+        const tone = audio.createOscillator();
+        const gain = audio.createGain();
+        tone.frequency.value = 440;
+        gain.gain.value = 0;
+        tone.connect(gain).connect(audio.destination);
+        tone.start();
+        const beat = setInterval(() => { gain.gain.value = gain.gain.value ? 0 : 0.1; }, 500);
+        ringer = () => { clearInterval(beat); tone.stop(); audio.close(); };
+      } catch {
+        ringer = () => {};
+      }
+    } else if (!on && ringer) {
+      ringer();
+      ringer = null;
+    }
+  }
+
+  async function change(body) {
+    status = await Desk.api(session, "PUT", "agents/me/state", body);
+    readAt = performance.now();
+    render();
+  }
+
+  async function callAction(action, body) {
+    status = await Desk.api(session, "POST", "agents/me/call/" + action, body);
+    readAt = performance.now();
+    render();
+  }
+
+  async function stats() {
+    const answer = await Desk.api(session, "GET", "stats");
+    Desk.fill($("stats"), Desk.queueRows(answer.queues));
+    Desk.show($("handled"), `Calls handled: ${answer.callsHandled}`);
+  }
+
+  function signedOut(text) {
+    running = false;
+    session.token = null;
+    status = null;
+    ring(false);
+    ["state-panel", "call-panel", "stats-panel"].forEach(id => $(id).hidden = true);
+    $("signin").hidden = false;
+    Desk.show($("who"), "");
+    message(text);
+  }
+
+  async function start() {
+    await refresh();
+    if (!status) return;
+    $("signin").hidden = true;
+    ["state-panel", "call-panel", "stats-panel"].forEach(id => $(id).hidden = false);
+    $("page").classList.add("desk");
+    await Promise.all([reasons("NOT_READY", $("not-ready-reason")), reasons("LOGOUT", $("logout-reason")), reasons("WRAP_UP", $("wrapup-reason")), stats()]);
+    running = true;
+    const mine = session.token;
+    Desk.poll(session, "agents/me/events", () => running && session.token === mine,
+      async answer => {
+        if (answer.resync || answer.events.length) {
+          await refresh();
+          stats().catch(() => {});
+        }
+      },
+      error => { if (error.status === 401) { signedOut("The server ended the session."); return true; } return false; },
+      $("message"));
+  }
+
+  const form = Desk.signInForm($("signin"));
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    act(async () => {
+      const answer = await Desk.api(session, "POST", "signin", Desk.signInBody(form));
+      session.token = answer.token;
+      $("secret").value = "";
+      await start();
+    });
+  });
+  $("not-ready").addEventListener("click", () => act(() => change({ state: "NOT_READY", reasonCode: Number($("not-ready-reason").value) })));
+  $("signout").addEventListener("click", () => act(async () => {
+    status = await Desk.api(session, "POST", "signout", { reasonCode: Number($("logout-reason").value) });
+    if (status.state === "LOGOUT") signedOut("Signed out.");
+    else render();
+  }));
+  ["answer", "hold", "resume", "release"].forEach(a => $(a).addEventListener("click", () => act(() => callAction(a))));
+  ["transfer", "conference"].forEach(a => $(a).addEventListener("click", () => act(() => callAction(a, { extension: $("target").value.trim() }))));
+  $("set-wrapup").addEventListener("click", () => act(async () => {
+    status = await Desk.api(session, "PUT", "agents/me/wrapup", { reasonCode: Number($("wrapup-reason").value) });
+    readAt = performance.now();
+    render();
+  }));
+  $("dial").addEventListener("click", () => act(async () => {
+    await Desk.api(session, "POST", "agents/me/call/dial", { number: $("number").value.trim() });
+    await refresh();
+  }));
+  setInterval(tick, 1000);
+  setInterval(() => { if (running) stats().catch(() => {}); }, 15000);
+
+  // A refresh keeps the session: the token is still in this tab's storage.
+  if (session.token) act(start);
+})();

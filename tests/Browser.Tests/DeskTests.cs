@@ -1,0 +1,267 @@
+using AgentPhone.Build.Tests;
+using AgentPhone.Emulator;
+using AgentPhone.Protocol;
+using Microsoft.Playwright;
+
+namespace AgentPhone.Browser.Tests;
+
+/// <summary>
+/// The agent desk and the supervisor's team page in headless Chromium, beside the emulator's
+/// phones on its embedded server: phone and desk in step through the one event stream, the
+/// desktop's sign-in signing the phone at its extension in, the supervisor's change reaching the
+/// phone, the server's refusals shown, and a refresh keeping the session.
+/// </summary>
+[TestClass]
+public sealed class DeskTests : BrowserTest
+{
+    [TestMethod]
+    [Timeout(180_000)]
+    public async Task PhoneAndDeskStayInStepThroughACall()
+    {
+        await using var emulator = await StartEmulator();
+        VirtualPhone phone = emulator.Phones[0];
+        Keys(phone, "SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1");
+        await ExpectPhone(phone, "Agent State: Not Ready");
+
+        await using var browser = await Browser();
+        IPage desk = await browser.NewPageAsync();
+        await desk.GotoAsync(emulator.BaseUrl + "/desk/");
+        await SignIn(desk, "7001", "1234", "2101");
+        await ExpectState(desk, "Not Ready");
+
+        // Ready on the desk shows on the phone.
+        await desk.ClickAsync("#to-ready");
+        await ExpectPhone(phone, "Agent State: Ready");
+
+        // Not Ready with a reason on the phone shows on the desk.
+        Keys(phone, "1 1");
+        await ExpectState(desk, "Not Ready");
+        await ExpectText(desk, "#reason", "Break");
+
+        // Ready again; a queue call rings on both, with its caller data on the desk.
+        await desk.ClickAsync("#to-ready");
+        await ExpectPhone(phone, "Agent State: Ready");
+        Assert.AreEqual(201, Offer(emulator, "{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"FirstName\",\"value\":\"Ada\"}]}"));
+        await desk.Locator("body[data-ringing=\"true\"]").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await ExpectPhone(phone, "ANI: 2301");
+        Assert.IsTrue(phone.Screen().Ringing);
+        await ExpectText(desk, "#caller-data", "2301");
+        await ExpectText(desk, "#caller-data", "Ada");
+
+        // Answered on the phone: the desk shows Talking.
+        Keys(phone, "ANSWER");
+        await ExpectState(desk, "Talking");
+        await ExpectText(desk, "#call-state", "Talking");
+        Assert.AreEqual("false", await desk.GetAttributeAsync("body", "data-ringing"), "the desk stops ringing");
+
+        // Released: wrap-up on both.
+        Keys(phone, "HANGUP");
+        await ExpectPhone(phone, "Agent State: Work");
+        await ExpectState(desk, "Work");
+        await ExpectText(desk, "#wrapup", "Wrap-up:");
+        await desk.SetViewportSizeAsync(1100, 720);
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, "docs", "screens", "desk.png") });
+    }
+
+    [TestMethod]
+    [Timeout(120_000)]
+    public async Task SigningInOnTheDeskWithThePhonesExtensionSignsThePhoneIn()
+    {
+        await using var emulator = await StartEmulator();
+        VirtualPhone phone = emulator.Phones[1];
+        await ExpectPhone(phone, "No User");
+
+        await using var browser = await Browser();
+        IPage desk = await browser.NewPageAsync();
+        await desk.GotoAsync(emulator.BaseUrl + "/desk/");
+        await SignIn(desk, "7002", "1234", "2102");
+        await ExpectState(desk, "Not Ready");
+        await ExpectPhone(phone, "Agent: 7002");
+        await ExpectPhone(phone, "Agent State: Not Ready");
+
+        // And the phone, signed in so, works the agent: Ready on the phone shows on the desk.
+        Keys(phone, "1");
+        await ExpectState(desk, "Ready");
+    }
+
+    [TestMethod]
+    [Timeout(120_000)]
+    public async Task TheSupervisorChangesAnAgentsStateAndThePhoneShowsIt()
+    {
+        await using var emulator = await StartEmulator();
+        VirtualPhone phone = emulator.Phones[0];
+        Keys(phone, "SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1 1");
+        await ExpectPhone(phone, "Agent State: Ready");
+
+        await using var browser = await Browser();
+        IPage team = await browser.NewPageAsync();
+        await team.GotoAsync(emulator.BaseUrl + "/desk/team");
+        await SignIn(team, "7100", "1234", "2100");
+        await ExpectText(team, "#team", "7001");
+        await ExpectText(team, "#team", "Ready");
+        await ExpectText(team, "#queues", "Support");
+
+        await team.SelectOptionAsync("#state-for-7001", "NOT_READY");
+        await team.ClickAsync("#set-7001");
+        await ExpectPhone(phone, "Agent State: Not Ready");
+        await ExpectText(team, "#team", "Not Ready");
+        await team.SetViewportSizeAsync(1100, 620);
+        await team.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, "docs", "screens", "team.png") });
+    }
+
+    [TestMethod]
+    [Timeout(120_000)]
+    public async Task ARefusalShowsTheServersMessage()
+    {
+        await using var emulator = await StartEmulator();
+        await using var browser = await Browser();
+        IPage desk = await browser.NewPageAsync();
+        await desk.GotoAsync(emulator.BaseUrl + "/desk/");
+        await SignIn(desk, "7001", "9999", "2101");
+        await ExpectText(desk, "#message", ErrorCodes.Message(ErrorCode.BadCredentials));
+        Assert.IsTrue(await desk.IsVisibleAsync("#signin"), "still at the sign-in form");
+
+        // Signed in, Dial with no number: the server's own words again, and no call.
+        await SignIn(desk, "7001", "1234", "2101");
+        await ExpectState(desk, "Not Ready");
+        await desk.ClickAsync("#dial");
+        await ExpectText(desk, "#message", "number is required.");
+        Assert.IsNull(emulator.Center!.Server.FindAgent(null, "7001").Leg);
+    }
+
+    [TestMethod]
+    [Timeout(120_000)]
+    public async Task ARefreshKeepsTheSessionOnAPhoneSizedScreenByKeyboardAlone()
+    {
+        await using var emulator = await StartEmulator();
+        await using var browser = await Browser();
+        IPage desk = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
+        await desk.GotoAsync(emulator.BaseUrl + "/desk/");
+
+        // Keyboard alone: the form's fields in tab order, Enter submits.
+        await desk.FocusAsync("#agentId");
+        await desk.Keyboard.TypeAsync("7001");
+        await desk.Keyboard.PressAsync("Tab");
+        await desk.Keyboard.TypeAsync("1234");
+        await desk.Keyboard.PressAsync("Tab");
+        await desk.Keyboard.PressAsync("Tab");
+        await desk.Keyboard.TypeAsync("2101");
+        await desk.Keyboard.PressAsync("Enter");
+        await ExpectState(desk, "Not Ready");
+        await desk.FocusAsync("#to-ready");
+        await desk.Keyboard.PressAsync("Enter");
+        await ExpectState(desk, "Ready");
+        Assert.IsTrue(await desk.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "nothing wider than a 360 px screen");
+
+        await desk.ReloadAsync();
+        await ExpectState(desk, "Ready");
+        Assert.IsFalse(await desk.IsVisibleAsync("#signin"), "no new sign-in after a refresh");
+        Assert.AreEqual(AgentState.Ready, emulator.Center!.Server.FindAgent(null, "7001").State);
+    }
+
+    [TestMethod]
+    [Timeout(120_000)]
+    public async Task TheDeskRidesOutAServerKilledAndRestarted()
+    {
+        string config = File.ReadAllText(Path.Combine(Repo.Root, "host", "agentserver.json"));
+        using var server = new ServerProcess(config);
+        await using var browser = await Browser();
+        IPage desk = await browser.NewPageAsync();
+        await desk.GotoAsync(new Uri(server.BaseAddress, "desk/").ToString());
+        await SignIn(desk, "7001", "1234", "2101");
+        await ExpectState(desk, "Not Ready");
+
+        server.Kill();
+        await ExpectText(desk, "#message", "Connection to server is down");
+
+        // Back on the same database, where another client made the agent Ready meanwhile.
+        server.Start();
+        using (var phone = new HttpClient { BaseAddress = server.BaseAddress })
+        {
+            var signIn = await phone.PostAsync("api/v1/signin", new StringContent(
+                "{\"agentId\":\"7001\",\"password\":\"1234\",\"extension\":\"2101\",\"device\":\"SEP000000002101\"}", System.Text.Encoding.UTF8, "application/json"));
+            string token = (string)System.Text.Json.Nodes.JsonNode.Parse(await signIn.Content.ReadAsStringAsync())!["token"]!;
+            using var ready = new HttpRequestMessage(HttpMethod.Put, "api/v1/agents/me/state") { Content = new StringContent("{\"state\":\"READY\"}", System.Text.Encoding.UTF8, "application/json") };
+            ready.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            Assert.IsTrue((await phone.SendAsync(ready)).IsSuccessStatusCode);
+        }
+
+        await ExpectState(desk, "Ready");
+        Assert.AreEqual("", (await desk.TextContentAsync("#message"))?.Trim(), "the outage message goes by itself");
+        Assert.IsFalse(await desk.IsVisibleAsync("#signin"), "the desk's session survived the restart");
+    }
+
+    private static async Task SignIn(IPage page, string agent, string password, string extension)
+    {
+        await page.FillAsync("#agentId", agent);
+        await page.FillAsync("#secret", password);
+        await page.FillAsync("#extension", extension);
+        await page.ClickAsync("#signin-form button[type=submit]");
+    }
+
+    private static void Keys(VirtualPhone phone, string keys) => Assert.IsNull(phone.Keys(keys, out _));
+
+    private static int Offer(EmulatorApp emulator, string body)
+    {
+        using var http = new HttpClient();
+        var response = http.PostAsync(emulator.BaseUrl + "/emulator/calls", new StringContent(body, System.Text.Encoding.UTF8, "application/json")).Result;
+        return (int)response.StatusCode;
+    }
+
+    /// <summary>Waits until the desk shows the agent in <paramref name="state"/> exactly ("Ready" is not "Not Ready").</summary>
+    private static async Task ExpectState(IPage page, string state, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        string shown = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            shown = (await page.TextContentAsync("#state") ?? "").Trim();
+            if (shown == state)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"the desk did not show the state '{state}' within {timeoutMs} ms; it shows '{shown}'. Message: '{await page.TextContentAsync("#message")}'");
+    }
+
+    /// <summary>Waits until an element's text holds <paramref name="text"/>, as the agent watches for it.</summary>
+    private static async Task ExpectText(IPage page, string selector, string text, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        string shown = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            shown = await page.TextContentAsync(selector) ?? "";
+            if (shown.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"{selector} did not show '{text}' within {timeoutMs} ms; it shows '{shown}'. Message: '{await page.TextContentAsync("#message")}'");
+    }
+
+    /// <summary>Waits until the phone's screen shows <paramref name="text"/>.</summary>
+    private static async Task ExpectPhone(VirtualPhone phone, string text, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        string shown = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            shown = string.Join("\n", phone.Screen().Rows);
+            if (shown.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"the phone did not show '{text}' within {timeoutMs} ms; it shows:\n{shown}");
+    }
+}
