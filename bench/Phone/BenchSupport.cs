@@ -131,8 +131,6 @@ public sealed class InlinePhone
     public void Answer()
     {
         Holding = false;
-        while (_worker.RunOnce())
-        {
-        }
+        _worker.RunWaiting(int.MaxValue);
     }
 }

@@ -157,18 +157,10 @@ public static class LoadBench
             {
                 try
                 {
-                    await Task.Delay(RingMs, stop.Token);
-                    using (var response = await http.SendAsync(Replay(answer, token), stop.Token))
+                    foreach (var (delayMs, step) in new[] { (RingMs, answer), (HandleMs, release) })
                     {
-                        if ((int)response.StatusCode >= 500)
-                        {
-                            Interlocked.Increment(ref errors);
-                        }
-                    }
-
-                    await Task.Delay(HandleMs, stop.Token);
-                    using (var response = await http.SendAsync(Replay(release, token), stop.Token))
-                    {
+                        await Task.Delay(delayMs, stop.Token);
+                        using var response = await http.SendAsync(Replay(step, token), stop.Token);
                         if ((int)response.StatusCode >= 500)
                         {
                             Interlocked.Increment(ref errors);

@@ -138,6 +138,7 @@ namespace AgentPhone.Device
                 _keypads[i].Scan(now, this);
             }
 
+            bool waiting;
             lock (_lock)
             {
                 _core.Tick();
@@ -146,27 +147,22 @@ namespace AgentPhone.Device
                 {
                     Draw();
                 }
+
+                waiting = _core.HasRequest;
             }
 
-            HandOver();
+            HandOver(waiting);
         }
 
-        /// <summary>Whatever the keys or the clock asked of the server goes to the worker.</summary>
-        private void HandOver()
+        /// <summary>What the keys or the clock asked of the server goes to the worker (read under
+        /// the lock by the caller, which already held it).</summary>
+        private void HandOver(bool waiting)
         {
             if (!_threads)
             {
                 RunRequests();
-                return;
             }
-
-            bool waiting;
-            lock (_lock)
-            {
-                waiting = _core.HasRequest;
-            }
-
-            if (waiting)
+            else if (waiting)
             {
                 _worker.Wake();
             }
@@ -175,11 +171,7 @@ namespace AgentPhone.Device
         /// <summary>Without threads: sends the requests waiting and applies their answers, in turn.</summary>
         public void RunRequests()
         {
-            // An answer may ask for one more request (a reason list, then the state): a few turns.
-            for (int i = 0; i < 4 && _worker.RunOnce(); i++)
-            {
-            }
-
+            _worker.RunWaiting(4);
             Redraw();
         }
 
@@ -195,14 +187,16 @@ namespace AgentPhone.Device
         /// when it comes).</summary>
         public void Press(Key key)
         {
+            bool waiting;
             lock (_lock)
             {
                 _ringer.Click();
                 _core.Press(key);
                 Draw();
+                waiting = _core.HasRequest;
             }
 
-            HandOver();
+            HandOver(waiting);
         }
 
         /// <summary>Lays the screen out and draws it now, so what a reader sees next matches the

@@ -347,8 +347,8 @@ namespace AgentPhone.Phone
         /// sent later). A <paramref name="quiet"/> request (a timed refresh) is dropped silently.</summary>
         private PhoneRequest Send(Purpose purpose, string method, string path, IMessage body, IMessage into, string what, string authorization, bool quiet)
         {
-            PhoneRequest request = NewRequest(purpose, method, path, body, into, what, authorization);
-            PhoneRequest outstanding = request.IsRead ? _read : _change;
+            bool read = PhoneRequest.IsReadPurpose(purpose);
+            PhoneRequest outstanding = read ? _read : _change;
             if (outstanding != null)
             {
                 if (!quiet)
@@ -370,7 +370,8 @@ namespace AgentPhone.Phone
                 return null;
             }
 
-            if (request.IsRead) _read = request;
+            PhoneRequest request = NewRequest(purpose, method, path, body, into, what, authorization);
+            if (read) _read = request;
             else _change = request;
             SetStatusRow();
             return request;

@@ -57,7 +57,12 @@ namespace AgentPhone.Phone
 
         internal bool IsRead
         {
-            get { return Purpose >= Purpose.Provisioning; }
+            get { return IsReadPurpose(Purpose); }
+        }
+
+        internal static bool IsReadPurpose(Purpose purpose)
+        {
+            return purpose >= Purpose.Provisioning;
         }
     }
 }

@@ -42,6 +42,15 @@ namespace AgentPhone.Phone
             _wake.Set();
         }
 
+        /// <summary>Without the thread: the requests waiting sent and applied in turn, at most
+        /// <paramref name="most"/> (an answer may ask for one more: a reason list, then the state).</summary>
+        public void RunWaiting(int most)
+        {
+            for (int i = 0; i < most && RunOnce(); i++)
+            {
+            }
+        }
+
         /// <summary>One request taken, sent and applied; false when none was waiting.</summary>
         public bool RunOnce()
         {

@@ -136,27 +136,15 @@
     await Promise.all([reasons("NOT_READY", $("not-ready-reason")), reasons("LOGOUT", $("logout-reason")), reasons("WRAP_UP", $("wrapup-reason")), stats()]);
     running = true;
     const mine = session.token;
-    Desk.poll(session, "agents/me/events", () => running && session.token === mine,
-      async answer => {
-        if (answer.resync || answer.events.length) {
-          await refresh();
-          stats().catch(() => {});
-        }
+    Desk.follow(session, "agents/me/events", () => running && session.token === mine,
+      async () => {
+        await refresh();
+        stats().catch(() => {});
       },
-      error => { if (error.status === 401) { signedOut("The server ended the session."); return true; } return false; },
-      $("message"));
+      signedOut, $("message"));
   }
 
-  const form = Desk.signInForm($("signin"));
-  form.addEventListener("submit", event => {
-    event.preventDefault();
-    act(async () => {
-      const answer = await Desk.api(session, "POST", "signin", Desk.signInBody(form));
-      session.token = answer.token;
-      $("secret").value = "";
-      await start();
-    });
-  });
+  Desk.onSignIn(Desk.signInForm($("signin")), session, act, start);
   $("not-ready").addEventListener("click", () => act(() => change({ state: "NOT_READY", reasonCode: Number($("not-ready-reason").value) })));
   $("signout").addEventListener("click", () => act(async () => {
     status = await Desk.api(session, "POST", "signout", { reasonCode: Number($("logout-reason").value) });

@@ -72,6 +72,24 @@ const Desk = {
     };
   },
 
+  /** The sign-in form submits to the API and the page's session starts (or is dropped, if its start fails). */
+  onSignIn(form, session, act, start) {
+    form.addEventListener("submit", event => {
+      event.preventDefault();
+      act(async () => {
+        const answer = await Desk.api(session, "POST", "signin", Desk.signInBody(form));
+        session.token = answer.token;
+        form.secret.value = "";
+        try {
+          await start();
+        } catch (error) {
+          session.token = null;
+          throw error;
+        }
+      });
+    });
+  },
+
   /** The sign-in form's fields as the API's sign-in body. */
   signInBody(form) {
     const body = { agentId: form.agentId.value.trim(), extension: form.extension.value.trim(), device: Desk.device() };
@@ -81,27 +99,30 @@ const Desk = {
   },
 
   /**
-   * Long-polls a stream for as long as <code>running()</code>; each answer goes to
-   * <code>apply</code>. While no server answers it says so in <code>message</code> and asks
-   * again every 2 s without waiting; when one answers again the page reads everything anew
-   * (an answer with <code>resync</code>), so it shows what happened meanwhile.
+   * Long-polls a stream for as long as <code>running()</code>; <code>changed</code> runs when
+   * events come or were lost. A session the server no longer knows ends with
+   * <code>signedOut</code>. While no server answers it says so in <code>message</code> and asks
+   * again every 2 s without waiting; when one answers again <code>changed</code> runs, so the page
+   * shows what happened meanwhile.
    */
-  async poll(session, path, running, apply, failed, message) {
+  async follow(session, path, running, changed, signedOut, message) {
     let after = 0;
     let down = false;
     while (running()) {
       try {
         const answer = await Desk.api(session, "GET", `${path}?after=${after}&wait=${down ? 0 : 25}`);
         after = answer.lastSeq;
-        if (down) {
+        if (down || answer.resync || answer.events.length) {
           down = false;
           message.textContent = "";
-          answer.resync = true;
+          await changed();
         }
-        await apply(answer);
       } catch (error) {
         if (!running()) return;
-        if (failed(error)) return;
+        if (error.status === 401) {
+          signedOut("The server ended the session.");
+          return;
+        }
         if (error.status === undefined) {
           down = true;
           message.textContent = "Connection to server is down. Retrying…";

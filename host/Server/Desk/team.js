@@ -62,27 +62,10 @@
     ["team-panel", "queues-panel"].forEach(id => $(id).hidden = false);
     running = true;
     const mine = session.token;
-    Desk.poll(session, "team/events", () => running && session.token === mine,
-      async answer => { if (answer.resync || answer.events.length) await refresh(); },
-      error => { if (error.status === 401) { signedOut("The server ended the session."); return true; } return false; },
-      $("message"));
+    Desk.follow(session, "team/events", () => running && session.token === mine, refresh, signedOut, $("message"));
   }
 
-  const form = Desk.signInForm($("signin"));
-  form.addEventListener("submit", event => {
-    event.preventDefault();
-    act(async () => {
-      const answer = await Desk.api(session, "POST", "signin", Desk.signInBody(form));
-      session.token = answer.token;
-      $("secret").value = "";
-      try {
-        await start();
-      } catch (error) {
-        session.token = null;
-        throw error;
-      }
-    });
-  });
+  Desk.onSignIn(Desk.signInForm($("signin")), session, act, start);
   $("signout").addEventListener("click", () => act(async () => {
     await Desk.api(session, "POST", "signout", { reasonCode: 0 });
     signedOut("Signed out.");

@@ -197,9 +197,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         /// <summary>The worker sends every request waiting, in turn, and the answers show.</summary>
         public void Answer()
         {
-            for (int i = 0; i < 8 && Worker.RunOnce(); i++)
-            {
-            }
+            Worker.RunWaiting(8);
 
             Draw();
         }
