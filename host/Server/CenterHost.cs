@@ -26,7 +26,7 @@ public sealed record StoreOptions
 
 /// <summary>
 /// The contact center on a PC: the core and its route table behind one lock, every change
-/// journaled to SQLite before it is answered, snapshots taken in the background, the newest
+/// journaled to its store (SQLite, or PostgreSQL on a cluster node) before it is answered, snapshots taken in the background, the newest
 /// snapshot and the journal after it replayed at start (each entry checked against what its
 /// client was told), timed work on a timer, and event long-polls woken when the change that fed
 /// them is committed. A store that fails refuses every request with 503 until it works again;
@@ -39,7 +39,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
     private readonly object _gate = new();
     private readonly PinnedClock _clock = new(new WallClock());
-    private readonly RecordedTokens _tokens = new(new SecureTokens());
+    private readonly RecordedTokens _tokens;
     private readonly ISecretVerifier _verifier;
     private readonly BackgroundLane _lane = new(Environment.ProcessorCount);
     private readonly RecordedSecrets _secrets;
@@ -48,7 +48,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private readonly SignInThrottle _throttle = new();
     private readonly StoreOptions _store;
     private readonly Journal _journal;
-    private readonly string _configPath;
+    private readonly Func<string> _readConfig;
     private readonly Timer _ticker;
     private AgentServer _server = null!;
     private ApiHandler _handler = null!;
@@ -63,20 +63,31 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private int _snapshotting;
     private int _hashIterations = Pbkdf2Secrets.DefaultIterations;
 
-    /// <summary>Opens the store, loads the center from it (or the configuration into a new
-    /// one), applies a changed configuration file, and starts the timer.</summary>
-    /// <param name="verifier">How secrets are checked: PBKDF2 unless a test says otherwise.</param>
+    /// <summary>The single process: the configuration file and the SQLite store.</summary>
     public CenterHost(string configPath, string dbPath, ISecretVerifier? verifier = null, StoreOptions? store = null)
+        : this(() => File.ReadAllText(configPath), () => new SqliteJournalStore(dbPath, (store ?? new StoreOptions()).BusyTimeout), verifier, store)
+    {
+    }
+
+    /// <summary>Opens the store, loads the center from it (or the configuration into a new
+    /// one), applies a changed configuration, and starts the timer.</summary>
+    /// <param name="readConfig">The configuration as it is now (at start and on a reload).</param>
+    /// <param name="openStore">Opens and checks the store (after the configuration was read: a
+    /// start that fails on the configuration creates no store).</param>
+    /// <param name="verifier">How secrets are checked: PBKDF2 unless a test says otherwise.</param>
+    /// <param name="tokens">Makes session tokens (a cluster's name their center).</param>
+    public CenterHost(Func<string> readConfig, Func<IJournalStore> openStore, ISecretVerifier? verifier = null, StoreOptions? store = null, ITokenSource? tokens = null)
     {
         _verifier = verifier ?? new Pbkdf2Secrets();
         _secrets = new RecordedSecrets(_verifier);
         _store = store ?? new StoreOptions();
-        _configPath = configPath;
+        _tokens = new RecordedTokens(tokens ?? new SecureTokens());
+        _readConfig = readConfig;
         // The configuration first: a start that fails on it creates no database.
-        string fileText = File.ReadAllText(configPath);
+        string fileText = readConfig();
         CenterConfig fileConfig = CenterConfig.Parse(fileText);
         _plainApiKey = PlainKey(fileConfig);
-        _journal = new Journal(dbPath, OnCommitted, _store.BusyTimeout);
+        _journal = new Journal(openStore(), OnCommitted);
         try
         {
             Load();
@@ -201,7 +212,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     {
         try
         {
-            ApplyConfig(File.ReadAllText(_configPath));
+            ApplyConfig(_readConfig());
             return null;
         }
         catch (ConfigException e)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using AgentPhone.Server;
-using Microsoft.Data.Sqlite;
 
 namespace AgentPhone.ServerHost;
 
@@ -59,40 +58,78 @@ public sealed class JournalEntry
 public sealed record Snapshot(long Through, long AtMs, string State);
 
 /// <summary>One part of a snapshot being written; the last one makes it count.</summary>
-internal sealed record SnapshotPart(Snapshot Of, int Index, int Count);
+public sealed record SnapshotPart(Snapshot Of, int Index, int Count)
+{
+    /// <summary>A snapshot is written in parts of this many characters, one per commit: none holds
+    /// up the entries queued behind it for long.</summary>
+    public const int Chars = 256 * 1024;
+
+    public string Text => Of.State.Substring(Index * Chars, Math.Min(Chars, Of.State.Length - Index * Chars));
+}
 
 /// <summary>The database cannot be used as it is; <see cref="Exception.Message"/> says why and what to do.</summary>
 public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// The SQLite store (WAL): the journal and the snapshots, in format <see cref="Format"/>. Entries
-/// are queued under the server's lock and written by one thread in batches, one transaction each
+/// Where the journal and the snapshots are kept (SQLite for one process, PostgreSQL for a cluster
+/// node). One writer thread writes; reads happen at start and after a fault, while nothing writes.
+/// </summary>
+public interface IJournalStore : IDisposable
+{
+    /// <summary>The newest entry id (or snapshot) stored.</summary>
+    long MaxId();
+
+    /// <summary>The entry the older of two kept snapshots covers (0 with fewer than two): the
+    /// journal up to it may go.</summary>
+    long OldestKept();
+
+    /// <summary>Whether every entry since the first is still here (none dropped behind a snapshot),
+    /// so the journal alone can rebuild the center.</summary>
+    bool IsWhole();
+
+    /// <summary>The snapshots, newest first (one whose parts do not add up reads as damaged: empty).</summary>
+    List<Snapshot> Snapshots();
+
+    /// <summary>The configurations up to entry <paramref name="through"/>, in order.</summary>
+    List<JournalEntry> ConfigsThrough(long through);
+
+    /// <summary>Every entry after <paramref name="id"/>, in order.</summary>
+    List<JournalEntry> After(long id);
+
+    /// <summary>One transaction: the entries; the part (when it is a snapshot's last, the snapshot
+    /// counts and snapshots older than the two newest go); entries in (<paramref name="pruneAfter"/>,
+    /// <paramref name="pruneThrough"/>] but configurations dropped.</summary>
+    void Write(IReadOnlyList<JournalEntry> entries, SnapshotPart? part, long pruneAfter, long pruneThrough);
+
+    /// <summary>The store on a connection of its own after a fault; throws while it still fails.</summary>
+    IJournalStore Reopen();
+
+    /// <summary>Records a clean stop (best effort: a store left marked running replays, as after a kill).</summary>
+    void MarkStopped();
+}
+
+/// <summary>
+/// The journal and the snapshots, in format <see cref="Format"/>, over a store. Entries are
+/// queued under the server's lock and written by one thread in batches, one transaction each
 /// (group commit); a request is answered only once everything queued before its answer is
 /// committed, so nothing a client saw is lost when the process is killed. When a write fails the
 /// store is faulted: waiting requests fail, nothing more is queued, and the host reloads the
-/// center from what did commit once <see cref="TryResume"/> succeeds.
+/// center from what did commit once <see cref="TryReopen"/> succeeds.
 /// </summary>
 public sealed class Journal : IDisposable
 {
     public const int Format = 2;
 
-    // A snapshot is written in parts of this many characters, one per commit, and old entries are
-    // dropped a slice at a time: neither holds up the entries queued behind them for long.
-    private const int PartChars = 256 * 1024;
+    // Old entries are dropped a slice at a time, so no commit holds up the entries behind it for long.
     private const int PruneSlice = 5_000;
 
-    private readonly string _path;
-    private readonly TimeSpan _busyTimeout;
     private readonly object _queueLock = new();
     private readonly List<object> _queue = [];   // entries and snapshots, in order
     private readonly List<(long Id, TaskCompletionSource Done)> _waiters = [];
     private readonly Action<IReadOnlyList<JournalEntry>> _committed;
     private readonly Thread _writer;
-    private readonly Timer _checkpoints;
-    private readonly object _checkpointLock = new();
-    private SqliteConnection _db;
-    private SqliteConnection? _checkpointDb;
-    private SqliteConnection? _reopened;
+    private IJournalStore _db;
+    private IJournalStore? _reopened;
     private long _lastId;
     private long _committedId;
     private long _epoch;        // counts faults: a snapshot copied before one is never written
@@ -101,45 +138,17 @@ public sealed class Journal : IDisposable
     private bool _stopping;
     private Exception? _fault;
 
-    /// <summary>Opens (or creates, when the file does not exist) and checks the store.</summary>
+    /// <summary>Takes an opened and checked store.</summary>
     /// <param name="committed">Told of each batch after it is durable (wakes long-polls).</param>
-    /// <param name="busyTimeout">How long a write waits for a lock another program holds before the store counts as failed.</param>
-    public Journal(string path, Action<IReadOnlyList<JournalEntry>> committed, TimeSpan? busyTimeout = null)
+    public Journal(IJournalStore store, Action<IReadOnlyList<JournalEntry>> committed)
     {
-        _path = Path.GetFullPath(path);
+        _db = store;
         _committed = committed;
-        _busyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5);
-        _db = StoreFile.Open(_path, _busyTimeout);
-        _lastId = _committedId = MaxId();
+        _lastId = _committedId = _db.MaxId();
         _prunedThrough = 0;
-        _pruneThrough = OldestKept();
+        _pruneThrough = _db.OldestKept();
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "journal" };
         _writer.Start();
-        _checkpoints = new Timer(_ => Checkpoint(), null, CheckpointEveryMs, CheckpointEveryMs);
-    }
-
-    private const int CheckpointEveryMs = 1000;
-
-    // Copying the log into the database file (with its fsync) runs here, on a connection of its
-    // own beside the writer, never inside a commit: no answer waits for a checkpoint.
-    private void Checkpoint()
-    {
-        lock (_checkpointLock)
-        {
-            try
-            {
-                _checkpointDb ??= StoreFile.Checkpointer(_path);
-                using SqliteCommand c = _checkpointDb.CreateCommand();
-                c.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                c.ExecuteNonQuery();
-            }
-            catch (Exception e) when (e is SqliteException or ObjectDisposedException)
-            {
-                // The writer finds a store that fails; the next checkpoint tries again.
-                _checkpointDb?.Dispose();
-                _checkpointDb = null;
-            }
-        }
     }
 
     public long LastQueued => Interlocked.Read(ref _lastId);
@@ -159,21 +168,25 @@ public sealed class Journal : IDisposable
     /// <summary>Told once each time the store fails.</summary>
     public event Action<Exception>? Faulted;
 
-    /// <summary>The snapshots, newest first (one whose parts do not add up reads as damaged).</summary>
-    public List<Snapshot> Snapshots() =>
-        Read("SELECT through, at_ms, parts FROM snapshots ORDER BY through DESC", r => (Through: r.GetInt64(0), AtMs: r.GetInt64(1), Parts: r.GetInt64(2)))
-            .Select(h =>
-            {
-                List<string> parts = Read($"SELECT text FROM snapshot_parts WHERE through = {h.Through} ORDER BY part", r => r.GetString(0));
-                return new Snapshot(h.Through, h.AtMs, parts.Count == h.Parts ? string.Concat(parts) : string.Empty);
-            })
-            .ToList();
+    /// <inheritdoc cref="IJournalStore.Snapshots"/>
+    public List<Snapshot> Snapshots() => Read(s => s.Snapshots());
 
-    /// <summary>The configurations applied up to entry <paramref name="through"/>, in order.</summary>
-    public List<JournalEntry> ConfigsThrough(long through) => Entries($"kind = '{JournalEntry.ConfigKind}' AND id <= {through}");
+    /// <inheritdoc cref="IJournalStore.ConfigsThrough"/>
+    public List<JournalEntry> ConfigsThrough(long through) => Read(s => s.ConfigsThrough(through));
 
-    /// <summary>Every entry after <paramref name="id"/>, in order.</summary>
-    public List<JournalEntry> After(long id) => Entries($"id > {id}");
+    /// <inheritdoc cref="IJournalStore.After"/>
+    public List<JournalEntry> After(long id) => Read(s => s.After(id));
+
+    /// <inheritdoc cref="IJournalStore.IsWhole"/>
+    public bool IsWhole() => Read(s => s.IsWhole());
+
+    private T Read<T>(Func<IJournalStore, T> read)
+    {
+        lock (_queueLock)
+        {
+            return read(_db);
+        }
+    }
 
     /// <summary>Queues an entry (call under the server's lock, so ids follow the order of changes).</summary>
     public void Enqueue(JournalEntry entry)
@@ -202,7 +215,7 @@ public sealed class Journal : IDisposable
                 return;
             }
 
-            int parts = Math.Max(1, (snapshot.State.Length + PartChars - 1) / PartChars);
+            int parts = Math.Max(1, (snapshot.State.Length + SnapshotPart.Chars - 1) / SnapshotPart.Chars);
             for (int i = 0; i < parts; i++)
             {
                 _queue.Add(new SnapshotPart(snapshot, i, parts));
@@ -236,7 +249,7 @@ public sealed class Journal : IDisposable
     {
         try
         {
-            SqliteConnection db = StoreFile.Reopen(_path, _busyTimeout);
+            IJournalStore db = _db.Reopen();
             lock (_queueLock)
             {
                 _reopened?.Dispose();
@@ -245,7 +258,7 @@ public sealed class Journal : IDisposable
 
             return true;
         }
-        catch (SqliteException)
+        catch (StoreException)
         {
             return false;
         }
@@ -265,7 +278,8 @@ public sealed class Journal : IDisposable
             _db.Dispose();
             _db = _reopened;
             _reopened = null;
-            _lastId = _committedId = MaxId();
+            _lastId = _committedId = _db.MaxId();
+            _pruneThrough = _db.OldestKept();
             _fault = null;
         }
     }
@@ -294,9 +308,17 @@ public sealed class Journal : IDisposable
                 _queue.RemoveRange(0, take);
             }
 
+            List<JournalEntry> entries = batch.OfType<JournalEntry>().ToList();
+            SnapshotPart? part = batch[^1] as SnapshotPart;
             try
             {
-                Write(batch);
+                Write(entries, part);
+                if (part != null && part.Index == part.Count - 1)
+                {
+                    // A snapshot now counts: the first slice of what it lets go goes at once.
+                    _pruneThrough = _db.OldestKept();
+                    Write([], null);
+                }
             }
             catch (Exception e)
             {
@@ -304,7 +326,6 @@ public sealed class Journal : IDisposable
                 continue;
             }
 
-            List<JournalEntry> entries = batch.OfType<JournalEntry>().ToList();
             lock (_queueLock)
             {
                 if (entries.Count > 0)
@@ -326,6 +347,13 @@ public sealed class Journal : IDisposable
         }
     }
 
+    private void Write(List<JournalEntry> entries, SnapshotPart? part)
+    {
+        long upTo = Math.Min(_pruneThrough, _prunedThrough + PruneSlice);
+        _db.Write(entries, part, _prunedThrough, upTo);
+        _prunedThrough = upTo;
+    }
+
     /// <summary>Counts the store as failed: the batch being written and everything queued after it
     /// fail, and the center that made them is reloaded from the store before anything is accepted again.</summary>
     public void Fail(Exception e)
@@ -342,138 +370,6 @@ public sealed class Journal : IDisposable
         Faulted?.Invoke(e);
     }
 
-    private void Write(List<object> batch)
-    {
-        using SqliteTransaction tx = _db.BeginTransaction();
-        using SqliteCommand insert = _db.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = """
-            INSERT INTO journal(id, at_ms, kind, method, path, query, authorization, api_key, body, token, secret_ok, digest)
-            VALUES ($id, $at, $kind, $method, $path, $query, $auth, $key, $body, $token, $secret, $digest)
-            """;
-        SqliteParameter[] p = new[] { "$id", "$at", "$kind", "$method", "$path", "$query", "$auth", "$key", "$body", "$token", "$secret", "$digest" }
-            .Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        foreach (object item in batch)
-        {
-            if (item is SnapshotPart part)
-            {
-                WritePart(tx, part);
-                continue;
-            }
-
-            var e = (JournalEntry)item;
-            object?[] values = [e.Id, e.AtMs, e.Kind, e.Method, e.Path, e.Query, e.Authorization, e.ApiKey, e.Body, e.Token,
-                e.SecretOk is bool ok ? (ok ? 1 : 0) : null, e.Digest];
-            for (int i = 0; i < p.Length; i++)
-            {
-                p[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            insert.ExecuteNonQuery();
-        }
-
-        if (_prunedThrough < _pruneThrough)
-        {
-            long upTo = Math.Min(_pruneThrough, _prunedThrough + PruneSlice);
-            Execute(tx, $"DELETE FROM journal WHERE kind <> '{JournalEntry.ConfigKind}' AND id > {_prunedThrough} AND id <= {upTo}");
-            _prunedThrough = upTo;
-        }
-
-        tx.Commit();
-    }
-
-    private void WritePart(SqliteTransaction tx, SnapshotPart part)
-    {
-        Snapshot s = part.Of;
-        int from = part.Index * PartChars;
-        Execute(tx, "INSERT OR REPLACE INTO snapshot_parts(through, part, text) VALUES ($through, $part, $text)",
-            ("$through", s.Through), ("$part", part.Index), ("$text", s.State.Substring(from, Math.Min(PartChars, s.State.Length - from))));
-        if (part.Index < part.Count - 1)
-        {
-            return;
-        }
-
-        Execute(tx, "INSERT OR REPLACE INTO snapshots(through, at_ms, parts) VALUES ($through, $at, $parts)",
-            ("$through", s.Through), ("$at", s.AtMs), ("$parts", part.Count));
-        // Two snapshots stay, so a damaged newest one still leaves a way back; the journal keeps
-        // what the older one needs after it, and every configuration.
-        Execute(tx, "DELETE FROM snapshots WHERE through < (SELECT MIN(through) FROM (SELECT through FROM snapshots ORDER BY through DESC LIMIT 2))");
-        Execute(tx, "DELETE FROM snapshot_parts WHERE through NOT IN (SELECT through FROM snapshots)");
-        _pruneThrough = OldestKept();
-    }
-
-    /// <summary>Whether every entry since the first is still here (none dropped behind a snapshot),
-    /// so the journal alone can rebuild the center.</summary>
-    public bool IsWhole()
-    {
-        using SqliteCommand c = _db.CreateCommand();
-        c.CommandText = "SELECT COUNT(*) = COALESCE(MAX(id), 0) FROM journal";
-        return (long)c.ExecuteScalar()! == 1;
-    }
-
-    private long OldestKept()
-    {
-        using SqliteCommand c = _db.CreateCommand();
-        // With one snapshot the whole journal stays: a damaged snapshot must have something to fall back to.
-        c.CommandText = "SELECT CASE WHEN COUNT(*) >= 2 THEN MIN(through) ELSE 0 END FROM snapshots";
-        return (long)c.ExecuteScalar()!;
-    }
-
-    private List<JournalEntry> Entries(string where) => Read(
-        $"SELECT id, at_ms, kind, method, path, query, authorization, api_key, body, token, secret_ok, digest FROM journal WHERE {where} ORDER BY id",
-        r => new JournalEntry
-        {
-            Id = r.GetInt64(0),
-            AtMs = r.GetInt64(1),
-            Kind = r.GetString(2),
-            Method = r.IsDBNull(3) ? null : r.GetString(3),
-            Path = r.IsDBNull(4) ? null : r.GetString(4),
-            Query = r.IsDBNull(5) ? null : r.GetString(5),
-            Authorization = r.IsDBNull(6) ? null : r.GetString(6),
-            ApiKey = r.IsDBNull(7) ? null : r.GetString(7),
-            Body = r.IsDBNull(8) ? null : r.GetString(8),
-            Token = r.IsDBNull(9) ? null : r.GetString(9),
-            SecretOk = r.IsDBNull(10) ? null : r.GetInt64(10) != 0,
-            Digest = r.IsDBNull(11) ? null : r.GetString(11),
-        });
-
-    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> row)
-    {
-        lock (_queueLock)
-        {
-            using SqliteCommand read = _db.CreateCommand();
-            read.CommandText = sql;
-            using SqliteDataReader r = read.ExecuteReader();
-            var list = new List<T>();
-            while (r.Read())
-            {
-                list.Add(row(r));
-            }
-
-            return list;
-        }
-    }
-
-    private long MaxId()
-    {
-        using SqliteCommand max = _db.CreateCommand();
-        max.CommandText = "SELECT MAX(COALESCE((SELECT MAX(id) FROM journal), 0), COALESCE((SELECT MAX(through) FROM snapshots), 0))";
-        return (long)max.ExecuteScalar()!;
-    }
-
-    private void Execute(SqliteTransaction tx, string sql, params (string Name, object Value)[] parameters)
-    {
-        using SqliteCommand c = _db.CreateCommand();
-        c.Transaction = tx;
-        c.CommandText = sql;
-        foreach ((string name, object value) in parameters)
-        {
-            c.Parameters.AddWithValue(name, value);
-        }
-
-        c.ExecuteNonQuery();
-    }
-
     private void ThrowIfFaulted()
     {
         if (_fault != null)
@@ -485,20 +381,6 @@ public sealed class Journal : IDisposable
     /// <summary>Writes what is queued, marks the store stopped cleanly and closes it.</summary>
     public void Dispose()
     {
-        using (var stopped = new ManualResetEvent(false))
-        {
-            if (_checkpoints.Dispose(stopped))
-            {
-                stopped.WaitOne();
-            }
-        }
-
-        lock (_checkpointLock)
-        {
-            _checkpointDb?.Dispose();
-            _checkpointDb = null;
-        }
-
         lock (_queueLock)
         {
             _stopping = true;
@@ -510,7 +392,7 @@ public sealed class Journal : IDisposable
         {
             if (_fault == null)
             {
-                StoreFile.MarkStopped(_db);
+                _db.MarkStopped();
             }
 
             _reopened?.Dispose();

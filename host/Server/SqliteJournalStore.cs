@@ -1,0 +1,223 @@
+using Microsoft.Data.Sqlite;
+
+namespace AgentPhone.ServerHost;
+
+/// <summary>
+/// The journal in one SQLite file (WAL), the single process's store. Opening it checks it
+/// (<see cref="StoreFile"/>); checkpoints run on a connection of their own beside the writer.
+/// </summary>
+public sealed class SqliteJournalStore : IJournalStore
+{
+    private const int CheckpointEveryMs = 1000;
+
+    private readonly string _path;
+    private readonly TimeSpan _busyTimeout;
+    private readonly SqliteConnection _db;
+    private readonly Timer _checkpoints;
+    private readonly object _checkpointLock = new();
+    private SqliteConnection? _checkpointDb;
+
+    /// <summary>Opens (or creates, when the file does not exist) and checks the store.</summary>
+    /// <param name="busyTimeout">How long a write waits for a lock another program holds before the store counts as failed.</param>
+    public SqliteJournalStore(string path, TimeSpan busyTimeout)
+        : this(Path.GetFullPath(path), busyTimeout, StoreFile.Open(Path.GetFullPath(path), busyTimeout))
+    {
+    }
+
+    private SqliteJournalStore(string path, TimeSpan busyTimeout, SqliteConnection db)
+    {
+        _path = path;
+        _busyTimeout = busyTimeout;
+        _db = db;
+        _checkpoints = new Timer(_ => Checkpoint(), null, CheckpointEveryMs, CheckpointEveryMs);
+    }
+
+    public IJournalStore Reopen()
+    {
+        try
+        {
+            return new SqliteJournalStore(_path, _busyTimeout, StoreFile.Reopen(_path, _busyTimeout));
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException(e.Message, e);
+        }
+    }
+
+    // Copying the log into the database file (with its fsync) runs here, never inside a commit:
+    // no answer waits for a checkpoint.
+    private void Checkpoint()
+    {
+        lock (_checkpointLock)
+        {
+            try
+            {
+                _checkpointDb ??= StoreFile.Checkpointer(_path);
+                using SqliteCommand c = _checkpointDb.CreateCommand();
+                c.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                c.ExecuteNonQuery();
+            }
+            catch (Exception e) when (e is SqliteException or ObjectDisposedException)
+            {
+                // The writer finds a store that fails; the next checkpoint tries again.
+                _checkpointDb?.Dispose();
+                _checkpointDb = null;
+            }
+        }
+    }
+
+    public List<Snapshot> Snapshots() =>
+        Read("SELECT through, at_ms, parts FROM snapshots ORDER BY through DESC", r => (Through: r.GetInt64(0), AtMs: r.GetInt64(1), Parts: r.GetInt64(2)))
+            .Select(h =>
+            {
+                List<string> parts = Read($"SELECT text FROM snapshot_parts WHERE through = {h.Through} ORDER BY part", r => r.GetString(0));
+                return new Snapshot(h.Through, h.AtMs, parts.Count == h.Parts ? string.Concat(parts) : string.Empty);
+            })
+            .ToList();
+
+    public List<JournalEntry> ConfigsThrough(long through) => Entries($"kind = '{JournalEntry.ConfigKind}' AND id <= {through}");
+
+    public List<JournalEntry> After(long id) => Entries($"id > {id}");
+
+    public void Write(IReadOnlyList<JournalEntry> entries, SnapshotPart? part, long pruneAfter, long pruneThrough)
+    {
+        using SqliteTransaction tx = _db.BeginTransaction();
+        using SqliteCommand insert = _db.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = """
+            INSERT INTO journal(id, at_ms, kind, method, path, query, authorization, api_key, body, token, secret_ok, digest)
+            VALUES ($id, $at, $kind, $method, $path, $query, $auth, $key, $body, $token, $secret, $digest)
+            """;
+        SqliteParameter[] p = new[] { "$id", "$at", "$kind", "$method", "$path", "$query", "$auth", "$key", "$body", "$token", "$secret", "$digest" }
+            .Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        foreach (JournalEntry e in entries)
+        {
+            object?[] values = [e.Id, e.AtMs, e.Kind, e.Method, e.Path, e.Query, e.Authorization, e.ApiKey, e.Body, e.Token,
+                e.SecretOk is bool ok ? (ok ? 1 : 0) : null, e.Digest];
+            for (int i = 0; i < p.Length; i++)
+            {
+                p[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            insert.ExecuteNonQuery();
+        }
+
+        if (part != null)
+        {
+            WritePart(tx, part);
+        }
+
+        if (pruneAfter < pruneThrough)
+        {
+            Execute(tx, $"DELETE FROM journal WHERE kind <> '{JournalEntry.ConfigKind}' AND id > {pruneAfter} AND id <= {pruneThrough}");
+        }
+
+        tx.Commit();
+    }
+
+    private void WritePart(SqliteTransaction tx, SnapshotPart part)
+    {
+        Snapshot s = part.Of;
+        Execute(tx, "INSERT OR REPLACE INTO snapshot_parts(through, part, text) VALUES ($through, $part, $text)",
+            ("$through", s.Through), ("$part", part.Index), ("$text", part.Text));
+        if (part.Index < part.Count - 1)
+        {
+            return;
+        }
+
+        Execute(tx, "INSERT OR REPLACE INTO snapshots(through, at_ms, parts) VALUES ($through, $at, $parts)",
+            ("$through", s.Through), ("$at", s.AtMs), ("$parts", part.Count));
+        // Two snapshots stay, so a damaged newest one still leaves a way back; the journal keeps
+        // what the older one needs after it, and every configuration.
+        Execute(tx, "DELETE FROM snapshots WHERE through < (SELECT MIN(through) FROM (SELECT through FROM snapshots ORDER BY through DESC LIMIT 2))");
+        Execute(tx, "DELETE FROM snapshot_parts WHERE through NOT IN (SELECT through FROM snapshots)");
+    }
+
+    public bool IsWhole()
+    {
+        using SqliteCommand c = _db.CreateCommand();
+        c.CommandText = "SELECT COUNT(*) = COALESCE(MAX(id), 0) FROM journal";
+        return (long)c.ExecuteScalar()! == 1;
+    }
+
+    public long OldestKept()
+    {
+        using SqliteCommand c = _db.CreateCommand();
+        // With one snapshot the whole journal stays: a damaged snapshot must have something to fall back to.
+        c.CommandText = "SELECT CASE WHEN COUNT(*) >= 2 THEN MIN(through) ELSE 0 END FROM snapshots";
+        return (long)c.ExecuteScalar()!;
+    }
+
+    public long MaxId()
+    {
+        using SqliteCommand max = _db.CreateCommand();
+        max.CommandText = "SELECT MAX(COALESCE((SELECT MAX(id) FROM journal), 0), COALESCE((SELECT MAX(through) FROM snapshots), 0))";
+        return (long)max.ExecuteScalar()!;
+    }
+
+    private List<JournalEntry> Entries(string where) => Read(
+        $"SELECT id, at_ms, kind, method, path, query, authorization, api_key, body, token, secret_ok, digest FROM journal WHERE {where} ORDER BY id",
+        r => new JournalEntry
+        {
+            Id = r.GetInt64(0),
+            AtMs = r.GetInt64(1),
+            Kind = r.GetString(2),
+            Method = r.IsDBNull(3) ? null : r.GetString(3),
+            Path = r.IsDBNull(4) ? null : r.GetString(4),
+            Query = r.IsDBNull(5) ? null : r.GetString(5),
+            Authorization = r.IsDBNull(6) ? null : r.GetString(6),
+            ApiKey = r.IsDBNull(7) ? null : r.GetString(7),
+            Body = r.IsDBNull(8) ? null : r.GetString(8),
+            Token = r.IsDBNull(9) ? null : r.GetString(9),
+            SecretOk = r.IsDBNull(10) ? null : r.GetInt64(10) != 0,
+            Digest = r.IsDBNull(11) ? null : r.GetString(11),
+        });
+
+    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> row)
+    {
+        using SqliteCommand read = _db.CreateCommand();
+        read.CommandText = sql;
+        using SqliteDataReader r = read.ExecuteReader();
+        var list = new List<T>();
+        while (r.Read())
+        {
+            list.Add(row(r));
+        }
+
+        return list;
+    }
+
+    private void Execute(SqliteTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    {
+        using SqliteCommand c = _db.CreateCommand();
+        c.Transaction = tx;
+        c.CommandText = sql;
+        foreach ((string name, object value) in parameters)
+        {
+            c.Parameters.AddWithValue(name, value);
+        }
+
+        c.ExecuteNonQuery();
+    }
+
+    public void MarkStopped() => StoreFile.MarkStopped(_db);
+
+    public void Dispose()
+    {
+        using (var stopped = new ManualResetEvent(false))
+        {
+            if (_checkpoints.Dispose(stopped))
+            {
+                stopped.WaitOne();
+            }
+        }
+
+        lock (_checkpointLock)
+        {
+            _checkpointDb?.Dispose();
+            _checkpointDb = null;
+        }
+
+        _db.Dispose();
+    }
+}
