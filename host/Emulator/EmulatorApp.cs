@@ -43,13 +43,13 @@ public sealed class EmulatorApp : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port, listen => listen.UseJsonRefusals()));
         if (_center != null)
         {
-            builder.Services.AddAgentApi(_center);
+            builder.Services.AddAgentApi(_center.Options);
         }
 
         _app = builder.Build();
         if (_center != null)
         {
-            _app.MapAgentApi(_center, "/api/v1/{**path}");
+            _app.MapAgentApi(_center.ServeAsync, "/api/v1/{**path}");
             _app.MapDesk();
         }
 

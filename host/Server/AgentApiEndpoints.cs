@@ -18,9 +18,9 @@ public static class AgentApiEndpoints
     /// <summary>The services the agent API needs: a rate limit on sign-ins per client address
     /// (a token bucket, the configuration's rate in bursts of twice that), answered with 429,
     /// Retry-After and the JSON error body.</summary>
-    public static void AddAgentApi(this IServiceCollection services, CenterHost center)
+    public static void AddAgentApi(this IServiceCollection services, ApiOptions options)
     {
-        int rate = Math.Max(1, center.Options.SignInsPerSecondPerAddress);
+        int rate = Math.Max(1, options.SignInsPerSecondPerAddress);
         services.AddRateLimiter(limits =>
         {
             limits.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -42,7 +42,9 @@ public static class AgentApiEndpoints
         });
     }
 
-    public static void MapAgentApi(this WebApplication app, CenterHost center, string pattern)
+    /// <summary>Maps every request under <paramref name="pattern"/> to <paramref name="serve"/>
+    /// (a center in this process, or a cluster's center wherever it runs).</summary>
+    public static void MapAgentApi(this WebApplication app, Func<ApiRequest, CancellationToken, Task<ApiResponse>> serve, string pattern)
     {
         ILogger log = app.Logger;
         app.UseRateLimiter();
@@ -74,7 +76,7 @@ public static class AgentApiEndpoints
                 Body = body,
                 ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
             };
-            ApiResponse response = await center.ServeAsync(request, http.RequestAborted);
+            ApiResponse response = await serve(request, http.RequestAborted);
             if (response.RetryAfterSeconds > 0)
             {
                 http.Response.Headers.RetryAfter = response.RetryAfterSeconds.ToString();

@@ -100,16 +100,7 @@ public sealed class CenterConfig
     /// <summary>The configuration as the journal keeps it: keys and device secrets replaced by their hashes.</summary>
     public static string AtRest(string json)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            throw new ConfigException("The configuration is not valid JSON: " + e.Message);
-        }
-
+        JsonNode? root = ParseNode(json);
         if (root is JsonObject o)
         {
             HashMembers(o, "apiKey", "adminKey");
@@ -131,6 +122,49 @@ public sealed class CenterConfig
         }
 
         return root?.ToJsonString() ?? "null";
+    }
+
+    /// <summary>The configuration of one tenant's center (a cluster runs each apart): every list
+    /// keeps only that tenant's items, and the default tenant's PBX key stays with the default
+    /// tenant; layouts and settings are shared.</summary>
+    public static string ForTenant(string json, string tenant)
+    {
+        JsonNode? root = ParseNode(json);
+        if (root is JsonObject o)
+        {
+            foreach (string list in new[] { "pbxKeys", "teams", "queues", "agents", "stations", "reasons", "devices" })
+            {
+                if (Member(o, list) is JsonArray items)
+                {
+                    foreach (JsonNode? item in items.Where(i => TenantOf(i) != tenant).ToList())
+                    {
+                        items.Remove(item);
+                    }
+                }
+            }
+
+            if (tenant.Length > 0 && o.FirstOrDefault(p => p.Key.Equals("apiKey", StringComparison.OrdinalIgnoreCase)).Key is string apiKey)
+            {
+                o.Remove(apiKey);
+            }
+        }
+
+        return root?.ToJsonString() ?? "null";
+    }
+
+    private static string TenantOf(JsonNode? item) =>
+        item is JsonObject o && Member(o, "tenant") is JsonValue v && v.TryGetValue(out string? t) ? t : string.Empty;
+
+    private static JsonNode? ParseNode(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException("The configuration is not valid JSON: " + e.Message);
+        }
     }
 
     private static JsonNode? Member(JsonObject o, string name) =>

@@ -13,6 +13,21 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
 
     public string? CertPassword { get; init; }
 
+    /// <summary>Cluster mode: the PostgreSQL connection string of the cluster's journal.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Cluster mode: the Redis server (host:port) that keeps the cluster's membership.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>Cluster mode: the port the nodes talk to each other on.</summary>
+    public int SiloPort { get; init; } = DefaultSiloPort;
+
+    /// <summary>Cluster mode: the address other nodes reach this one at (null: the bind address,
+    /// or this machine's first address when binding every interface).</summary>
+    public string? NodeAddress { get; init; }
+
+    public const int DefaultSiloPort = 11111;
+
     /// <summary>The address of <see cref="Bind"/> (checked when the command line is read).</summary>
     public System.Net.IPAddress BindAddress => System.Net.IPAddress.Parse(Bind);
 
@@ -29,6 +44,10 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
         var newSecret = new Option<bool>("--new-secret") { Description = "print a new device secret (for the phone) and its hash (for the configuration), and exit" };
         var cert = new Option<string>("--cert") { Description = "serve HTTPS with this PKCS#12 (.pfx) certificate and its key" };
         var certPassword = new Option<string>("--cert-password") { Description = "the password of the --cert file" };
+        var postgres = new Option<string>("--postgres") { Description = "cluster mode: run as one node of a cluster, the journal in this PostgreSQL database (a connection string, e.g. \"Host=10.0.0.9;Username=agentphone;Password=…;Database=agentphone\")" };
+        var redis = new Option<string>("--redis") { Description = "cluster mode: the Redis server (host:port) that keeps the cluster's membership" };
+        var siloPort = new Option<int>("--silo-port") { Description = "cluster mode: the port the nodes talk to each other on", DefaultValueFactory = _ => DefaultSiloPort };
+        var nodeAddress = new Option<string>("--node-address") { Description = "cluster mode: the address the other nodes reach this one at (default: the --bind address; with 0.0.0.0, this machine's first address)" };
         var store = new StoreOptions();
         var snapshotEntries = new Option<int>("--snapshot-entries") { Description = "take a snapshot after this many journal entries", DefaultValueFactory = _ => store.SnapshotEveryEntries };
         var snapshotSeconds = new Option<int>("--snapshot-seconds") { Description = "…or after this many seconds with a change since the last", DefaultValueFactory = _ => store.SnapshotEverySeconds };
@@ -50,6 +69,20 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
                 r.AddError("--bind takes an IP address (0.0.0.0 for every interface, 127.0.0.1 for this machine only).");
             }
         });
+        nodeAddress.Validators.Add(r =>
+        {
+            if (!System.Net.IPAddress.TryParse(r.GetValueOrDefault<string>(), out _))
+            {
+                r.AddError("--node-address takes an IP address.");
+            }
+        });
+        siloPort.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 65535)
+            {
+                r.AddError("--silo-port must be a number from 1 to 65535.");
+            }
+        });
         port.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 0 or > 65535)
@@ -58,12 +91,22 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
             }
         });
 
-        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite.") { config, db, port, bind, snapshotEntries, snapshotSeconds, hash, newSecret, cert, certPassword };
+        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite; or one node of a cluster (--postgres, --redis).") { config, db, port, bind, snapshotEntries, snapshotSeconds, hash, newSecret, cert, certPassword, postgres, redis, siloPort, nodeAddress };
         command.Validators.Add(r =>
         {
             if (r.GetValue(hash) is null && !r.GetValue(newSecret) && r.GetValue(config) is null)
             {
                 r.AddError("--config is required.");
+            }
+
+            if ((r.GetValue(postgres) is null) != (r.GetValue(redis) is null))
+            {
+                r.AddError("A cluster node needs both --postgres (its journal) and --redis (its membership).");
+            }
+
+            if (r.GetValue(postgres) is not null && r.GetValue(db) is not null)
+            {
+                r.AddError("--db is the single server's SQLite file; a cluster node keeps its journal in --postgres.");
             }
 
             if (r.GetValue(certPassword) is not null && r.GetValue(cert) is null)
@@ -81,6 +124,10 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
                 NewSecret = r.GetValue(newSecret),
                 Cert = r.GetValue(cert),
                 CertPassword = r.GetValue(certPassword),
+                Postgres = r.GetValue(postgres),
+                Redis = r.GetValue(redis),
+                SiloPort = r.GetValue(siloPort),
+                NodeAddress = r.GetValue(nodeAddress),
             }, cancel);
         });
         return command;

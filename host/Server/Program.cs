@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using AgentPhone;
 using AgentPhone.ServerHost;
+using AgentPhone.ServerHost.Cluster;
 
 // The agent server: dotnet run --project host/Server -- --config host/agentserver.json
 return await CommandLines.InvokeAsync(HostArgs.Command(Serve), args);
@@ -43,6 +44,11 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
         }
     }
 
+    if (options.Postgres != null)
+    {
+        return await ClusterNode.RunAsync(options, certificate, cancel);
+    }
+
     bool newDatabase = !File.Exists(options.DbPath);
 
     // A start that fails leaves nothing behind.
@@ -69,27 +75,11 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
         return CommandLines.BadRequest;
     }
 
-    var builder = WebApplication.CreateSlimBuilder();
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    // A start that fails is said in one line below, not as the host's stack trace.
-    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-    builder.WebHost.ConfigureKestrel(k =>
-    {
-        k.Limits.MaxRequestBodySize = 1 << 20;
-        k.Listen(options.BindAddress, options.Port, listen =>
-        {
-            if (certificate != null)
-            {
-                listen.UseHttps(certificate);
-            }
-
-            listen.UseJsonRefusals();
-        });
-    });
-    builder.Services.AddAgentApi(center);
+    WebApplicationBuilder builder = WebHosting.CreateBuilder(options, certificate);
+    builder.Services.AddAgentApi(center.Options);
     var app = builder.Build();
     app.MapDesk();
-    app.MapAgentApi(center, "/{**path}");
+    app.MapAgentApi(center.ServeAsync, "/{**path}");
 
     app.Lifetime.ApplicationStopped.Register(center.Dispose);
     try
@@ -98,7 +88,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     }
     catch (IOException e)
     {
-        Console.Error.WriteLine($"Cannot listen on {options.Bind}:{options.Port}: {e.Message} (another program has the port? try --port)");
+        Console.Error.WriteLine(WebHosting.CannotListen(options, e));
         center.Dispose();
         ForgetNew();
         return CommandLines.BadRequest;

@@ -117,9 +117,10 @@ public static class Hashes
 }
 
 /// <summary>Session tokens: 128 random bits from the OS's secure generator, as hex.</summary>
-public sealed class SecureTokens : ITokenSource
+public sealed class SecureTokens(string prefix = "") : ITokenSource
 {
-    public string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    /// <summary>128 random bits in hex, after the prefix (a cluster's tokens name their center).</summary>
+    public string NewToken() => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
 
 /// <summary>Wall-clock milliseconds (Unix epoch), so times carry across restarts.</summary>

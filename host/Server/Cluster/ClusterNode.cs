@@ -1,0 +1,205 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using AgentPhone.Protocol;
+using AgentPhone.Protocol.Messages;
+using AgentPhone.Server.Api;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using StackExchange.Redis;
+using ErrorCode = AgentPhone.Protocol.ErrorCode;
+
+namespace AgentPhone.ServerHost.Cluster;
+
+/// <summary>
+/// A node of a cluster: an Orleans silo with Kestrel in the same process, serving the same API as
+/// the single server. Any node takes any request and hands it to its center's grain, wherever
+/// Orleans runs it; membership (who is alive, who hosts what) is Orleans' over Redis, the
+/// centers' journals are in PostgreSQL. When a node dies, Orleans declares it dead within a few
+/// seconds and its centers are loaded again on the nodes that remain.
+/// </summary>
+public static class ClusterNode
+{
+    /// <summary>The cluster's name in Redis (one cluster per Redis database).</summary>
+    public const string ClusterId = "agentphone";
+
+    // Failure detection: a node is probed every second and declared dead after two missed probes
+    // (with the default two votes, by two nodes): about 3 s from a kill to its centers moving.
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
+    public const int MissedProbesLimit = 2;
+
+    // A long-poll waits inside its center for up to its wait (25 s by default): room above that.
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(45);
+
+    // A read (or long-poll) that finds its center moving is tried again meanwhile, for this long;
+    // a change is not, since it may have been applied before its node died.
+    private static readonly TimeSpan ReadRetryFor = TimeSpan.FromSeconds(10);
+    private const int RetryEveryMs = 250;
+
+    public static async Task<int> RunAsync(HostArgs options, X509Certificate2? certificate, CancellationToken cancel)
+    {
+        CenterConfig config;
+        NpgsqlDataSource postgres;
+        try
+        {
+            string text = File.ReadAllText(options.ConfigPath);
+            config = CenterConfig.Parse(text);
+            CenterConfig.AtRest(text);
+            postgres = NpgsqlDataSource.Create(options.Postgres!);
+            // The schema is made (or its format checked) before the node joins.
+            new PostgresJournalStore(postgres, CenterRouting.Key(string.Empty)).Dispose();
+            using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions(options.Redis!));
+        }
+        catch (Exception e) when (e is ConfigException or IOException or StoreException or ArgumentException or RedisException)
+        {
+            Console.Error.WriteLine($"Cannot start: {e.Message}");
+            return CommandLines.BadRequest;
+        }
+
+        var routing = new CenterRouting(config);
+        WebApplicationBuilder builder = WebHosting.CreateBuilder(options, certificate);
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = ClusterId;
+                o.ServiceId = ClusterId;
+            });
+            IPAddress bind = options.BindAddress;
+            IPAddress? advertised = options.NodeAddress != null ? IPAddress.Parse(options.NodeAddress)
+                : bind.Equals(IPAddress.Any) ? null : bind;
+            silo.Configure<EndpointOptions>(o =>
+            {
+                if (advertised != null)
+                {
+                    o.AdvertisedIPAddress = advertised;
+                }
+
+                o.SiloPort = options.SiloPort;
+                o.GatewayPort = 0;
+                o.SiloListeningEndpoint = new IPEndPoint(bind, options.SiloPort);
+            });
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(options.Redis!));
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = ProbeTimeout;
+                o.NumMissedProbesLimit = MissedProbesLimit;
+            });
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
+        });
+        builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, postgres, options.Store));
+        builder.Services.AddHostedService(services => new CenterKeeper(services.GetRequiredService<IGrainFactory>(), routing));
+        builder.Services.AddAgentApi(config.ApiOptions());
+        WebApplication app = builder.Build();
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        app.MapDesk();
+        app.MapAgentApi((request, aborted) => Serve(grains, routing, request, aborted), "/{**path}");
+        try
+        {
+            await app.StartAsync(cancel);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine(WebHosting.CannotListen(options, e));
+            return CommandLines.BadRequest;
+        }
+
+        Console.WriteLine($"AgentPhone cluster node listening on {string.Join(", ", app.Urls)} (nodes meet on port {options.SiloPort}; journal in PostgreSQL; membership in Redis {options.Redis})");
+        await app.WaitForShutdownAsync(cancel);
+        await postgres.DisposeAsync();
+        return 0;
+    }
+
+    private static ConfigurationOptions RedisOptions(string redis)
+    {
+        ConfigurationOptions o = ConfigurationOptions.Parse(redis);
+        o.AbortOnConnectFail = false;
+        o.ConnectTimeout = 5000;
+        return o;
+    }
+
+    private static async Task<ApiResponse> Serve(IGrainFactory grains, CenterRouting routing, ApiRequest request, CancellationToken aborted)
+    {
+        CenterCall call = CenterCall.Of(request);
+        if (CenterRouting.ForEveryCenter(request))
+        {
+            // The administration's reload, in every center; the first refusal is the answer.
+            ApiResponse? answer = null;
+            foreach (string tenant in routing.Tenants)
+            {
+                ApiResponse one = await Call(grains, tenant, call, retry: false, aborted);
+                if (answer == null || (answer.Status < 300 && one.Status >= 300))
+                {
+                    answer = one;
+                }
+            }
+
+            return answer!;
+        }
+
+        return await Call(grains, routing.TenantOf(request), call, retry: !request.Changes, aborted);
+    }
+
+    private static async Task<ApiResponse> Call(IGrainFactory grains, string tenant, CenterCall call, bool retry, CancellationToken aborted)
+    {
+        ICenterGrain center = grains.GetGrain<ICenterGrain>(CenterRouting.Key(tenant));
+        DateTime giveUp = DateTime.UtcNow + ReadRetryFor;
+        while (true)
+        {
+            try
+            {
+                return (await center.Serve(call)).ToResponse();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (!retry || DateTime.UtcNow >= giveUp || aborted.IsCancellationRequested)
+                {
+                    return CenterDown(e);
+                }
+            }
+
+            await Task.Delay(RetryEveryMs, aborted);
+        }
+    }
+
+    // The node is up but the center did not answer (its node died and it is being loaded
+    // elsewhere, or its store cannot be read): 502, as a proxy whose server did not answer.
+    private static ApiResponse CenterDown(Exception e) => new()
+    {
+        Status = ErrorCodes.HttpStatus(ErrorCode.ServerDown),
+        RetryAfterSeconds = 1,
+        Body = new SystemTextJsonCodec().Write(ErrorResponse.For(ErrorCode.ServerDown,
+            $"The contact center did not answer ({e.GetType().Name}); it may be moving to another node. Try again shortly.")),
+    };
+
+    /// <summary>Keeps every center of the configuration active somewhere in the cluster, so its
+    /// timed work (rings, wrap-up) runs even while no phone asks; after a node dies, the next
+    /// touch loads its centers on a node that remains.</summary>
+    private sealed class CenterKeeper(IGrainFactory grains, CenterRouting routing) : BackgroundService
+    {
+        private static readonly CenterCall Health = new() { Method = "GET", Path = Routes.Health };
+
+        protected override async Task ExecuteAsync(CancellationToken stopping)
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                foreach (string tenant in routing.Tenants)
+                {
+                    try
+                    {
+                        await grains.GetGrain<ICenterGrain>(CenterRouting.Key(tenant)).Serve(Health).WaitAsync(stopping);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // Moving or its store is down: the next round tries again.
+                    }
+                }
+
+                await Task.Delay(1000, stopping);
+            }
+        }
+    }
+}
