@@ -47,24 +47,84 @@ internal sealed class ServerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             // A restart listens where the phones already talk to.
-            ArgumentList = { dll, "--config", ConfigPath, "--db", Path.Combine(Folder, "center.db"), "--port", (BaseAddress?.Port ?? 0).ToString(), "--bind", "127.0.0.1" },
+            ArgumentList = { dll, "--config", ConfigPath, "--bind", "127.0.0.1" },
         };
+        if (!_options.Contains("--port"))
+        {
+            start.ArgumentList.Add("--port");
+            start.ArgumentList.Add((BaseAddress?.Port ?? 0).ToString());
+        }
+
+        if (!_options.Contains("--postgres"))
+        {
+            // A cluster node keeps its journal in PostgreSQL.
+            start.ArgumentList.Add("--db");
+            start.ArgumentList.Add(Path.Combine(Folder, "center.db"));
+        }
+
         foreach (string option in _options)
         {
             start.ArgumentList.Add(option);
         }
 
-        _process = Process.Start(start)!;
-        Task<string?> line = _process.StandardOutput.ReadLineAsync();
-        if (!line.Wait(TimeSpan.FromSeconds(60)) || line.Result == null || !line.Result.Contains("listening on "))
+        // Everything it prints is read as it comes (a pipe left full would stop it), the start
+        // line awaited, the rest kept for a failure's message.
+        var started = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _output.Clear();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Printed(e.Data, started);
+        process.ErrorDataReceived += (_, e) => Printed(e.Data, started);
+        process.Exited += (_, _) => started.TrySetResult(null);
+        process.EnableRaisingEvents = true;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        Task<string?> line = started.Task;
+        if (!line.Wait(TimeSpan.FromSeconds(60)) || line.Result == null)
         {
-            string error = _process.HasExited ? _process.StandardError.ReadToEnd() : "no start line within 60 s";
             Kill();
-            throw new InvalidOperationException("The server did not start: " + error);
+            throw new InvalidOperationException("The server did not start: " + (line.IsCompleted ? Output : "no start line within 60 s. " + Output));
         }
 
         StartLine = line.Result;
         BaseAddress = new Uri(StartLine.Split("listening on ")[1].Split(' ')[0].TrimEnd(',') + "/");
+    }
+
+    private readonly System.Text.StringBuilder _output = new();
+
+    /// <summary>What the process printed (the newest 64 KB).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    private void Printed(string? line, TaskCompletionSource<string?> started)
+    {
+        if (line == null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            if (_output.Length > 65536)
+            {
+                _output.Remove(0, _output.Length - 65536);
+            }
+        }
+
+        if (line.Contains("listening on ", StringComparison.Ordinal))
+        {
+            started.TrySetResult(line);
+        }
     }
 
     /// <summary>The server process's working set.</summary>

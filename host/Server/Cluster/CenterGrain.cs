@@ -82,6 +82,9 @@ public sealed class CenterGrain(ClusterSettings cluster) : Grain, ICenterGrain
             () => new PostgresJournalStore(cluster.Postgres, key),
             store: cluster.Store,
             tokens: new SecureTokens(CenterRouting.TokenPrefix(tenant))), cancellationToken);
+        // Operators (and the cluster tests) see where each center runs.
+        string from = _center.LoadedSnapshot is Snapshot s ? $"the snapshot through entry {s.Through}" : "its journal";
+        Console.WriteLine($"Center \"{tenant}\" runs on this node: loaded from {from}, {_center.ReplayedEntries} entries replayed.");
     }
 
     public async Task<CenterAnswer> Serve(CenterCall call) =>

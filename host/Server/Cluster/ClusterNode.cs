@@ -22,8 +22,10 @@ namespace AgentPhone.ServerHost.Cluster;
 /// </summary>
 public static class ClusterNode
 {
-    /// <summary>The cluster's name in Redis (one cluster per Redis database).</summary>
-    public const string ClusterId = "agentphone";
+    /// <summary>The cluster's name in Redis: the nodes that share a journal database are one
+    /// cluster, so it is named after that database.</summary>
+    public static string ClusterIdOf(NpgsqlDataSource postgres) =>
+        "agentphone-" + (new NpgsqlConnectionStringBuilder(postgres.ConnectionString).Database ?? "postgres");
 
     // Failure detection: a node is probed every second and declared dead after two missed probes
     // (with the default two votes, by two nodes): about 3 s from a kill to its centers moving.
@@ -60,13 +62,16 @@ public static class ClusterNode
 
         var routing = new CenterRouting(config);
         WebApplicationBuilder builder = WebHosting.CreateBuilder(options, certificate);
+        // Orleans' errors only; its retries while a node is declared dead are said by the
+        // center's own lines, not as stack traces.
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.Logging.AddFilter("Polly", LogLevel.None);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = ClusterId;
-                o.ServiceId = ClusterId;
+                o.ClusterId = ClusterIdOf(postgres);
+                o.ServiceId = o.ClusterId;
             });
             IPAddress bind = options.BindAddress;
             IPAddress? advertised = options.NodeAddress != null ? IPAddress.Parse(options.NodeAddress)
@@ -107,7 +112,7 @@ public static class ClusterNode
             return CommandLines.BadRequest;
         }
 
-        Console.WriteLine($"AgentPhone cluster node listening on {string.Join(", ", app.Urls)} (nodes meet on port {options.SiloPort}; journal in PostgreSQL; membership in Redis {options.Redis})");
+        Console.WriteLine($"AgentPhone cluster node listening on {string.Join(", ", app.Urls)} (cluster {ClusterIdOf(postgres)}: nodes meet on port {options.SiloPort}, journal in PostgreSQL, membership in Redis {options.Redis})");
         await app.WaitForShutdownAsync(cancel);
         await postgres.DisposeAsync();
         return 0;

@@ -1,0 +1,376 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using AgentPhone.Build.Tests;
+using AgentPhone.ServerHost;
+
+namespace AgentPhone.Host.Tests;
+
+/// <summary>
+/// Three cluster nodes (the server in cluster mode, each its own process) over a throwaway
+/// PostgreSQL and Redis, with real phone cores over HTTP in two centers: a node killed under
+/// them, and PostgreSQL restarted under load.
+/// </summary>
+[TestClass]
+public sealed class ClusterTests
+{
+    private const string Acme = "acme";
+    private static ThrowawayPostgres _postgres = null!;
+    private static ThrowawayRedis _redis = null!;
+
+    [ClassInitialize]
+    public static void StartServices(TestContext _)
+    {
+        _postgres = new ThrowawayPostgres();
+        _redis = new ThrowawayRedis();
+    }
+
+    [ClassCleanup]
+    public static void StopServices()
+    {
+        _redis?.Dispose();
+        _postgres?.Dispose();
+    }
+
+    /// <summary>Three nodes on fixed loopback ports, every node's URL in the configuration (as
+    /// the phones are provisioned), each test on a database of its own.</summary>
+    private sealed class Cluster : IDisposable
+    {
+        public readonly ServerProcess?[] Nodes = new ServerProcess?[3];
+        public readonly Uri[] Urls = new Uri[3];
+        private readonly string[][] _options = new string[3][];
+        private readonly string _config;
+
+        public Cluster(string database)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                int port = Repo.FreePort();
+                Urls[i] = new Uri($"http://127.0.0.1:{port}/");
+                _options[i] = ["--port", port.ToString(), "--silo-port", Repo.FreePort().ToString(),
+                    "--postgres", _postgres.ConnectionString.Replace("Database=postgres", "Database=" + database), "--redis", _redis.Address];
+            }
+
+            using (var admin = new Npgsql.NpgsqlConnection(_postgres.ConnectionString))
+            {
+                admin.Open();
+                using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
+                create.ExecuteNonQuery();
+            }
+
+            _config = Config(Urls).ToJsonString();
+            for (int i = 0; i < 3; i++)
+            {
+                Start(i);
+            }
+        }
+
+        public void Start(int node) => Nodes[node] = new ServerProcess(_config, null, _options[node]);
+
+        public void Kill(int node)
+        {
+            Nodes[node]!.Kill();
+            Nodes[node]!.Dispose();
+            Nodes[node] = null;
+        }
+
+        /// <summary>The node a center runs on now, as it said when it loaded the center (bounded wait).</summary>
+        public int HostOf(string tenant)
+        {
+            var until = DateTime.UtcNow.AddSeconds(20);
+            while (DateTime.UtcNow < until)
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    if (Nodes[i] is ServerProcess node && node.Output.Contains($"Center \"{tenant}\" runs on this node", StringComparison.Ordinal))
+                    {
+                        return i;
+                    }
+                }
+
+                Thread.Sleep(100);
+            }
+
+            Assert.Fail($"no node said it runs center \"{tenant}\"");
+            return -1;
+        }
+
+        public void Dispose()
+        {
+            foreach (ServerProcess? node in Nodes)
+            {
+                node?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The test center (two tenants) with five phones and agents in each, a 20 s
+    /// wrap-up, and rings long enough to outlast a failover.</summary>
+    private static JsonObject Config(Uri[] nodes)
+    {
+        JsonObject config = TestCenter.Config();
+        config["api"]!["servers"] = new JsonArray(nodes.Select(u => (JsonNode)u.ToString().TrimEnd('/')).ToArray());
+        // Short long-polls: the phones stop soon at the end of a test.
+        config["api"]!["eventWaitSeconds"] = 5;
+        string hash = Pbkdf2Secrets.Hash("1234", 1000);
+        foreach (JsonNode? queue in config["queues"]!.AsArray())
+        {
+            queue!["wrapUpSeconds"] = 20;
+            queue["ringTimeoutSeconds"] = 120;
+        }
+
+        JsonArray agents = config["agents"]!.AsArray();
+        JsonArray devices = config["devices"]!.AsArray();
+        foreach (JsonNode? agent in agents.Where(a => (string?)a!["tenant"] == Acme).ToList())
+        {
+            agents.Remove(agent);
+        }
+
+        for (int n = 1; n <= 5; n++)
+        {
+            if (n > 2)
+            {
+                agents.Add(new JsonObject
+                {
+                    ["id"] = $"700{n}", ["name"] = $"Agent {n}", ["password"] = hash, ["extension"] = $"210{n}",
+                    ["team"] = "Support Team", ["queues"] = new JsonArray(new JsonObject { ["name"] = "Support" }),
+                });
+                devices.Add(new JsonObject { ["name"] = $"SEP00000000210{n}", ["extension"] = $"210{n}" });
+            }
+
+            agents.Add(new JsonObject
+            {
+                ["tenant"] = Acme, ["id"] = $"700{n}", ["name"] = $"Acme Agent {n}", ["password"] = hash, ["extension"] = $"310{n}",
+                ["team"] = "Acme Team", ["queues"] = new JsonArray(new JsonObject { ["name"] = "Support" }),
+            });
+            devices.Add(new JsonObject { ["tenant"] = Acme, ["name"] = $"SEP00000000310{n}", ["extension"] = $"310{n}" });
+        }
+
+        return config;
+    }
+
+    /// <summary>One center's five phones: Ready, ringing, talking, on hold, in wrap-up.</summary>
+    private sealed class Center : IDisposable
+    {
+        public readonly string Tenant;
+        public readonly LivePhone[] Phones = new LivePhone[5];
+        public readonly Client[] Desks = new Client[5];
+        private readonly Client _pbx;
+
+        public Center(string tenant, Cluster cluster)
+        {
+            Tenant = tenant;
+            _pbx = new Client(cluster.Urls[1], null) { ApiKey = tenant == Acme ? TestCenter.AcmePbxKey : TestCenter.ApiKey };
+            string digit = tenant == Acme ? "3" : "2";
+            for (int n = 1; n <= 5; n++)
+            {
+                // Provisioning gives every phone the nodes in the same order, as an operator lists them.
+                Phones[n - 1] = new LivePhone($"SEP00000000{digit}10{n}", $"{digit}10{n}", cluster.Urls[0]);
+                Phones[n - 1].Keys($"SOFT1 SOFT3 7 0 0 {n} DOWN 1 2 3 4 SOFT1");
+                Phones[n - 1].WaitFor("Agent State: Not Ready");
+                // The agent's desktop, beside the phone, on another node.
+                Desks[n - 1] = new Client(cluster.Urls[2], null);
+                Desks[n - 1].SignIn($"700{n}", $"{digit}10{n}", $"DESK-{n}", tenant: tenant == Acme ? Acme : null);
+            }
+
+            Talking(Phone.Talking);
+            Talking(Phone.Held);
+            Phones[(int)Phone.Held].Keys("SOFT2");
+            Phones[(int)Phone.Held].WaitFor("On Hold");
+            Talking(Phone.WrapUp);
+            Phones[(int)Phone.WrapUp].Keys("HANGUP");
+            Phones[(int)Phone.WrapUp].WaitFor("Agent State: Work");
+            Ring(Phone.Ringing);
+            Phones[(int)Phone.Ready].Keys("1");
+            Phones[(int)Phone.Ready].WaitFor("Agent State: Ready");
+        }
+
+        public LivePhone this[Phone p] => Phones[(int)p];
+
+        private void Ring(Phone p)
+        {
+            this[p].Keys("1");
+            this[p].WaitFor("Agent State: Ready");
+            Offer();
+            this[p].WaitFor("Caller Data");
+        }
+
+        private void Talking(Phone p)
+        {
+            Ring(p);
+            this[p].Keys("ANSWER");
+            this[p].WaitFor("Agent State: Talking");
+        }
+
+        public void Offer() => _pbx.Ok("POST", "api/v1/calls", new JsonObject
+        {
+            ["tenant"] = Tenant.Length == 0 ? null : Tenant, ["queue"] = "Support", ["ani"] = "2301", ["dnis"] = "2101",
+        }.ToJsonString(), 201);
+
+        /// <summary>What each agent's desktop reads: state and the newest event's number.</summary>
+        public (string State, long LastSeq)[] Read(int node, Cluster cluster) => Desks.Select(d =>
+        {
+            using var reader = new Client(cluster.Urls[node], d.Token);
+            JsonNode me = reader.Ok("GET", "api/v1/agents/me");
+            return ((string)me["state"]!, (long)me["lastSeq"]!);
+        }).ToArray();
+
+        /// <summary>Every agent's events from the first: numbered 1, 2, 3… with none missing or repeated.</summary>
+        public void EventsNumberedWithoutGaps(Uri node)
+        {
+            foreach (Client desk in Desks)
+            {
+                using var reader = new Client(node, desk.Token);
+                JsonArray events = reader.Ok("GET", "api/v1/agents/me/events?after=0&wait=0")["events"]!.AsArray();
+                long[] seqs = events.Select(e => (long)e!["seq"]!).ToArray();
+                CollectionAssert.AreEqual(Enumerable.Range(1, seqs.Length).Select(i => (long)i).ToArray(), seqs, $"{Tenant}: {string.Join(",", seqs)}");
+            }
+        }
+
+        public void Dispose()
+        {
+            Parallel.ForEach(Phones.Where(p => p != null), phone => phone.Dispose());
+
+            foreach (Client desk in Desks)
+            {
+                desk?.Dispose();
+            }
+
+            _pbx.Dispose();
+        }
+    }
+
+    private enum Phone
+    {
+        Ready,
+        Ringing,
+        Talking,
+        Held,
+        WrapUp,
+    }
+
+    [TestMethod]
+    public void ANodeKilledUnderItsCenterEveryPhoneCarriesOnWithin5Seconds()
+    {
+        using var cluster = new Cluster("killed_node");
+        using var main = new Center(string.Empty, cluster);
+        using var acme = new Center(Acme, cluster);
+        int host = cluster.HostOf(string.Empty);
+        int reader = (host + 1) % 3;
+        (string State, long LastSeq)[] before = main.Read(reader, cluster);
+        (string State, long LastSeq)[] acmeBefore = acme.Read(reader, cluster);
+        string[] screens = main.Phones.Select(p => p.Text()).ToArray();
+
+        cluster.Kill(host);
+        var sinceKill = Stopwatch.StartNew();
+
+        // Each phone does what its agent would do next; a refusal while the center moves is
+        // tried again, as the agent would after "Service error".
+        Acted(main, Phone.Ringing, "ANSWER", screen => screen.Contains("Agent State: Talking"), sinceKill);
+        Acted(main, Phone.Talking, "SOFT2", screen => screen.Contains("On Hold"), sinceKill);
+        Acted(main, Phone.Held, "SOFT2", screen => !screen.Contains("On Hold"), sinceKill);
+        main.Offer();
+        main[Phone.Ready].WaitFor("Caller Data", 5);
+        Assert.IsTrue(sinceKill.Elapsed < TimeSpan.FromSeconds(5), $"every phone worked again {sinceKill.Elapsed.TotalSeconds:F1} s after the kill");
+        Assert.IsTrue(main.Phones.All(p => p.Core.SignedIn), "no phone signed in again");
+        StringAssert.Contains(screens[(int)Phone.WrapUp], "Agent State: Work");
+        StringAssert.Contains(main[Phone.WrapUp].Text(), "Agent State: Work", "the wrap-up goes on");
+
+        // Nothing acknowledged was lost: the desktops read what they read before, plus the new actions.
+        (string State, long LastSeq)[] after = main.Read(reader, cluster);
+        Assert.AreEqual("TALKING", after[(int)Phone.Ringing].State);
+        Assert.AreEqual(before[(int)Phone.WrapUp].State, after[(int)Phone.WrapUp].State);
+        Assert.AreEqual(before[(int)Phone.WrapUp].LastSeq, after[(int)Phone.WrapUp].LastSeq, "no event was made or lost for the agent in wrap-up");
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.IsTrue(after[i].LastSeq >= before[i].LastSeq, "sequence numbers continue");
+        }
+
+        // The other center, wherever it ran, is as it was.
+        CollectionAssert.AreEqual(acmeBefore.Select(a => a.State).ToArray(), acme.Read(reader, cluster).Select(a => a.State).ToArray());
+
+        // The wrap-up still ends, on the node that now runs the center.
+        main[Phone.WrapUp].WaitFor("Agent State: Ready", 30);
+        main.EventsNumberedWithoutGaps(cluster.Urls[reader]);
+        acme.EventsNumberedWithoutGaps(cluster.Urls[reader]);
+
+        // The node comes back and serves again.
+        cluster.Start(host);
+        using var desk = new Client(cluster.Urls[host], main.Desks[(int)Phone.Ringing].Token);
+        Assert.AreEqual("TALKING", (string)desk.Ok("GET", "api/v1/agents/me")["state"]!);
+    }
+
+    [TestMethod]
+    public void PostgreSqlRestartedUnderLoadRefusesCleanlyAndLosesNothing()
+    {
+        using var cluster = new Cluster("restarted_store");
+        using var phone = new LivePhone("SEP000000002101", "2101", cluster.Urls[0]);
+        phone.Keys("SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1");
+        phone.WaitFor("Agent State: Not Ready");
+
+        // The load: a desktop changes its agent's state as fast as the answers come.
+        using var desk = new Client(cluster.Urls[1], null);
+        desk.SignIn("7002", "2102", "DESK-7002");
+        string? acknowledged = null;
+        int changes = 0;
+        var refusals = new List<string>();
+        bool stop = false;
+        Task load = Task.Run(() =>
+        {
+            bool ready = false;
+            while (!Volatile.Read(ref stop))
+            {
+                var (status, json) = desk.Send("PUT", "api/v1/agents/me/state", ready ? "{\"state\":\"NOT_READY\",\"reasonCode\":1}" : "{\"state\":\"READY\"}");
+                if (status == 200)
+                {
+                    ready = !ready;
+                    acknowledged = (string)json["state"]!;
+                    Interlocked.Increment(ref changes);
+                }
+                else
+                {
+                    lock (refusals)
+                    {
+                        refusals.Add($"{status} {json["error"]?["code"]}");
+                    }
+
+                    Thread.Sleep(50);
+                }
+            }
+        });
+
+        SpinWait.SpinUntil(() => Volatile.Read(ref changes) > 20, 10_000);
+        _postgres.Stop();
+        Thread.Sleep(3000);
+        int duringOutage = Volatile.Read(ref changes);
+        _postgres.Start();
+        // Service resumes by itself once the store takes writes again.
+        Assert.IsTrue(SpinWait.SpinUntil(() => Volatile.Read(ref changes) > duringOutage + 20, 30_000), "changes are accepted again after PostgreSQL is back");
+        Volatile.Write(ref stop, true);
+        load.Wait();
+
+        Assert.IsTrue(refusals.Count > 0, "the outage was felt");
+        CollectionAssert.AreEquivalent(new[] { "503 STORAGE_FAILED" }, refusals.Distinct().ToArray(), "a store outage is a clean 503 with its JSON error");
+        Assert.AreEqual(acknowledged, desk.State(), "the last acknowledged change stands");
+        using var reader = new Client(cluster.Urls[2], desk.Token);
+        JsonArray events = reader.Ok("GET", "api/v1/agents/me/events?after=0&wait=0")["events"]!.AsArray();
+        long[] seqs = events.Select(e => (long)e!["seq"]!).ToArray();
+        Assert.AreEqual(seqs.Length - 1, seqs[^1] - seqs[0], "event numbers run without a gap or repeat: " + string.Join(",", seqs));
+
+        Assert.IsTrue(phone.Core.SignedIn);
+        phone.Keys("1");
+        phone.WaitFor("Agent State: Ready");
+    }
+
+    private static void Acted(Center center, Phone phone, string keys, Func<string, bool> done, Stopwatch sinceKill)
+    {
+        while (!done(center[phone].Text()))
+        {
+            Assert.IsTrue(sinceKill.Elapsed < TimeSpan.FromSeconds(5), $"{phone} did not carry on within 5 s of the kill:\n{center[phone].Text()}");
+            center[phone].Keys(keys);
+            if (!done(center[phone].Text()))
+            {
+                Thread.Sleep(200);
+            }
+        }
+    }
+}
