@@ -27,8 +27,8 @@ public sealed class EmulatorApp : IAsyncDisposable
     {
         Options = options;
         BaseUrl = $"http://127.0.0.1:{options.Port}";
-        ServerUrl = options.Server ?? BaseUrl;
-        if (options.Server is null)
+        Servers = options.Servers.Length > 0 ? options.Servers : [BaseUrl];
+        if (options.Servers.Length == 0)
         {
             _center = OpenCenter(options.Data, repoRoot, out bool created);
             CreatedData = created;
@@ -58,7 +58,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         for (int i = 0; i < options.Phones; i++)
         {
             string extension = (2101 + i).ToString();
-            _phones.Add(new VirtualPhone(board, extension, [ServerUrl], options.CaCertificate, _center != null ? DemoDeviceSecret + extension : null));
+            _phones.Add(new VirtualPhone(board, extension, Servers, options.CaCertificate, _center != null ? DemoDeviceSecret + extension : null));
         }
     }
 
@@ -70,7 +70,8 @@ public sealed class EmulatorApp : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public string ServerUrl { get; }
+    /// <summary>The agent server's URLs the phones use, primary first (the emulator's own for the embedded server).</summary>
+    public string[] Servers { get; }
 
     /// <summary>Whether this start created the data folder (demo data loaded for the first time).</summary>
     public bool CreatedData { get; }
@@ -203,25 +204,36 @@ public sealed class EmulatorApp : IAsyncDisposable
         }
         catch (HttpRequestException e)
         {
-            return Error(ErrorCode.ServerDown, $"The agent server at {ServerUrl} did not answer: {e.Message}");
+            return Error(ErrorCode.ServerDown, $"The agent server at {string.Join(", ", Servers)} did not answer: {e.Message}");
         }
     }
 
-    /// <summary>A PBX route of the agent server, with the embedded center's key unless one is given.</summary>
+    /// <summary>A PBX route of the agent server (the first of its URLs that answers), with the
+    /// embedded center's key unless one is given.</summary>
     private async Task<(int Status, string Body)> PostPbx(string path, string body, string? key)
     {
-        using var forward = new HttpRequestMessage(HttpMethod.Post, ServerUrl + path)
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
         key ??= _center?.ApiKey;
-        if (key != null)
+        for (int i = 0; ; i++)
         {
-            forward.Headers.Add("X-Api-Key", key);
-        }
+            using var forward = new HttpRequestMessage(HttpMethod.Post, Servers[i] + path)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            if (key != null)
+            {
+                forward.Headers.Add("X-Api-Key", key);
+            }
 
-        using HttpResponseMessage response = await _pbx.SendAsync(forward);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+            try
+            {
+                using HttpResponseMessage response = await _pbx.SendAsync(forward);
+                return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+            catch (HttpRequestException) when (i + 1 < Servers.Length)
+            {
+                // That node is down: the next one.
+            }
+        }
     }
 
     private async Task<string?> OfferAsync(string body)

@@ -8,7 +8,8 @@ public sealed class EmulatorOptions
     public int Port { get; set; } = 8080;
     public int Phones { get; set; } = 2;
     public string Board { get; set; } = "virtual";
-    public string? Server { get; set; }
+    /// <summary>An external agent server's URLs (a cluster's nodes), primary first; none: the embedded server.</summary>
+    public string[] Servers { get; set; } = [];
     public string Data { get; set; } = "data";
     public string? Screenshots { get; set; }
 
@@ -22,7 +23,7 @@ public sealed class EmulatorOptions
         var port = Ranged("--port", "web page, control API and the embedded server's API, on 127.0.0.1", d.Port, 1, 65535);
         var phones = Ranged("--phones", "how many phones, extensions 2101 up", d.Phones, 1, 99);
         var board = new Option<string>("--board") { Description = "panel geometry of a board: virtual, devkitc-st7735, m5stack-core, esp32-ssd1306", DefaultValueFactory = _ => d.Board };
-        var server = new Option<string>("--server") { Description = "phones against an external agent server instead of the embedded one" };
+        var server = new Option<string[]>("--server") { Description = "phones against an external agent server instead of the embedded one (a cluster: every node's URL, primary first)", AllowMultipleArgumentsPerToken = true };
         var data = new Option<string>("--data") { Description = "the embedded server's folder: configuration and SQLite database", DefaultValueFactory = _ => d.Data };
         var screenshots = new Option<string>("--screenshots") { Description = "drive a phone through the main screens, save each as PNG in this folder, and exit" };
         var caCert = CommandLines.CaCertificateOption("PEM file of the CA certificate the phones check an https:// --server against");
@@ -32,7 +33,7 @@ public sealed class EmulatorOptions
             Port = r.GetValue(port),
             Phones = r.GetValue(phones),
             Board = r.GetValue(board)!,
-            Server = r.GetValue(server)?.TrimEnd('/'),
+            Servers = (r.GetValue(server) ?? []).Select(s => s.TrimEnd('/')).ToArray(),
             Data = r.GetValue(data)!,
             Screenshots = r.GetValue(screenshots),
             CaCertificate = r.GetValue(caCert) is string file ? File.ReadAllText(file) : null,

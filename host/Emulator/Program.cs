@@ -55,9 +55,9 @@ static async Task<int> Run(EmulatorOptions options, CancellationToken cancel)
 
     Console.WriteLine($"AgentPhone emulator: {emulator.BaseUrl}");
     Console.WriteLine($"  {emulator.Phones.Count} phones on the {board.Name} board: {string.Join(", ", emulator.Phones.Select(p => p.Extension))}");
-    Console.WriteLine(options.Server is null
+    Console.WriteLine(options.Servers.Length == 0
         ? $"  embedded agent server ({Path.GetFullPath(options.Data)}{(emulator.CreatedData ? ", demo data loaded" : "")})"
-        : $"  agent server {options.Server}");
+        : $"  agent server {string.Join(", ", options.Servers)}");
     Console.WriteLine("  sign in: agent 7001 or 7002, password 1234 (supervisor 7100); Ctrl+C stops");
     await emulator.WaitForShutdownAsync();
     return 0;

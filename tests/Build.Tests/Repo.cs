@@ -10,12 +10,7 @@ internal static class Repo
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
     /// <summary>A TCP port on 127.0.0.1 that nothing listens on now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Loopback.FreePort();
 
     /// <summary>Runs a command line exactly as the README shows it, through the shell, from the
     /// repository root, and returns its exit code and output.</summary>

@@ -20,6 +20,9 @@ public sealed class ClusterTests
     [ClassInitialize]
     public static void StartServices(TestContext _)
     {
+        // Installed from Debian's packages when missing (inconclusive where that cannot be).
+        DebianPackages.Require("postgresql-15", "/usr/lib/postgresql/15/bin/postgres");
+        DebianPackages.Require("redis-server", "/usr/bin/redis-server");
         _postgres = new ThrowawayPostgres();
         _redis = new ThrowawayRedis();
     }
@@ -42,19 +45,12 @@ public sealed class ClusterTests
 
         public Cluster(string database)
         {
+            string postgres = _postgres.NewDatabase(database);
             for (int i = 0; i < 3; i++)
             {
                 int port = Repo.FreePort();
                 Urls[i] = new Uri($"http://127.0.0.1:{port}/");
-                _options[i] = ["--port", port.ToString(), "--silo-port", Repo.FreePort().ToString(),
-                    "--postgres", _postgres.ConnectionString.Replace("Database=postgres", "Database=" + database), "--redis", _redis.Address];
-            }
-
-            using (var admin = new Npgsql.NpgsqlConnection(_postgres.ConnectionString))
-            {
-                admin.Open();
-                using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
-                create.ExecuteNonQuery();
+                _options[i] = ["--port", port.ToString(), "--silo-port", Repo.FreePort().ToString(), "--postgres", postgres, "--redis", _redis.Address];
             }
 
             _config = Config(Urls).ToJsonString();

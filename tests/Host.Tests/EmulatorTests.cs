@@ -179,7 +179,7 @@ public sealed class EmulatorTests
     public async Task MorePhonesOnARealBoardsPanelAgainstAnExternalServer()
     {
         await using var center = await Start(TempData());
-        var options = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 3, Board = "esp32-ssd1306", Server = center.BaseUrl };
+        var options = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 3, Board = "esp32-ssd1306", Servers = [center.BaseUrl] };
         await using var emulator = new EmulatorApp(options, BoardCatalog.Esp32Ssd1306, Root);
         await emulator.StartAsync();
         Assert.IsNull(emulator.Center, "no embedded server with --server");
@@ -220,7 +220,7 @@ public sealed class EmulatorTests
         // state, and a call that rings through the event long-poll, all over TLS.
         var options = new EmulatorOptions
         {
-            Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 1, Server = server.BaseAddress.ToString().TrimEnd('/'), CaCertificate = certificates.CaPem,
+            Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 1, Servers = [server.BaseAddress.ToString().TrimEnd('/')], CaCertificate = certificates.CaPem,
         };
         await using var emulator = new EmulatorApp(options, BoardCatalog.Virtual, Root);
         await emulator.StartAsync();
@@ -241,7 +241,7 @@ public sealed class EmulatorTests
     public async Task AnEmulatedPhoneRidesOutAServerKilledAndRestarted()
     {
         using var server = new ServerProcess(TestCenter.Config().ToJsonString());
-        var options = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 1, Server = server.BaseAddress.ToString().TrimEnd('/') };
+        var options = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 1, Servers = [server.BaseAddress.ToString().TrimEnd('/')] };
         await using var emulator = new EmulatorApp(options, BoardCatalog.Virtual, Root);
         await emulator.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
