@@ -38,7 +38,7 @@ public static class LoadBench
     /// <summary>The typical call's requests as the phone core made them; the phones replay them.</summary>
     private static readonly IReadOnlyList<ScriptedRequest> Script = PhoneScript.Record();
 
-    private static ScriptedRequest Step(string step, string method) => Script.First(r => r.Step == step && r.Method == method);
+    internal static ScriptedRequest Step(string step, string method) => Script.First(r => r.Step == step && r.Method == method);
 
     public static Report Run(int[] sizes)
     {
@@ -88,17 +88,17 @@ public static class LoadBench
         return report;
     }
 
-    private static string Spread(IEnumerable<double> values)
+    internal static string Spread(IEnumerable<double> values)
     {
         double[] v = values.Order().ToArray();
         return $"{v[0]:F1} / {v[v.Length / 2]:F1} / {v[^1]:F1} ms";
     }
 
-    private static string Ms(double ms) => $"{ms:F1} ms";
+    internal static string Ms(double ms) => $"{ms:F1} ms";
 
-    private sealed record Stats(double P50, double P99);
+    internal sealed record Stats(double P50, double P99);
 
-    private sealed record LoadResult(double ChangesPerSecond, Stats Change, Stats Delivery, int Errors, Stats SignIn, double SlowestSignInMs);
+    internal sealed record LoadResult(double ChangesPerSecond, Stats Change, Stats Delivery, int Errors, Stats SignIn, double SlowestSignInMs);
 
     /// <summary>
     /// A shift starting: 1,000 agents sign in at the default secret cost, spread evenly over 5
@@ -120,7 +120,7 @@ public static class LoadBench
         return report;
     }
 
-    private static HttpClient NewClient(string baseUrl, int maxConnections = int.MaxValue) => new(new SocketsHttpHandler
+    internal static HttpClient NewClient(string baseUrl, int maxConnections = int.MaxValue) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = maxConnections,
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
@@ -129,12 +129,18 @@ public static class LoadBench
 
     /// <summary>N phones for warm-up plus window; what the window measured. The agents numbered
     /// in <paramref name="signIns"/> sign in during the window, evenly spread.</summary>
-    private static LoadResult Phones(string baseUrl, string[] tokens, int windowSeconds, int[] signIns)
+    private static LoadResult Phones(string baseUrl, string[] tokens, int windowSeconds, int[] signIns) =>
+        Phones([baseUrl], tokens, windowSeconds, signIns, [(null, ApiKey)]);
+
+    /// <summary>The same over several servers (a cluster's nodes: phone i on node i mod n) and
+    /// several tenants' PBXs, which take turns offering.</summary>
+    internal static LoadResult Phones(string[] baseUrls, string[] tokens, int windowSeconds, int[] signIns, (string? Tenant, string Key)[] pbxs)
     {
         // Each phone's long-poll holds a connection; the other requests share a few thousand more.
         // Without a cap, bursts open connections up to the process's file limit, and the runtime
         // then fails to map code ("Out of memory.").
-        using var http = NewClient(baseUrl, tokens.Length + SharedConnections);
+        HttpClient[] nodes = baseUrls.Select(u => NewClient(u, tokens.Length / baseUrls.Length + 1 + SharedConnections / baseUrls.Length)).ToArray();
+        string baseUrl = baseUrls[0];
         var stop = new CancellationTokenSource();
         var measuring = new ManualResetEventSlim(false);
         var changeMs = new List<double>();
@@ -148,6 +154,7 @@ public static class LoadBench
 
         async Task Phone(int i, string token)
         {
+            HttpClient http = nodes[i % nodes.Length];
             long seq = 0;
             string agentId = (100000 + i).ToString();
             int onCall = 0;
@@ -302,13 +309,15 @@ public static class LoadBench
         var phones = tokens.Select((token, i) => Task.Run(() => Phone(i, token))).ToArray();
         var pbx = Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            for (int k = 0; !stop.IsCancellationRequested; k++)
             {
                 try
                 {
-                    using var offer = Request(HttpMethod.Post, "api/v1/calls", null, "{\"queue\":\"Q\",\"ani\":\"2301\"}");
-                    offer.Headers.Add("X-Api-Key", ApiKey);
-                    using var response = await http.SendAsync(offer, stop.Token);
+                    var (tenant, key) = pbxs[k % pbxs.Length];
+                    string at = tenant == null ? "" : $"\"tenant\":\"{tenant}\",";
+                    using var offer = Request(HttpMethod.Post, "api/v1/calls", null, $"{{{at}\"queue\":\"Q\",\"ani\":\"2301\"}}");
+                    offer.Headers.Add("X-Api-Key", key);
+                    using var response = await nodes[k % nodes.Length].SendAsync(offer, stop.Token);
                     if (!response.IsSuccessStatusCode)
                     {
                         Interlocked.Increment(ref errors);
@@ -371,19 +380,28 @@ public static class LoadBench
         int windowErrors = Volatile.Read(ref errors) - errorsBefore;
         stop.Cancel();
         Task.WaitAll([.. phones, pbx], TimeSpan.FromSeconds(60));
+        foreach (HttpClient node in nodes)
+        {
+            node.Dispose();
+        }
+
         return new LoadResult(changes / (double)windowSeconds, Percentiles(changeMs), Percentiles(deliveryMs), windowErrors,
             Percentiles(signInMs), signInMs.Count == 0 ? 0 : signInMs.Max());
     }
 
     /// <summary>Closed loop: each client changes state again as soon as its last change returned.</summary>
-    private static double Throughput(string baseUrl, string[] tokens)
+    private static double Throughput(string baseUrl, string[] tokens) => Throughput([baseUrl], tokens);
+
+    /// <summary>The same with client i on server i mod n (a cluster's nodes).</summary>
+    internal static double Throughput(string[] baseUrls, string[] tokens)
     {
-        using var http = NewClient(baseUrl);
+        HttpClient[] nodes = baseUrls.Select(u => NewClient(u)).ToArray();
         long done = 0;
         var stop = new CancellationTokenSource(TimeSpan.FromSeconds(ThroughputSeconds + 2));
         long startAt = Environment.TickCount64 + 2000, endAt = startAt + ThroughputSeconds * 1000;
         var clients = tokens.Select((token, i) => Task.Run(async () =>
         {
+            HttpClient http = nodes[i % nodes.Length];
             bool ready = false;
             while (Environment.TickCount64 < endAt)
             {
@@ -405,14 +423,19 @@ public static class LoadBench
             }
         })).ToArray();
         Task.WaitAll(clients);
+        foreach (HttpClient node in nodes)
+        {
+            node.Dispose();
+        }
+
         return done / (double)ThroughputSeconds;
     }
 
     /// <summary>A request of the phone core's, as recorded, for this phone's session.</summary>
-    private static HttpRequestMessage Replay(ScriptedRequest scripted, string token) =>
+    internal static HttpRequestMessage Replay(ScriptedRequest scripted, string token) =>
         Request(new HttpMethod(scripted.Method), scripted.Path, token, scripted.Body);
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, string? token, string? body = null)
+    internal static HttpRequestMessage Request(HttpMethod method, string path, string? token, string? body = null)
     {
         var request = new HttpRequestMessage(method, path);
         if (token != null)
@@ -428,7 +451,7 @@ public static class LoadBench
         return request;
     }
 
-    private static Stats Percentiles(List<double> samples)
+    internal static Stats Percentiles(List<double> samples)
     {
         if (samples.Count == 0)
         {

@@ -3,7 +3,7 @@ using AgentPhone;
 using AgentPhone.Bench.Run;
 
 // Every benchmark, side by side in one run, into docs/performance.md:
-//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|load|shift|store|phone|device [sizes, e.g. 1000,5000]]
+//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|load|shift|store|cluster|phone|device [sizes, e.g. 1000,5000]]
 if (args.Length == 1 && args[0] == "--bare-kestrel")
 {
     await BareKestrel.Serve();
@@ -41,6 +41,12 @@ if (only is "" or "store")
 {
     Console.WriteLine("store ...");
     reports.Add(StoreBench.Run());
+}
+
+if (only is "" or "cluster")
+{
+    Console.WriteLine("cluster ...");
+    reports.Add(ClusterBench.Run());
 }
 
 if (only is "" or "phone")

@@ -357,6 +357,49 @@ public sealed class ClusterTests
         phone.WaitFor("Agent State: Ready");
     }
 
+    /// <summary>docs/cluster.md's try-out command, exactly as written, from the repository root:
+    /// three nodes with the demo center answer, and it stops cleanly on SIGTERM.</summary>
+    [TestMethod]
+    public void TheTryOutCommandRunsAClusterAndStopsIt()
+    {
+        StringAssert.Contains(File.ReadAllText(Path.Combine(Repo.Root, "docs", "cluster.md")), "bash host/cluster-tryout.sh\n");
+        var output = new System.Text.StringBuilder();
+        using var script = new Process { StartInfo = new ProcessStartInfo("bash", "host/cluster-tryout.sh") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true } };
+        script.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        script.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        script.Start();
+        script.BeginOutputReadLine();
+        script.BeginErrorReadLine();
+        string Printed() { lock (output) { return output.ToString(); } }
+        try
+        {
+            Assert.IsTrue(SpinWait.SpinUntil(() => Printed().Split("cluster node listening on").Length == 4 || script.HasExited, TimeSpan.FromMinutes(5)), "three nodes within 5 minutes:\n" + Printed());
+            Assert.IsFalse(script.HasExited, Printed());
+            using var desk = new Client(new Uri("http://127.0.0.1:8083/"), null);
+            desk.SignIn("7001", "2101", "DESK-TRYOUT", "1234");
+            using var elsewhere = new Client(new Uri("http://127.0.0.1:8084/"), desk.Token);
+            Assert.AreEqual("NOT_READY", elsewhere.State());
+            Assert.AreEqual("http://127.0.0.1:8082", (string?)elsewhere.Ok("GET", "api/v1/devices/SEP000000002101")["servers"]![0], "the phones learn every node");
+        }
+        finally
+        {
+            if (!script.HasExited)
+            {
+                Signals.Terminate(script.Id);
+            }
+
+            bool stopped = script.WaitForExit(60_000);
+            if (!stopped)
+            {
+                script.Kill(entireProcessTree: true);
+            }
+
+            Assert.IsTrue(stopped, "stopped within 60 s of SIGTERM:\n" + Printed());
+        }
+
+        StringAssert.Contains(Printed(), "cluster stopped");
+    }
+
     private static void Acted(Center center, Phone phone, string keys, Func<string, bool> done, Stopwatch sinceKill)
     {
         while (!done(center[phone].Text()))

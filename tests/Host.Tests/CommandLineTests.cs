@@ -52,6 +52,25 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
+    public void AClusterNodeNeedsBothItsStoreAndItsMembership()
+    {
+        string server = typeof(CenterHost).Assembly.Location;
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --postgres \"Host=127.0.0.1\"", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "A cluster node needs both --postgres (its journal) and --redis (its membership).");
+
+        (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --postgres \"Host=127.0.0.1\" --redis 127.0.0.1:6379 --db x.db", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "--db is the single server's SQLite file; a cluster node keeps its journal in --postgres.");
+
+        // Nothing listens there: the node says so and stops, having joined nothing.
+        int closed = AgentPhone.Build.Tests.Repo.FreePort();
+        (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --port 0 --postgres \"Host=127.0.0.1;Port={closed};Username=x;Timeout=2\" --redis 127.0.0.1:{closed}", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "Cannot start: PostgreSQL cannot be reached");
+    }
+
+    [TestMethod]
     public void NewSecretPrintsADeviceSecretAndTheHashTheConfigurationKeeps()
     {
         string server = typeof(CenterHost).Assembly.Location;

@@ -8,6 +8,8 @@ using Npgsql;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using StackExchange.Redis;
 using ErrorCode = AgentPhone.Protocol.ErrorCode;
 
@@ -35,9 +37,10 @@ public static class ClusterNode
     // A long-poll waits inside its center for up to its wait (25 s by default): room above that.
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(45);
 
-    // A read (or long-poll) that finds its center moving is tried again meanwhile, for this long;
-    // a change is not, since it may have been applied before its node died.
-    private static readonly TimeSpan ReadRetryFor = TimeSpan.FromSeconds(10);
+    // A request that finds its center moving is tried again meanwhile, for this long: a read or
+    // long-poll whatever the failure, a change only if it never reached a center (its node could
+    // not be connected to), since one that did may have been applied before its node died.
+    private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(10);
     private const int RetryEveryMs = 250;
 
     public static async Task<int> RunAsync(HostArgs options, X509Certificate2? certificate, CancellationToken cancel)
@@ -62,9 +65,10 @@ public static class ClusterNode
 
         var routing = new CenterRouting(config);
         WebApplicationBuilder builder = WebHosting.CreateBuilder(options, certificate);
-        // Orleans' errors only; its retries while a node is declared dead are said by the
-        // center's own lines, not as stack traces.
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        // What membership says (a node suspected, declared dead, joined); not a stack trace per
+        // call that finds its center moving: the centers say where they run.
+        builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+        builder.Logging.AddFilter("Orleans.Runtime.MembershipService", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.None);
         builder.UseOrleans(silo =>
         {
@@ -151,7 +155,7 @@ public static class ClusterNode
     private static async Task<ApiResponse> Call(IGrainFactory grains, string tenant, CenterCall call, bool retry, CancellationToken aborted)
     {
         ICenterGrain center = grains.GetGrain<ICenterGrain>(CenterRouting.Key(tenant));
-        DateTime giveUp = DateTime.UtcNow + ReadRetryFor;
+        DateTime giveUp = DateTime.UtcNow + RetryFor;
         while (true)
         {
             try
@@ -160,7 +164,7 @@ public static class ClusterNode
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                if (!retry || DateTime.UtcNow >= giveUp || aborted.IsCancellationRequested)
+                if (!(retry || NeverDelivered(e)) || DateTime.UtcNow >= giveUp || aborted.IsCancellationRequested)
                 {
                     return CenterDown(e);
                 }
@@ -169,6 +173,10 @@ public static class ClusterNode
             await Task.Delay(RetryEveryMs, aborted);
         }
     }
+
+    // Orleans could not connect to the node it sent the call to: the call never ran.
+    private static bool NeverDelivered(Exception e) =>
+        e is OrleansMessageRejectionException && (e.InnerException is ConnectionFailedException || e.Message.Contains(nameof(ConnectionFailedException), StringComparison.Ordinal));
 
     // The node is up but the center did not answer (its node died and it is being loaded
     // elsewhere, or its store cannot be read): 502, as a proxy whose server did not answer.

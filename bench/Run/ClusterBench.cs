@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using AgentPhone.ServerHost;
+
+namespace AgentPhone.Bench.Run;
+
+/// <summary>
+/// The server in cluster mode: three node processes on this machine over a throwaway PostgreSQL
+/// and Redis. The failover time with 2,000 signed-in agents (the node running their center
+/// killed; each agent's next state change, tried again as an agent would, until it is
+/// acknowledged), the closed-loop state-change throughput of three nodes against one, and 20
+/// centers of 500 phones each on three nodes under the load bench's phones.
+/// </summary>
+public static class ClusterBench
+{
+    private const int FailoverAgents = 2_000;
+    private const int Centers = 20;
+    private const int AgentsPerCenter = 500;
+    private const int WindowSeconds = 30;
+    private const int ThroughputCenters = 6;
+    private const int ThroughputClientsPerCenter = 16;
+    private const int RetryMs = 250;
+
+    public static Report Run()
+    {
+        var report = new Report("Cluster", $"The server in cluster mode: three node processes (Orleans silo + Kestrel each) on this machine, over a PostgreSQL 15 and a Redis of Debian's packages started for the run, all on the same {Environment.ProcessorCount} cores as this load generator. Failure detection as shipped (probes every 1 s, a node declared dead after 2 missed, by 2 votes). Agents sign in against a cheap hash (1,000 iterations); no sign-in is measured here.");
+        using var postgres = new ThrowawayPostgres();
+        using var redis = new ThrowawayRedis();
+
+        (double[] recover, double firstMs) = Failover(postgres, redis);
+        report.Table(["signed-in agents", "kill to first acknowledged change", "p50 of the agents", "p99", "last agent"],
+            [[FailoverAgents.ToString("N0"), LoadBench.Ms(firstMs), LoadBench.Ms(recover[recover.Length / 2]), LoadBench.Ms(recover[(int)(recover.Length * 0.99)]), LoadBench.Ms(recover[^1])]]);
+        report.Note($"{FailoverAgents:N0} agents of one center hold their event long-polls, their phones spread over the three nodes. The node running the center is killed (SIGKILL); at once every agent asks for Ready and asks again every {RetryMs} ms while refused (a phone whose node is gone moves to its next node), as an agent presses again after \"Service error\". Measured from the kill to each agent's change acknowledged. Cisco Finesse takes 120-150 s to recover 2,000 agents after a CTI failover, its desktops a few minutes more.");
+        report.Target("failover with 2,000 signed-in agents: every agent's change acknowledged within 5 s of the kill", recover[^1] < 5000, $"last agent after {recover[^1] / 1000:F1} s");
+
+        var (one, three) = (Throughput(postgres, redis, 1), Throughput(postgres, redis, 3));
+        report.Table(["closed loop, state changes", "1 node", "3 nodes", "ratio"],
+            [[$"{ThroughputCenters} centers, {ThroughputCenters * ThroughputClientsPerCenter} clients", $"{one:F0}/s", $"{three:F0}/s", $"{three / one:F2}"]]);
+        report.Note($"The same {ThroughputCenters} centers on a cluster of one node and of three, each client changing its agent's state again as soon as the last change returned, the clients spread over the nodes. A center runs on one node, so three nodes add capacity only with cores to add: here the three share the machine's {Environment.ProcessorCount} cores with PostgreSQL and this generator, and a request that lands on a node not running its center costs a hop between nodes.");
+
+        LoadBench.LoadResult r = CentersUnderLoad(postgres, redis);
+        report.Table(["centers × phones", "state changes", "change p50", "change p99", "event delivery p50", "p99", "errors"],
+            [[$"{Centers} × {AgentsPerCenter}", $"{r.ChangesPerSecond:F0}/s", LoadBench.Ms(r.Change.P50), LoadBench.Ms(r.Change.P99), LoadBench.Ms(r.Delivery.P50), LoadBench.Ms(r.Delivery.P99), r.Errors.ToString()]]);
+        report.Note($"Each center a tenant of its own ({AgentsPerCenter} agents, a queue, a PBX key); the phones as in the load runs (the phone core's requests; calls answered and released into wrap-up), phone i on node i mod 3; the PBXs of the {Centers} centers take turns offering 5 calls a second; {WindowSeconds} s measured after a warm-up. One run.");
+        report.Target($"{Centers} centers of {AgentsPerCenter} agents on three nodes: state change p99 < 25 ms, no errors", r.Change.P99 < 25 && r.Errors == 0,
+            $"state change p99 {LoadBench.Ms(r.Change.P99)}, {r.Errors} errors");
+        return report;
+    }
+
+    /// <summary>Three nodes (or <paramref name="nodes"/>) on a database of their own.</summary>
+    private sealed class Nodes : IDisposable
+    {
+        public readonly ServerProcess?[] Processes;
+        public readonly string[] Urls;
+
+        public Nodes(ThrowawayPostgres postgres, ThrowawayRedis redis, string database, JsonObject config, int nodes = 3)
+        {
+            string connection = postgres.NewDatabase(database);
+            var ports = Enumerable.Range(0, nodes).Select(_ => Loopback.FreePort()).ToArray();
+            Urls = ports.Select(p => $"http://127.0.0.1:{p}/").ToArray();
+            config["api"]!["servers"] = new JsonArray(Urls.Select(u => (JsonNode)u.TrimEnd('/')).ToArray());
+            Processes = ports.Select(p => (ServerProcess?)new ServerProcess(config.ToJsonString(), null,
+                "--port", p.ToString(), "--silo-port", Loopback.FreePort().ToString(), "--postgres", connection, "--redis", redis.Address)).ToArray();
+        }
+
+        public int HostOf(string tenant)
+        {
+            for (int wait = 0; wait < 200; wait++)
+            {
+                for (int i = 0; i < Processes.Length; i++)
+                {
+                    if (Processes[i]?.Output.Contains($"Center \"{tenant}\" runs on this node", StringComparison.Ordinal) == true)
+                    {
+                        return i;
+                    }
+                }
+
+                Thread.Sleep(100);
+            }
+
+            throw new InvalidOperationException($"no node runs center \"{tenant}\"");
+        }
+
+        public void Dispose()
+        {
+            foreach (ServerProcess? p in Processes)
+            {
+                p?.Dispose();
+            }
+        }
+    }
+
+    private static (double[] RecoverMs, double FirstMs) Failover(ThrowawayPostgres postgres, ThrowawayRedis redis)
+    {
+        using var nodes = new Nodes(postgres, redis, "bench_failover", Config([""], FailoverAgents));
+        string[] tokens = SignIn(nodes.Urls, [""], FailoverAgents);
+        HttpClient[] clients = nodes.Urls.Select(u => LoadBench.NewClient(u)).ToArray();
+        using var stop = new CancellationTokenSource();
+
+        // Every agent's phone holds its long-poll, moving to its next node when one is gone.
+        Task[] polls = tokens.Select((token, i) => Task.Run(async () =>
+        {
+            int node = i % clients.Length;
+            long seq = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    using var request = LoadBench.Request(HttpMethod.Get, $"api/v1/agents/me/events?after={seq}&wait=25", token);
+                    using var response = await clients[node].SendAsync(request, stop.Token);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        seq = (long)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["lastSeq"]!;
+                    }
+                    else
+                    {
+                        await Task.Delay(RetryMs, stop.Token);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    node = (node + 1) % clients.Length;
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        })).ToArray();
+        Thread.Sleep(3000);
+
+        int host = nodes.HostOf("");
+        nodes.Processes[host]!.Kill();
+        var sinceKill = Stopwatch.StartNew();
+        var recovered = new double[tokens.Length];
+        Task[] changes = tokens.Select((token, i) => Task.Run(async () =>
+        {
+            int node = i % clients.Length;
+            while (sinceKill.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                try
+                {
+                    using var request = LoadBench.Request(HttpMethod.Put, "api/v1/agents/me/state", token, "{\"state\":\"READY\"}");
+                    using var response = await clients[node].SendAsync(request);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        recovered[i] = sinceKill.Elapsed.TotalMilliseconds;
+                        return;
+                    }
+
+                    await Task.Delay(RetryMs);
+                }
+                catch (HttpRequestException)
+                {
+                    node = (node + 1) % clients.Length;
+                }
+            }
+
+            recovered[i] = double.PositiveInfinity;
+        })).ToArray();
+        Task.WaitAll(changes);
+        stop.Cancel();
+        Task.WaitAll(polls, TimeSpan.FromSeconds(60));
+        foreach (HttpClient c in clients)
+        {
+            c.Dispose();
+        }
+
+        Array.Sort(recovered);
+        return (recovered, recovered[0]);
+    }
+
+    private static double Throughput(ThrowawayPostgres postgres, ThrowawayRedis redis, int nodeCount)
+    {
+        string[] tenants = Enumerable.Range(0, ThroughputCenters).Select(c => $"c{c:D2}").ToArray();
+        using var nodes = new Nodes(postgres, redis, $"bench_throughput_{nodeCount}", Config(tenants, ThroughputClientsPerCenter), nodeCount);
+        string[] tokens = SignIn(nodes.Urls, tenants, ThroughputClientsPerCenter);
+        return LoadBench.Throughput(nodes.Urls, tokens);
+    }
+
+    private static LoadBench.LoadResult CentersUnderLoad(ThrowawayPostgres postgres, ThrowawayRedis redis)
+    {
+        string[] tenants = Enumerable.Range(0, Centers).Select(c => $"c{c:D2}").ToArray();
+        using var nodes = new Nodes(postgres, redis, "bench_centers", Config(tenants, AgentsPerCenter));
+        string[] tokens = SignIn(nodes.Urls, tenants, AgentsPerCenter);
+        return LoadBench.Phones(nodes.Urls, tokens, WindowSeconds, [], tenants.Select(t => ((string?)t, PbxKey(t))).ToArray());
+    }
+
+    private static string PbxKey(string tenant) => "bench-key-" + tenant;
+
+    /// <summary>Every agent of every center signed in, through the nodes in turn: their tokens.</summary>
+    private static string[] SignIn(string[] urls, string[] tenants, int perCenter)
+    {
+        HttpClient[] clients = urls.Select(u => LoadBench.NewClient(u, 16)).ToArray();
+        var tokens = new string[tenants.Length * perCenter];
+        Parallel.For(0, tokens.Length, new ParallelOptions { MaxDegreeOfParallelism = 32 }, i =>
+        {
+            string tenant = tenants[i / perCenter];
+            string at = tenant.Length == 0 ? "" : $"\"tenant\":\"{tenant}\",";
+            string body = $"{{{at}\"agentId\":\"{100000 + i}\",\"password\":\"1234\",\"extension\":\"{300000 + i}\",\"device\":\"SEP{i:D12}\"}}";
+            for (int attempt = 0; ; attempt++)
+            {
+                using var request = LoadBench.Request(HttpMethod.Post, "api/v1/signin", null, body);
+                using var response = clients[i % clients.Length].Send(request);
+                string text = response.Content.ReadAsStringAsync().Result;
+                if (response.IsSuccessStatusCode)
+                {
+                    tokens[i] = (string)JsonNode.Parse(text)!["token"]!;
+                    return;
+                }
+
+                if (attempt == 20)
+                {
+                    throw new InvalidOperationException($"sign-in {i} refused: {text}");
+                }
+
+                Thread.Sleep(500);   // a center still loading
+            }
+        });
+        foreach (HttpClient c in clients)
+        {
+            c.Dispose();
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Centers (tenants; "" the default one) of agents numbered from 100000 in order, each
+    /// center with its queue Q, its PBX key and a Not Ready reason.</summary>
+    private static JsonObject Config(string[] tenants, int perCenter)
+    {
+        string secret = Pbkdf2Secrets.Hash("1234", 1000);
+        var agents = new JsonArray();
+        var queues = new JsonArray();
+        var keys = new JsonArray();
+        var reasons = new JsonArray();
+        for (int c = 0; c < tenants.Length; c++)
+        {
+            string? tenant = tenants[c].Length == 0 ? null : tenants[c];
+            queues.Add(new JsonObject { ["tenant"] = tenant, ["name"] = "Q", ["ringTimeoutSeconds"] = 15, ["wrapUpSeconds"] = 10 });
+            keys.Add(new JsonObject { ["tenant"] = tenant, ["key"] = PbxKey(tenants[c]) });
+            reasons.Add(new JsonObject { ["tenant"] = tenant, ["kind"] = Protocol.ReasonKinds.ToWire(Protocol.ReasonKind.NotReady), ["code"] = 1, ["label"] = "Break" });
+            for (int a = 0; a < perCenter; a++)
+            {
+                int i = c * perCenter + a;
+                agents.Add(new JsonObject
+                {
+                    ["tenant"] = tenant, ["id"] = (100000 + i).ToString(), ["name"] = "Agent " + i, ["password"] = secret,
+                    ["extension"] = (300000 + i).ToString(), ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q" }),
+                });
+            }
+        }
+
+        return new JsonObject
+        {
+            ["pbxKeys"] = keys,
+            ["api"] = new JsonObject { ["statsPollSeconds"] = 15, ["eventWaitSeconds"] = 25, ["signInsPerSecondPerAddress"] = 1_000_000 },
+            ["core"] = new JsonObject { ["hashIterations"] = 1000 },
+            ["queues"] = queues,
+            ["agents"] = agents,
+            ["reasons"] = reasons,
+        };
+    }
+}
