@@ -39,6 +39,19 @@ public sealed class CenterRoutingTests
     }
 
     [TestMethod]
+    public void AChangedConfigurationRoutesTheNewPhone()
+    {
+        JsonObject config = TestCenter.Config();
+        var routing = new CenterRouting(CenterConfig.Parse(config.ToJsonString()));
+        var provisioning = new ApiRequest { Method = "GET", Path = "/api/v1/devices/SEP00000000ACE1" };
+        Assert.AreEqual("", routing.TenantOf(provisioning));
+
+        config["devices"]!.AsArray().Add(new JsonObject { ["tenant"] = "acme", ["name"] = "SEP00000000ACE1", ["extension"] = "3101" });
+        routing.Load(CenterConfig.Parse(config.ToJsonString()));
+        Assert.AreEqual("acme", routing.TenantOf(provisioning));
+    }
+
+    [TestMethod]
     public void EachCenterGetsItsTenantsPartOfTheConfiguration()
     {
         string full = TestCenter.Config().ToJsonString();

@@ -15,35 +15,43 @@ namespace AgentPhone.ServerHost.Cluster;
 /// </summary>
 public sealed class CenterRouting
 {
-    private readonly Dictionary<string, string> _tenantOfKey = [];
-    private readonly Dictionary<string, string> _tenantOfDevice = [];
     private readonly SystemTextJsonCodec _json = new();
+    private Table _table = null!;
 
-    public CenterRouting(CenterConfig config)
+    /// <summary>What the configuration says about where requests go, replaced whole on a reload.</summary>
+    private sealed record Table(Dictionary<string, string> TenantOfKey, Dictionary<string, string> TenantOfDevice, IReadOnlyList<string> Tenants);
+
+    public CenterRouting(CenterConfig config) => Load(config);
+
+    /// <summary>Takes a configuration (at start, and when the file changed).</summary>
+    public void Load(CenterConfig config)
     {
+        var keys = new Dictionary<string, string>();
         if (config.ApiKey != null)
         {
-            _tenantOfKey[Hashes.Of(config.ApiKey)] = string.Empty;
+            keys[Hashes.Of(config.ApiKey)] = string.Empty;
         }
 
         foreach (CenterConfig.PbxKeyConfig k in config.PbxKeys)
         {
-            _tenantOfKey.TryAdd(Hashes.Of(k.Key), k.Tenant ?? string.Empty);
+            keys.TryAdd(Hashes.Of(k.Key), k.Tenant ?? string.Empty);
         }
 
+        var devices = new Dictionary<string, string>();
         foreach (CenterConfig.DeviceConfig d in config.Devices)
         {
-            _tenantOfDevice.TryAdd(d.Name, d.Tenant ?? string.Empty);
+            devices.TryAdd(d.Name, d.Tenant ?? string.Empty);
         }
 
-        Tenants = new[] { string.Empty }
+        List<string> tenants = new[] { string.Empty }
             .Concat(config.Agents.Select(a => a.Tenant)).Concat(config.Queues.Select(q => q.Tenant))
             .Concat(config.Teams.Select(t => t.Tenant)).Concat(config.Devices.Select(d => d.Tenant))
             .Select(t => t ?? string.Empty).Distinct().ToList();
+        Volatile.Write(ref _table, new Table(keys, devices, tenants));
     }
 
     /// <summary>Every tenant the configuration names, the default one ("") first.</summary>
-    public IReadOnlyList<string> Tenants { get; }
+    public IReadOnlyList<string> Tenants => Volatile.Read(ref _table).Tenants;
 
     /// <summary>The grain key of a tenant's center.</summary>
     public static string Key(string tenant) => "center/" + tenant;
@@ -56,6 +64,7 @@ public sealed class CenterRouting
 
     public string TenantOf(ApiRequest request)
     {
+        Table table = Volatile.Read(ref _table);
         string? auth = request.Authorization;
         if (auth != null && auth.StartsWith(Routes.BearerPrefix, StringComparison.Ordinal))
         {
@@ -66,12 +75,12 @@ public sealed class CenterRouting
         if (path.StartsWith(Routes.Devices, StringComparison.Ordinal))
         {
             string name = Uri.UnescapeDataString(path[Routes.Devices.Length..].Split('/')[0]);
-            return _tenantOfDevice.GetValueOrDefault(name, string.Empty);
+            return table.TenantOfDevice.GetValueOrDefault(name, string.Empty);
         }
 
         if (request.ApiKey != null)
         {
-            return _tenantOfKey.GetValueOrDefault(Hashes.Of(request.ApiKey), string.Empty);
+            return table.TenantOfKey.GetValueOrDefault(Hashes.Of(request.ApiKey), string.Empty);
         }
 
         if (path == Routes.SignIn && !string.IsNullOrWhiteSpace(request.Body))

@@ -49,9 +49,7 @@ public static class ClusterNode
         NpgsqlDataSource postgres;
         try
         {
-            string text = File.ReadAllText(options.ConfigPath);
-            config = CenterConfig.Parse(text);
-            CenterConfig.AtRest(text);
+            config = CenterConfig.Parse(File.ReadAllText(options.ConfigPath));
             postgres = NpgsqlDataSource.Create(options.Postgres!);
             // The schema is made (or its format checked) before the node joins.
             new PostgresJournalStore(postgres, CenterRouting.Key(string.Empty)).Dispose();
@@ -100,7 +98,7 @@ public static class ClusterNode
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         });
         builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, postgres, options.Store));
-        builder.Services.AddHostedService(services => new CenterKeeper(services.GetRequiredService<IGrainFactory>(), routing));
+        builder.Services.AddHostedService(services => new CenterKeeper(services.GetRequiredService<IGrainFactory>(), routing, options.ConfigPath));
         builder.Services.AddAgentApi(config.ApiOptions());
         WebApplication app = builder.Build();
         var grains = app.Services.GetRequiredService<IGrainFactory>();
@@ -190,15 +188,35 @@ public static class ClusterNode
 
     /// <summary>Keeps every center of the configuration active somewhere in the cluster, so its
     /// timed work (rings, wrap-up) runs even while no phone asks; after a node dies, the next
-    /// touch loads its centers on a node that remains.</summary>
-    private sealed class CenterKeeper(IGrainFactory grains, CenterRouting routing) : BackgroundService
+    /// touch loads its centers on a node that remains. Routes by the configuration file as it
+    /// is now: a file changed for a reload is read again here.</summary>
+    private sealed class CenterKeeper(IGrainFactory grains, CenterRouting routing, string configPath) : BackgroundService
     {
         private static readonly CenterCall Health = new() { Method = "GET", Path = Routes.Health };
+        private DateTime _configWritten = File.GetLastWriteTimeUtc(configPath);
+
+        private void RereadConfig()
+        {
+            try
+            {
+                DateTime written = File.GetLastWriteTimeUtc(configPath);
+                if (written != _configWritten)
+                {
+                    routing.Load(CenterConfig.Parse(File.ReadAllText(configPath)));
+                    _configWritten = written;
+                }
+            }
+            catch (Exception e) when (e is IOException or ConfigException)
+            {
+                // A file being written, or with a fault: the reload route names the fault.
+            }
+        }
 
         protected override async Task ExecuteAsync(CancellationToken stopping)
         {
             while (!stopping.IsCancellationRequested)
             {
+                RereadConfig();
                 foreach (string tenant in routing.Tenants)
                 {
                     try
