@@ -380,6 +380,18 @@ public sealed class ClusterTests
             using var elsewhere = new Client(new Uri("http://127.0.0.1:8084/"), desk.Token);
             Assert.AreEqual("NOT_READY", elsewhere.State());
             Assert.AreEqual("http://127.0.0.1:8082", (string?)elsewhere.Ok("GET", "api/v1/devices/SEP000000002101")["servers"]![0], "the phones learn every node");
+
+            // The emulator's phones against the three nodes, by the command the page gives.
+            const string Emulator = "dotnet run --project host/Emulator -- --port 8080 --server http://127.0.0.1:8082 http://127.0.0.1:8083 http://127.0.0.1:8084";
+            StringAssert.Contains(File.ReadAllText(Path.Combine(Repo.Root, "docs", "cluster.md")), Emulator);
+            using (ReadmeCommandTests.Started emulator = ReadmeCommandTests.Running(Emulator, "agent server "))
+            {
+                StringAssert.Contains(emulator.StartLine, "agent server http://127.0.0.1:8082, http://127.0.0.1:8083, http://127.0.0.1:8084");
+                using var control = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:8080/") };
+                control.PostAsync("emulator/phones/" + PhoneId(control) + "/keys", new StringContent("SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1")).Result.EnsureSuccessStatusCode();
+                Assert.IsTrue(SpinWait.SpinUntil(() => control.GetStringAsync("emulator/phones/" + PhoneId(control) + "/screen").Result.Contains("Agent State: Not Ready"), 20_000),
+                    "an emulated phone signs in on the cluster");
+            }
         }
         finally
         {
@@ -399,6 +411,9 @@ public sealed class ClusterTests
 
         StringAssert.Contains(Printed(), "cluster stopped");
     }
+
+    private static string PhoneId(HttpClient control) =>
+        (string)JsonNode.Parse(control.GetStringAsync("emulator/phones").Result)!.AsArray()[0]!["id"]!;
 
     private static void Acted(Center center, Phone phone, string keys, Func<string, bool> done, Stopwatch sinceKill)
     {

@@ -75,9 +75,10 @@ public sealed class ReadmeCommandTests
         StringAssert.Contains(output, "Conformance build passed");
     }
 
-    /// <summary>A README command that keeps running: started through the shell, given until it
-    /// prints <paramref name="ready"/>, stopped with its whole process tree.</summary>
-    private static Started Running(string commandLine, string ready)
+    /// <summary>A documented command that keeps running: started through the shell from the
+    /// repository root, given until it prints <paramref name="ready"/>, stopped with its whole
+    /// process tree.</summary>
+    internal static Started Running(string commandLine, string ready)
     {
         var start = new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", commandLine }, WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         var process = Process.Start(start)!;
@@ -101,7 +102,7 @@ public sealed class ReadmeCommandTests
         return null!;
     }
 
-    private sealed class Started(Process process, string startLine) : IDisposable
+    internal sealed class Started(Process process, string startLine) : IDisposable
     {
         public string StartLine => startLine;
 
