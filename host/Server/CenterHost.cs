@@ -26,10 +26,10 @@ public sealed record StoreOptions
 
 /// <summary>
 /// The contact center on a PC: the core and its route table behind one lock, every change
-/// journaled to its store (SQLite, or PostgreSQL on a cluster node) before it is answered, snapshots taken in the background, the newest
-/// snapshot and the journal after it replayed at start (each entry checked against what its
-/// client was told), timed work on a timer, and event long-polls woken when the change that fed
-/// them is committed. A store that fails refuses every request with 503 until it works again;
+/// journaled to its store (SQLite; PostgreSQL on a cluster node) before it is answered, snapshots
+/// taken in the background, the newest snapshot and the journal after it replayed at start (each
+/// entry checked against what its client was told), timed work on a timer, and event long-polls
+/// woken when the change that fed them is committed. A store that fails refuses every request with 503 until it works again;
 /// then the center is reloaded from what committed, so a change is kept only if its entry was.
 /// Tokens and API keys reach the core, the journal and snapshots only as hashes.
 /// </summary>
