@@ -40,6 +40,26 @@ public sealed class JournalEntry
     /// <summary>Events the change appended (to wake long-polls once it is durable, and for the digest).</summary>
     public List<(EventStream Stream, ServerEvent Event)> Events { get; } = [];
 
+    /// <summary>The columns every store selects an entry with, in the order <see cref="Read"/> takes them.</summary>
+    public const string Columns = "id, at_ms, kind, method, path, query, {0}, api_key, body, token, secret_ok, digest";
+
+    /// <summary>An entry from a row of <see cref="Columns"/> (the outcome stored as a number or a boolean).</summary>
+    public static JournalEntry Read(System.Data.Common.DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        AtMs = r.GetInt64(1),
+        Kind = r.GetString(2),
+        Method = r.IsDBNull(3) ? null : r.GetString(3),
+        Path = r.IsDBNull(4) ? null : r.GetString(4),
+        Query = r.IsDBNull(5) ? null : r.GetString(5),
+        Authorization = r.IsDBNull(6) ? null : r.GetString(6),
+        ApiKey = r.IsDBNull(7) ? null : r.GetString(7),
+        Body = r.IsDBNull(8) ? null : r.GetString(8),
+        Token = r.IsDBNull(9) ? null : r.GetString(9),
+        SecretOk = r.IsDBNull(10) ? null : Convert.ToBoolean(r.GetValue(10)),
+        Digest = r.IsDBNull(11) ? null : r.GetString(11),
+    };
+
     /// <summary>The digest of an answer (status and body; 0 and null for a tick) and its events.</summary>
     public static string DigestOf(int status, string? body, List<(EventStream Stream, ServerEvent Event)> events)
     {

@@ -170,22 +170,7 @@ public sealed class PostgresJournalStore : IJournalStore
     }
 
     private List<JournalEntry> Entries(string where) => Read(
-        $"SELECT id, at_ms, kind, method, path, query, auth, api_key, body, token, secret_ok, digest FROM agentphone_journal WHERE center = @c AND {where} ORDER BY id",
-        r => new JournalEntry
-        {
-            Id = r.GetInt64(0),
-            AtMs = r.GetInt64(1),
-            Kind = r.GetString(2),
-            Method = r.IsDBNull(3) ? null : r.GetString(3),
-            Path = r.IsDBNull(4) ? null : r.GetString(4),
-            Query = r.IsDBNull(5) ? null : r.GetString(5),
-            Authorization = r.IsDBNull(6) ? null : r.GetString(6),
-            ApiKey = r.IsDBNull(7) ? null : r.GetString(7),
-            Body = r.IsDBNull(8) ? null : r.GetString(8),
-            Token = r.IsDBNull(9) ? null : r.GetString(9),
-            SecretOk = r.IsDBNull(10) ? null : r.GetBoolean(10),
-            Digest = r.IsDBNull(11) ? null : r.GetString(11),
-        });
+        $"SELECT {string.Format(JournalEntry.Columns, "auth")} FROM agentphone_journal WHERE center = @c AND {where} ORDER BY id", JournalEntry.Read);
 
     private List<T> Read<T>(string sql, Func<NpgsqlDataReader, T> row)
     {
