@@ -12,10 +12,33 @@ namespace AgentPhone.Server
         private int _length;
         private bool _lineStarted;
 
+        /// <summary>Characters written so far.</summary>
+        public int Length
+        {
+            get { return _length; }
+        }
+
         public void Long(long value)
         {
             Separate();
-            Append(value.ToString());
+            // Digit by digit: a snapshot writes millions of numbers, and a string each would be
+            // the center's largest allocation.
+            if (value < 0)
+            {
+                Append('-');
+            }
+
+            ulong magnitude = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+            ulong scale = 1;
+            while (magnitude / scale >= 10)
+            {
+                scale *= 10;
+            }
+
+            for (; scale > 0; scale /= 10)
+            {
+                Append((char)('0' + (int)(magnitude / scale % 10)));
+            }
         }
 
         public void Int(int value)
@@ -71,6 +94,21 @@ namespace AgentPhone.Server
         public override string ToString()
         {
             return new string(_buffer, 0, _length);
+        }
+
+        /// <summary><paramref name="count"/> characters from <paramref name="start"/>: a piece of
+        /// the text without a copy of the whole.</summary>
+        public string Part(int start, int count)
+        {
+            return new string(_buffer, start, count);
+        }
+
+        /// <summary>Starts a new text in the same buffer, so a host that writes one snapshot after
+        /// another grows it once.</summary>
+        public void Clear()
+        {
+            _length = 0;
+            _lineStarted = false;
         }
 
         private void Separate()

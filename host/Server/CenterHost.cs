@@ -61,6 +61,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private long _lastResumeTryMs;
     private int _resuming;
     private int _snapshotting;
+    // One snapshot at a time (_snapshotting), each written into this buffer, grown once.
+    private readonly StateWriter _snapshotText = new();
     private int _hashIterations = Pbkdf2Secrets.DefaultIterations;
 
     /// <summary>The single process: the configuration file and the SQLite store.</summary>
@@ -496,7 +498,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             return;
         }
 
-        var w = new StateWriter();
+        StateWriter w = _snapshotText;
+        w.Clear();
         StateCopy copy = _server.CopyState(w);
         long through = _journal.LastQueued;
         long epoch = _journal.Epoch;
@@ -507,7 +510,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             try
             {
                 copy.Finish();
-                _journal.Enqueue(new Snapshot(through, now, w.ToString()), epoch);
+                _journal.Enqueue(Snapshot.Of(through, now, w), epoch);
             }
             catch (Exception e)
             {
@@ -528,10 +531,12 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             return;
         }
 
-        SpinWait.SpinUntil(() => Volatile.Read(ref _snapshotting) == 0);
-        var w = new StateWriter();
+        // Takes the snapshot buffer from one in flight, for good: the center is stopping.
+        SpinWait.SpinUntil(() => Interlocked.CompareExchange(ref _snapshotting, 1, 0) == 0);
+        StateWriter w = _snapshotText;
+        w.Clear();
         _server.CopyState(w).Finish();
-        _journal.Enqueue(new Snapshot(_journal.LastQueued, _clock.Wall, w.ToString()), _journal.Epoch);
+        _journal.Enqueue(Snapshot.Of(_journal.LastQueued, _clock.Wall, w), _journal.Epoch);
     }
 
     /// <summary>Once a second, one try at a time, off the lock (it may wait for another program's

@@ -74,8 +74,25 @@ public sealed class JournalEntry
     }
 }
 
-/// <summary>A snapshot: the center's state once every entry up to <see cref="Through"/> was applied.</summary>
-public sealed record Snapshot(long Through, long AtMs, string State);
+/// <summary>A snapshot: the center's state once every entry up to <see cref="Through"/> was applied,
+/// its text in the parts it is stored in.</summary>
+public sealed record Snapshot(long Through, long AtMs, string[] Parts)
+{
+    public string State => string.Concat(Parts);
+
+    /// <summary>What <paramref name="w"/> holds, cut into parts straight from its buffer: a copy of
+    /// the whole text would cost a 10,000-agent center megabytes a snapshot.</summary>
+    public static Snapshot Of(long through, long atMs, StateWriter w)
+    {
+        var parts = new string[Math.Max(1, (w.Length + SnapshotPart.Chars - 1) / SnapshotPart.Chars)];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            parts[i] = w.Part(i * SnapshotPart.Chars, Math.Min(SnapshotPart.Chars, w.Length - i * SnapshotPart.Chars));
+        }
+
+        return new Snapshot(through, atMs, parts);
+    }
+}
 
 /// <summary>One part of a snapshot being written; the last one makes it count.</summary>
 public sealed record SnapshotPart(Snapshot Of, int Index, int Count)
@@ -84,7 +101,7 @@ public sealed record SnapshotPart(Snapshot Of, int Index, int Count)
     /// up the entries queued behind it for long.</summary>
     public const int Chars = 256 * 1024;
 
-    public string Text => Of.State.Substring(Index * Chars, Math.Min(Chars, Of.State.Length - Index * Chars));
+    public string Text => Of.Parts[Index];
 }
 
 /// <summary>The database cannot be used as it is; <see cref="Exception.Message"/> says why and what to do.</summary>
@@ -235,10 +252,9 @@ public sealed class Journal : IDisposable
                 return;
             }
 
-            int parts = Math.Max(1, (snapshot.State.Length + SnapshotPart.Chars - 1) / SnapshotPart.Chars);
-            for (int i = 0; i < parts; i++)
+            for (int i = 0; i < snapshot.Parts.Length; i++)
             {
-                _queue.Add(new SnapshotPart(snapshot, i, parts));
+                _queue.Add(new SnapshotPart(snapshot, i, snapshot.Parts.Length));
             }
 
             Monitor.Pulse(_queueLock);

@@ -71,7 +71,7 @@ public sealed class SqliteJournalStore : IJournalStore
             .Select(h =>
             {
                 List<string> parts = Read($"SELECT text FROM snapshot_parts WHERE through = {h.Through} ORDER BY part", r => r.GetString(0));
-                return new Snapshot(h.Through, h.AtMs, parts.Count == h.Parts ? string.Concat(parts) : string.Empty);
+                return new Snapshot(h.Through, h.AtMs, parts.Count == h.Parts ? parts.ToArray() : []);
             })
             .ToList();
 

@@ -93,7 +93,7 @@ public sealed class PostgresJournalStore : IJournalStore
             .Select(h =>
             {
                 List<string> parts = Read($"SELECT text FROM agentphone_snapshot_parts WHERE center = @c AND through = {h.Through} ORDER BY part", r => r.GetString(0));
-                return new Snapshot(h.Through, h.AtMs, parts.Count == h.Parts ? string.Concat(parts) : string.Empty);
+                return new Snapshot(h.Through, h.AtMs, parts.Count == h.Parts ? parts.ToArray() : []);
             })
             .ToList();
 
