@@ -98,7 +98,23 @@ public static class Hashes
     public static string Of(string secret) => IsHash(secret) ? secret
         : Prefix + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 
-    public static bool IsHash(string? value) => value != null && value.Length == Prefix.Length + 64 && value.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsHash(string? value) => value != null && IsHash(value.AsSpan());
+
+    private static bool IsHash(ReadOnlySpan<char> value) => value.Length == Prefix.Length + 64 && value.StartsWith(Prefix, StringComparison.Ordinal);
+
+    // Every request's header is hashed: one string, the rest on the stack.
+    private static string WithHash(string scheme, ReadOnlySpan<char> secret)
+    {
+        int bytes = System.Text.Encoding.UTF8.GetMaxByteCount(secret.Length);
+        Span<byte> text = bytes <= 1024 ? stackalloc byte[bytes] : new byte[bytes];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(text[..System.Text.Encoding.UTF8.GetBytes(secret, text)], hash);
+        Span<char> header = stackalloc char[scheme.Length + Prefix.Length + 2 * hash.Length];
+        scheme.CopyTo(header);
+        Prefix.CopyTo(header[scheme.Length..]);
+        Convert.TryToHexStringLower(hash, header[(scheme.Length + Prefix.Length)..], out _);
+        return new string(header);
+    }
 
     /// <summary>An Authorization header with its credential (a bearer token, a device secret)
     /// replaced by the credential's hash.</summary>
@@ -108,7 +124,8 @@ public static class Hashes
         {
             if (header != null && header.StartsWith(scheme, StringComparison.Ordinal))
             {
-                return scheme + Of(header[scheme.Length..]);
+                ReadOnlySpan<char> secret = header.AsSpan(scheme.Length);
+                return IsHash(secret) ? header : WithHash(scheme, secret);
             }
         }
 

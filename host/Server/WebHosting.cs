@@ -12,6 +12,9 @@ public static class WebHosting
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A start that fails is said in one line, not as the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        // It logs nothing above Information, yet while enabled it opens an activity and a log scope
+        // for every request: a tenth of the server's allocation under load.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = 1 << 20;
