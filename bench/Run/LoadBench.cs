@@ -25,7 +25,7 @@ public static class LoadBench
     private const int ThroughputClients = 64;
     private const int ThroughputSeconds = 10;
     private const string ApiKey = "bench-key";
-    private const int SnapshotEverySeconds = 3;
+    private const int SnapshotEverySeconds = 10;
     private const int Runs = 3;
     private const int ShiftPhones = 10_000;
     private const int ShiftSignIns = 1_000;
@@ -42,7 +42,7 @@ public static class LoadBench
 
     public static Report Run(int[] sizes)
     {
-        var report = new Report("Server load", $"The server process (Kestrel + SQLite journal, snapshots every {SnapshotEverySeconds} s) and this load generator on one machine; per size and run a fresh server, {WarmUpSeconds} s warm-up, {WindowSeconds} s measured, {Runs} runs. Each phone makes the phone core's own requests, recorded from it running the typical day (bench/Run/PhoneScript.cs, listed below): sign-in, event long-poll (25 s), Skill Stats every {StatsEverySeconds} s, a state change every {StateEverySeconds} s when not on a call (Not Ready with a reason, the reason list fetched once; Ready), and each call offered to it answered after {RingMs / 1000} s and released {HandleMs / 1000} s later into a {WrapUpSeconds} s wrap-up; a PBX offers 5 calls a second. Figures are the median run's; p99 columns give min / median / max over the runs, and a target holds only if it held in every run.");
+        var report = new Report("Server load", $"The server process (Kestrel + SQLite journal; a snapshot every {SnapshotEverySeconds} s, three in each window, where the default is every 50,000 entries or 300 s) and this load generator on one machine; per size and run a fresh server, {WarmUpSeconds} s warm-up, {WindowSeconds} s measured, {Runs} runs. Each phone makes the phone core's own requests, recorded from it running the typical day (bench/Run/PhoneScript.cs, listed below), over keep-alive connections (one per phone for its long-poll, the other requests on connections the phones share): sign-in, event long-poll (25 s), Skill Stats every {StatsEverySeconds} s, a state change every {StateEverySeconds} s when not on a call (Not Ready with a reason, the reason list fetched once; Ready), and each call offered to it answered after {RingMs / 1000} s and released {HandleMs / 1000} s later into a {WrapUpSeconds} s wrap-up; a PBX offers 5 calls a second. Figures are the median run's; p99 columns give min / median / max over the runs, and a target holds only if it held in every run.");
         int signIn = Script.ToList().FindIndex(r => r.Step == "sign-in");
         report.Table(["step of the typical day", "request the phone core made", "body"],
             Script.Skip(signIn).Select(r => new[] { r.Step, $"{r.Method} /{r.Path}", r.Body == null ? "" : $"`{r.Body}`" }));
@@ -79,7 +79,7 @@ public static class LoadBench
             [["AgentPhone server (journaled)", .. ratios.Select(r => $"{r.Ours:F0}/s")],
              ["bare Kestrel endpoint (fixed answer)", .. ratios.Select(r => $"{r.Bare:F0}/s")],
              ["ratio", .. ratios.Select(r => $"{r.Ours / r.Bare:P0}")]]);
-        report.Note("The tail, traced (dotnet-trace, the runtime's GC events, 30 s of the 10,000-phone window): the slow answers are blocking gen0 and gen1 collections of 60 to 200 ms in the server, with the process paused 3 to 5% of the time. They promote only 2 to 18 MB each; what they pay for is a gen2 of about 200 MB, mostly the 20,000 keep-alive connections of 10,000 phones (a long-poll and a request connection each), whose fresh per-request objects the collector must find through the old ones. Snapshots are not the cause: without them the p99 was the same (89 ms), and a snapshot holds the lock only for its copy. The server now runs the workstation collector in its concurrent mode (host/Server/AgentPhone.ServerHost.csproj): side by side at 10,000 phones, state change p99 56 ms against 89 to 140 ms with the server collector, and closed-loop throughput 53% of bare Kestrel against 42 to 45%. A larger gen0 budget does not help: with DOTNET_GCgen0size=256 MB for the server (a separate run here) the collections are fewer and longer, and the 10,000-phone state change p99 was 256 to 287 ms. The generator shares the two cores with the server, so its own pauses are in these figures too; it runs the server collector, which disturbs the figures less than its workstation collector: in two consecutive 10,000-phone runs here, state change p99 58 / 67 / 76 ms with the server collector in the generator against 74 / 76 / 85 ms with the workstation one.");
+        report.Note("The tail, traced (dotnet-trace, the runtime's GC events and allocation samples, 15 to 25 s of the 10,000-phone window, server and generator at once). Three causes, each cut: (1) The generator itself: on HttpClient, its phones' allocations stopped it for 135 to 400 ms once or twice in 25 s, and every answer in flight was counted late. The phones now send the same requests over keep-alive sockets with buffers they keep (bench/Run/Wire.cs): no collection in the generator in 25 s. (2) The server's allocation, 27 MB/s at 10,000 phones, now 9.4 MB/s: a request body was read through a StreamReader and a 128 KB pooled buffer that the pool could not keep (now a buffer sized by the body's length); a snapshot grew its text by doubling, copied it whole and again in parts, and wrote each number as a string (now one buffer kept between snapshots, cut into parts directly, digits written in place); the hosting diagnostics opened an activity and a log scope per request though they log nothing at the server's level (now off); and the sign-in rate limiter ran on every route (now on sign-in only). (3) The collector: the workstation collector sizes its young generation by the CPU's cache, 16.8 MB here, and paid 50 ms per gen0 and 75 to 110 ms per gen1 collection, about one every 1.5 s; the server collector (DATAS) collected once in 15 to 25 s. Side by side at 10,000 phones in one session, three runs each: state change p99 40.1 / 42.6 / 62.3 ms with the workstation collector, 9.8 / 12.5 / 29.4 ms with the server collector, which the server now runs (host/Server/AgentPhone.ServerHost.csproj). What remains is the one young collection of 100 ms that a window may or may not hold. Snapshots are not the cause: in a separate run without them the p99 was the same, and a snapshot holds the lock only for its copy (the Store section).");
         report.Target($"{sizes.Max():N0} phones: zero errors, state change p99 < 25 ms, event delivery p99 < 50 ms, in every run",
             biggest.All(r => r.Errors == 0 && r.Change.P99 < 25 && r.Delivery.P99 < 50),
             $"state change p99 {Spread(biggest.Select(r => r.Change.P99))}, event delivery p99 {Spread(biggest.Select(r => r.Delivery.P99))}, {biggest.Sum(r => r.Errors)} errors");
@@ -138,8 +138,11 @@ public static class LoadBench
     {
         // Each phone's long-poll holds a connection; the other requests share a few thousand more.
         // Without a cap, bursts open connections up to the process's file limit, and the runtime
-        // then fails to map code ("Out of memory.").
-        HttpClient[] nodes = baseUrls.Select(u => NewClient(u, tokens.Length / baseUrls.Length + 1 + SharedConnections / baseUrls.Length)).ToArray();
+        // then fails to map code ("Out of memory."). The PBX and the shift's sign-ins, a few a
+        // second, go through HttpClient.
+        Uri[] servers = baseUrls.Select(u => new Uri(u)).ToArray();
+        WirePool[] pools = servers.Select(u => new WirePool(EndPointOf(u), SharedConnections / servers.Length)).ToArray();
+        HttpClient[] nodes = baseUrls.Select(u => NewClient(u, 32)).ToArray();
         string baseUrl = baseUrls[0];
         var stop = new CancellationTokenSource();
         var measuring = new ManualResetEventSlim(false);
@@ -148,36 +151,43 @@ public static class LoadBench
         var signInMs = new List<double>();
         int errors = 0, changes = 0;
         var random = new Random(1);
-
-        ScriptedRequest toReady = Step("ready", "PUT"), toNotReady = Step("not-ready", "PUT"), reasons = Step("not-ready", "GET"),
-            stats = Step("stats", "GET"), answer = Step("answer", "POST"), release = Step("release", "POST");
+        byte[] callOffered = Encoding.UTF8.GetBytes(Protocol.EventKinds.ToWire(Protocol.EventKind.CallOffered));
 
         async Task Phone(int i, string token)
         {
-            HttpClient http = nodes[i % nodes.Length];
+            Uri server = servers[i % servers.Length];
+            WirePool pool = pools[i % pools.Length];
+            byte[] Bytes(ScriptedRequest r) => WireRequest.Of(server, r.Method, r.Path, token, r.Body);
+            byte[] toReady = Bytes(Step("ready", "PUT")), toNotReady = Bytes(Step("not-ready", "PUT")), reasons = Bytes(Step("not-ready", "GET")),
+                stats = Bytes(Step("stats", "GET")), answer = Bytes(Step("answer", "POST")), release = Bytes(Step("release", "POST"));
+            var (pollHead, pollTail) = WireRequest.Around(server, "api/v1/agents/me/events?after=", "&wait=25", token);
+            using var poll = new WireConnection(EndPointOf(server));
             long seq = 0;
-            string agentId = (100000 + i).ToString();
+            byte[] agentId = Encoding.UTF8.GetBytes((100000 + i).ToString());
             int onCall = 0;
             bool haveReasons = false;
+
+            async Task Send(byte[] request)
+            {
+                if (await pool.SendAsync(request, stop.Token) >= 500)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
 
             async Task CallFlow()
             {
                 try
                 {
-                    foreach (var (delayMs, step) in new[] { (RingMs, answer), (HandleMs, release) })
-                    {
-                        await Task.Delay(delayMs, stop.Token);
-                        using var response = await http.SendAsync(Replay(step, token), stop.Token);
-                        if ((int)response.StatusCode >= 500)
-                        {
-                            Interlocked.Increment(ref errors);
-                        }
-                    }
+                    await Task.Delay(RingMs, stop.Token);
+                    await Send(answer);
+                    await Task.Delay(HandleMs, stop.Token);
+                    await Send(release);
                 }
                 catch (OperationCanceledException)
                 {
                 }
-                catch (HttpRequestException)
+                catch (Exception)
                 {
                     Interlocked.Increment(ref errors);
                 }
@@ -187,38 +197,70 @@ public static class LoadBench
                 }
             }
 
-            var poll = Task.Run(async () =>
+            // What a batch of events means to this phone: its new last sequence, and whether one
+            // of them offers it a call. Delivery is timed from each event's server time.
+            bool Read(ReadOnlySpan<byte> body)
+            {
+                var json = new System.Text.Json.Utf8JsonReader(body);
+                long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), atMs = 0;
+                bool offered = false, offer = false, mine = false;
+                while (json.Read())
+                {
+                    if (json.TokenType == System.Text.Json.JsonTokenType.PropertyName && json.CurrentDepth == 1 && json.ValueTextEquals("lastSeq"u8))
+                    {
+                        json.Read();
+                        seq = json.GetInt64();
+                    }
+                    else if (json.TokenType == System.Text.Json.JsonTokenType.PropertyName && json.CurrentDepth == 3)
+                    {
+                        if (json.ValueTextEquals("atMs"u8))
+                        {
+                            json.Read();
+                            atMs = json.GetInt64();
+                        }
+                        else if (json.ValueTextEquals("kind"u8))
+                        {
+                            json.Read();
+                            offer = json.ValueTextEquals(callOffered);
+                        }
+                        else if (json.ValueTextEquals("agentId"u8))
+                        {
+                            json.Read();
+                            mine = json.ValueTextEquals(agentId);
+                        }
+                    }
+                    else if (json.TokenType == System.Text.Json.JsonTokenType.EndObject && json.CurrentDepth == 2)
+                    {
+                        if (measuring.IsSet)
+                        {
+                            lock (deliveryMs)
+                            {
+                                deliveryMs.Add(now - atMs);
+                            }
+                        }
+
+                        offered |= offer && mine;
+                        offer = mine = false;
+                    }
+                }
+
+                return offered;
+            }
+
+            var polling = Task.Run(async () =>
             {
                 while (!stop.IsCancellationRequested)
                 {
                     try
                     {
-                        using var request = Request(HttpMethod.Get, $"api/v1/agents/me/events?after={seq}&wait=25", token);
-                        using var response = await http.SendAsync(request, stop.Token);
-                        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-                        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                        if (!response.IsSuccessStatusCode)
+                        if (await poll.SendAsync(pollHead, seq, pollTail, stop.Token) != 200)
                         {
                             Interlocked.Increment(ref errors);
                             continue;
                         }
 
-                        seq = (long)body["lastSeq"]!;
-                        var events = body["events"]!.AsArray();
-                        if (measuring.IsSet)
-                        {
-                            lock (deliveryMs)
-                            {
-                                foreach (var e in events)
-                                {
-                                    deliveryMs.Add(now - (long)e!["atMs"]!);
-                                }
-                            }
-                        }
-
                         // The agent answers what rings, as the phone's ANSWER key sends it.
-                        if (events.Any(e => (string?)e!["kind"] == Protocol.EventKinds.ToWire(Protocol.EventKind.CallOffered) && (string?)e["agentId"] == agentId)
-                            && Interlocked.Exchange(ref onCall, 1) == 0)
+                        if (Read(poll.Body) && Interlocked.Exchange(ref onCall, 1) == 0)
                         {
                             _ = CallFlow();
                         }
@@ -226,7 +268,7 @@ public static class LoadBench
                     catch (OperationCanceledException)
                     {
                     }
-                    catch (HttpRequestException)
+                    catch (Exception)
                     {
                         Interlocked.Increment(ref errors);
                     }
@@ -254,15 +296,14 @@ public static class LoadBench
                         if (!ready && !haveReasons)
                         {
                             // The phone asks for the reason list once a session, then keeps it.
-                            using var list = await http.SendAsync(Replay(reasons, token), stop.Token);
-                            haveReasons = list.IsSuccessStatusCode;
+                            haveReasons = await pool.SendAsync(reasons, stop.Token) == 200;
                         }
 
-                        var watch = Stopwatch.StartNew();
-                        using var response = await http.SendAsync(Replay(ready ? toReady : toNotReady, token), stop.Token);
-                        double ms = watch.Elapsed.TotalMilliseconds;
+                        long started = Stopwatch.GetTimestamp();
+                        int status = await pool.SendAsync(ready ? toReady : toNotReady, stop.Token);
+                        double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                         // A phone that was offered a call meanwhile may be refused Ready/Not Ready: not an error of the server.
-                        if ((int)response.StatusCode >= 500)
+                        if (status >= 500)
                         {
                             Interlocked.Increment(ref errors);
                         }
@@ -279,8 +320,7 @@ public static class LoadBench
                     if (now >= nextStats)
                     {
                         nextStats += StatsEverySeconds * 1000;
-                        using var response = await http.SendAsync(Replay(stats, token), stop.Token);
-                        if (!response.IsSuccessStatusCode)
+                        if (await pool.SendAsync(stats, stop.Token) != 200)
                         {
                             Interlocked.Increment(ref errors);
                         }
@@ -297,13 +337,13 @@ public static class LoadBench
                 catch (OperationCanceledException)
                 {
                 }
-                catch (HttpRequestException)
+                catch (Exception)
                 {
                     Interlocked.Increment(ref errors);
                 }
             }
 
-            await poll;
+            await polling;
         }
 
         var phones = tokens.Select((token, i) => Task.Run(() => Phone(i, token))).ToArray();
@@ -385,9 +425,16 @@ public static class LoadBench
             node.Dispose();
         }
 
+        foreach (WirePool pool in pools)
+        {
+            pool.Dispose();
+        }
+
         return new LoadResult(changes / (double)windowSeconds, Percentiles(changeMs), Percentiles(deliveryMs), windowErrors,
             Percentiles(signInMs), signInMs.Count == 0 ? 0 : signInMs.Max());
     }
+
+    private static IPEndPoint EndPointOf(Uri server) => new(IPAddress.Parse(server.Host), server.Port);
 
     /// <summary>Closed loop: each client changes state again as soon as its last change returned.</summary>
     private static double Throughput(string baseUrl, string[] tokens) => Throughput([baseUrl], tokens);
