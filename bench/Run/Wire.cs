@@ -20,6 +20,7 @@ internal sealed class WireConnection(IPEndPoint server) : IDisposable
     private Socket? _socket;
     private byte[] _in = new byte[4096];
     private readonly byte[] _out = new byte[2048];
+    private int _answered;
 
     /// <summary>Where the last answer's body lies in <see cref="Received"/>.</summary>
     public int BodyStart { get; private set; }
@@ -33,27 +34,42 @@ internal sealed class WireConnection(IPEndPoint server) : IDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> SendAsync(ReadOnlyMemory<byte> request, CancellationToken cancel)
     {
-        try
+        // A connection kept idle past the server's keep-alive limit is closed by it: as HttpClient
+        // does, the request goes again once on a new connection when the old one gave no answer.
+        for (bool reused = _socket != null; ; reused = false)
         {
-            if (_socket == null)
+            _answered = 0;
+            try
             {
-                var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                await socket.ConnectAsync(server, cancel);
-                _socket = socket;
-            }
+                if (_socket == null)
+                {
+                    var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    await socket.ConnectAsync(server, cancel);
+                    _socket = socket;
+                }
 
-            while (!request.IsEmpty)
+                for (ReadOnlyMemory<byte> rest = request; !rest.IsEmpty;)
+                {
+                    rest = rest[await _socket.SendAsync(rest, SocketFlags.None, cancel)..];
+                }
+
+                return await ReadAnswerAsync(cancel);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                request = request[await _socket.SendAsync(request, SocketFlags.None, cancel)..];
+                _socket?.Dispose();
+                _socket = null;
+                if (!reused || _answered > 0)
+                {
+                    throw;
+                }
             }
-
-            return await ReadAnswerAsync(cancel);
-        }
-        catch
-        {
-            _socket?.Dispose();
-            _socket = null;
-            throw;
+            catch
+            {
+                _socket?.Dispose();
+                _socket = null;
+                throw;
+            }
         }
     }
 
@@ -73,7 +89,7 @@ internal sealed class WireConnection(IPEndPoint server) : IDisposable
         int filled = 0, headerEnd;
         while ((headerEnd = _in.AsSpan(0, filled).IndexOf(HeaderEnd)) < 0)
         {
-            filled += await ReceiveAsync(filled, cancel);
+            _answered = filled += await ReceiveAsync(filled, cancel);
         }
 
         ReadOnlySpan<byte> head = _in.AsSpan(0, headerEnd);
