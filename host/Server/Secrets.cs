@@ -95,14 +95,13 @@ public static class Hashes
     public const string Prefix = "sha256:";
 
     /// <summary>The hash of a secret (a hash given again stays as it is).</summary>
-    public static string Of(string secret) => IsHash(secret) ? secret
-        : Prefix + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+    public static string Of(string secret) => IsHash(secret) ? secret : WithHash(string.Empty, secret);
 
     public static bool IsHash(string? value) => value != null && IsHash(value.AsSpan());
 
     private static bool IsHash(ReadOnlySpan<char> value) => value.Length == Prefix.Length + 64 && value.StartsWith(Prefix, StringComparison.Ordinal);
 
-    // Every request's header is hashed: one string, the rest on the stack.
+    // `scheme` and the secret's hash (every request's header is hashed): one string, the rest on the stack.
     private static string WithHash(string scheme, ReadOnlySpan<char> secret)
     {
         int bytes = System.Text.Encoding.UTF8.GetMaxByteCount(secret.Length);
