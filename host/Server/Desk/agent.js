@@ -127,21 +127,32 @@
     message(text);
   }
 
+  /** The reason lists and the stats; a list a server outage kept from loading loads on the next change. */
+  let listsLoaded = false;
+  async function lists() {
+    if (!listsLoaded) {
+      await Promise.all([reasons("NOT_READY", $("not-ready-reason")), reasons("LOGOUT", $("logout-reason")), reasons("WRAP_UP", $("wrapup-reason"))]);
+      listsLoaded = true;
+    }
+    await stats();
+  }
+
+  /** Once the agent is read the page follows its events, so a server lost from here on is ridden out. */
   async function start() {
     await refresh();
     if (!status) return;
     $("signin").hidden = true;
     ["state-panel", "call-panel", "stats-panel"].forEach(id => $(id).hidden = false);
     $("page").classList.add("desk");
-    await Promise.all([reasons("NOT_READY", $("not-ready-reason")), reasons("LOGOUT", $("logout-reason")), reasons("WRAP_UP", $("wrapup-reason")), stats()]);
     running = true;
     const mine = session.token;
     Desk.follow(session, "agents/me/events", () => running && session.token === mine,
       async () => {
         await refresh();
-        stats().catch(() => {});
+        lists().catch(() => {});
       },
       signedOut, $("message"));
+    await lists();
   }
 
   Desk.onSignIn(Desk.signInForm($("signin")), session, act, start);

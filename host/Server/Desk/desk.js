@@ -3,6 +3,9 @@
 "use strict";
 
 const Desk = {
+  /** What a page says when no server answers (the phone's own words). */
+  down: "Connection to server is down.",
+
   /** The session lives in this tab's storage: a refresh keeps it, closing the tab ends it here. */
   session(key) {
     return {
@@ -67,7 +70,7 @@ const Desk = {
         await action();
       } catch (error) {
         if (error.status === 401 && session.token) signedOut("The server ended the session.");
-        else message.textContent = error.message;
+        else message.textContent = error.status === undefined ? Desk.down : error.message;
       }
     };
   },
@@ -125,7 +128,7 @@ const Desk = {
         }
         if (error.status === undefined) {
           down = true;
-          message.textContent = "Connection to server is down. Retrying…";
+          message.textContent = Desk.down + " Retrying…";
         }
         await new Promise(resolve => setTimeout(resolve, 2000));
       }
