@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using AgentPhone.Server;
@@ -63,15 +64,38 @@ public sealed class JournalEntry
     /// <summary>The digest of an answer (status and body; 0 and null for a tick) and its events.</summary>
     public static string DigestOf(int status, string? body, List<(EventStream Stream, ServerEvent Event)> events)
     {
-        var text = new StringBuilder().Append(status).Append('\n').Append(body).Append('\n');
+        // Every change is digested: its text is built in a builder this thread keeps and hashed
+        // from pooled buffers, so only the digest itself is new.
+        StringBuilder text = t_digestText ??= new StringBuilder(1024);
+        text.Clear().Append(status).Append('\n').Append(body).Append('\n');
         foreach ((EventStream s, ServerEvent e) in events)
         {
-            text.Append(s.Owner).Append(':').Append(s.Tenant).Append(':').Append(s.Name).Append('#').Append(e.Seq)
-                .Append(':').Append(e.Kind).Append(':').Append(e.AgentId).Append(':').Append(e.State).Append(':').Append(e.CallId).Append('\n');
+            text.Append($"{s.Owner}:{s.Tenant}:{s.Name}#{e.Seq}:{e.Kind}:{e.AgentId}:{e.State}:{e.CallId}\n");
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 12);
+        char[] chars = ArrayPool<char>.Shared.Rent(text.Length);
+        byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            text.CopyTo(0, chars, text.Length);
+            int length = Encoding.UTF8.GetBytes(chars, 0, text.Length, utf8, 0);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash[..12]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(utf8);
+            if (text.Capacity > 64 * 1024)
+            {
+                t_digestText = null;
+            }
+        }
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_digestText;
 }
 
 /// <summary>A snapshot: the center's state once every entry up to <see cref="Through"/> was applied,
