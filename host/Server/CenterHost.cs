@@ -44,7 +44,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private readonly BackgroundLane _lane = new(Environment.ProcessorCount);
     private readonly RecordedSecrets _secrets;
     private readonly SystemTextJsonCodec _json = new();
-    private readonly Dictionary<EventStream, List<TaskCompletionSource>> _waiters = [];
+    private readonly Dictionary<EventStream, List<Waiter>> _waiters = [];
+    private readonly PriorityQueue<Waiter, long> _deadlines = new();
     private readonly SignInThrottle _throttle = new();
     private readonly StoreOptions _store;
     private readonly Journal _journal;
@@ -167,7 +168,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             secret = new Checked(stored, await _lane.Run(() => _verifier.Matches(stored!, attempt.Given)).WaitAsync(aborted));
         }
 
-        TaskCompletionSource? woken = Handle(request, response, out long durableAt, attempt, secret);
+        Waiter? woken = Handle(request, response, out long durableAt, attempt, secret);
         if (attempt != null)
         {
             // A matching secret clears the address's failures, even when the sign-in is refused
@@ -193,7 +194,11 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         }
 
         EventStream stream = response.WaitStream;
-        await Task.WhenAny(woken.Task, Task.Delay(response.WaitSeconds * 1000, aborted));
+        using (aborted.UnsafeRegister(static w => ((Waiter)w!).TrySetResult(), woken))
+        {
+            await woken.Task;
+        }
+
         lock (_waiters)
         {
             if (_waiters.TryGetValue(stream, out var list))
@@ -337,7 +342,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     /// <summary>A secret checked outside the lock: what it was checked against, and the outcome.</summary>
     private sealed record Checked(string? Stored, bool Outcome);
 
-    private TaskCompletionSource? Handle(ApiRequest request, ApiResponse response, out long durableAt, SignInAttempt? attempt = null, Checked? secret = null)
+    private Waiter? Handle(ApiRequest request, ApiResponse response, out long durableAt, SignInAttempt? attempt = null, Checked? secret = null)
     {
         lock (_gate)
         {
@@ -388,7 +393,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                     return null;
                 }
 
-                var woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var woken = new Waiter(Environment.TickCount64 + response.WaitSeconds * 1000L);
                 lock (_waiters)
                 {
                     if (!_waiters.TryGetValue(response.WaitStream, out var list))
@@ -397,6 +402,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                     }
 
                     list.Add(woken);
+                    _deadlines.Enqueue(woken, woken.DeadlineMs);
                 }
 
                 return woken;
@@ -435,11 +441,13 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         return _json.Write(m);
     }
 
-    // The timer: timed work, snapshots, and retrying a failed store. Nothing escapes it.
+    // The timer: long-polls at their deadline, timed work, snapshots, and retrying a failed
+    // store. Nothing escapes it.
     private void Tick()
     {
         try
         {
+            EndWaits(Environment.TickCount64);
             if (_journal.Fault != null)
             {
                 TryResume(_clock.Wall);
@@ -576,7 +584,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             Console.Error.WriteLine("The journal can be written again: the center was reloaded from it.");
             lock (_waiters)
             {
-                foreach (List<TaskCompletionSource> list in _waiters.Values)
+                foreach (List<Waiter> list in _waiters.Values)
                 {
                     list.ForEach(w => w.TrySetResult());
                 }
@@ -776,14 +784,38 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     {
         lock (_waiters)
         {
-            foreach (EventStream stream in batch.SelectMany(e => e.Events).Select(x => x.Stream).Distinct())
+            foreach (JournalEntry entry in batch)
             {
-                if (_waiters.Remove(stream, out var list))
+                foreach ((EventStream stream, _) in entry.Events)
                 {
-                    list.ForEach(w => w.TrySetResult());
+                    if (_waiters.Remove(stream, out var list))
+                    {
+                        list.ForEach(w => w.TrySetResult());
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>Ends the long-polls whose wait is over (each leaves its stream's list itself).</summary>
+    private void EndWaits(long nowMs)
+    {
+        lock (_waiters)
+        {
+            while (_deadlines.TryPeek(out Waiter? w, out long due) && due <= nowMs)
+            {
+                _deadlines.Dequeue();
+                w.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>A long-poll waiting for its stream's events or for its deadline (on the
+    /// monotonic clock), whichever comes first: the timer's tick ends it, so a wait costs no
+    /// timer of its own.</summary>
+    private sealed class Waiter(long deadlineMs) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        public long DeadlineMs { get; } = deadlineMs;
     }
 
     /// <summary>Stops the timer and writes everything queued before closing the store.</summary>
