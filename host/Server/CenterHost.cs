@@ -44,8 +44,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private readonly BackgroundLane _lane = new(Environment.ProcessorCount);
     private readonly RecordedSecrets _secrets;
     private readonly SystemTextJsonCodec _json = new();
-    private readonly Dictionary<EventStream, List<Waiter>> _waiters = [];
-    private readonly PriorityQueue<Waiter, long> _deadlines = new();
+    private readonly LongPolls<EventStream> _polls = new();
     private readonly SignInThrottle _throttle = new();
     private readonly StoreOptions _store;
     private readonly Journal _journal;
@@ -140,7 +139,13 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
     /// <summary>Serves one request; completes once its answer is durable (and, for an event
     /// long-poll, once events came or the wait ended).</summary>
-    public async Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted)
+    public Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted) => ServeAsync(request, aborted, waitHere: true);
+
+    /// <summary>Serves one request, as <see cref="ServeAsync(ApiRequest, CancellationToken)"/>.</summary>
+    /// <param name="waitHere">False for a cluster node that waits itself: a long-poll with
+    /// nothing to answer yet comes back at once with <see cref="ApiResponse.WaitStream"/> set and
+    /// no body, and <see cref="StreamsCommitted"/> tells the node when to ask again.</param>
+    public async Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted, bool waitHere)
     {
         // Past this point a token or key exists only as its hash.
         request.Authorization = Hashes.Authorization(request.Authorization);
@@ -168,7 +173,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             secret = new Checked(stored, await _lane.Run(() => _verifier.Matches(stored!, attempt.Given)).WaitAsync(aborted));
         }
 
-        Waiter? woken = Handle(request, response, out long durableAt, attempt, secret);
+        LongPolls<EventStream>.Waiter? woken = Handle(request, response, out long durableAt, attempt, secret, waitHere);
         if (attempt != null)
         {
             // A matching secret clears the address's failures, even when the sign-in is refused
@@ -193,20 +198,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             return response;
         }
 
-        EventStream stream = response.WaitStream;
-        using (aborted.UnsafeRegister(static w => ((Waiter)w!).TrySetResult(), woken))
-        {
-            await woken.Task;
-        }
-
-        lock (_waiters)
-        {
-            if (_waiters.TryGetValue(stream, out var list))
-            {
-                list.Remove(woken);
-            }
-        }
-
+        await _polls.Until(woken, aborted);
         request.MayWait = false;
         Handle(request, response, out durableAt);
         await Durable(durableAt, response);
@@ -342,7 +334,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     /// <summary>A secret checked outside the lock: what it was checked against, and the outcome.</summary>
     private sealed record Checked(string? Stored, bool Outcome);
 
-    private Waiter? Handle(ApiRequest request, ApiResponse response, out long durableAt, SignInAttempt? attempt = null, Checked? secret = null)
+    private LongPolls<EventStream>.Waiter? Handle(ApiRequest request, ApiResponse response, out long durableAt, SignInAttempt? attempt = null, Checked? secret = null, bool waitHere = true)
     {
         lock (_gate)
         {
@@ -388,24 +380,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                 }
 
                 durableAt = _journal.LastQueued;
-                if (!response.Waiting)
-                {
-                    return null;
-                }
-
-                var woken = new Waiter(Environment.TickCount64 + response.WaitSeconds * 1000L);
-                lock (_waiters)
-                {
-                    if (!_waiters.TryGetValue(response.WaitStream, out var list))
-                    {
-                        _waiters[response.WaitStream] = list = [];
-                    }
-
-                    list.Add(woken);
-                    _deadlines.Enqueue(woken, woken.DeadlineMs);
-                }
-
-                return woken;
+                return response.Waiting && waitHere ? _polls.Add(response.WaitStream, response.WaitSeconds) : null;
             }
             catch (StoreException e)
             {
@@ -447,7 +422,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     {
         try
         {
-            EndWaits(Environment.TickCount64);
+            _polls.EndDue();
             if (_journal.Fault != null)
             {
                 TryResume(_clock.Wall);
@@ -582,15 +557,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             }
 
             Console.Error.WriteLine("The journal can be written again: the center was reloaded from it.");
-            lock (_waiters)
-            {
-                foreach (List<Waiter> list in _waiters.Values)
-                {
-                    list.ForEach(w => w.TrySetResult());
-                }
-
-                _waiters.Clear();
-            }
+            _polls.WakeAll();
         }
         finally
         {
@@ -782,41 +749,31 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
     private void OnCommitted(IReadOnlyList<JournalEntry> batch)
     {
-        lock (_waiters)
+        List<EventStream>? changed = StreamsCommitted == null ? null : [];
+        foreach (JournalEntry entry in batch)
         {
-            foreach (JournalEntry entry in batch)
+            foreach ((EventStream stream, _) in entry.Events)
             {
-                foreach ((EventStream stream, _) in entry.Events)
+                _polls.Wake(stream);
+                if (changed != null && !changed.Contains(stream))
                 {
-                    if (_waiters.Remove(stream, out var list))
-                    {
-                        list.ForEach(w => w.TrySetResult());
-                    }
+                    changed.Add(stream);
                 }
             }
         }
-    }
 
-    /// <summary>Ends the long-polls whose wait is over (each leaves its stream's list itself).</summary>
-    private void EndWaits(long nowMs)
-    {
-        lock (_waiters)
+        if (changed is { Count: > 0 })
         {
-            while (_deadlines.TryPeek(out Waiter? w, out long due) && due <= nowMs)
-            {
-                _deadlines.Dequeue();
-                w.TrySetResult();
-            }
+            StreamsCommitted!(changed.Select(StreamKey).ToArray(), changed.Select(s => s.LastSeq).ToArray());
         }
     }
 
-    /// <summary>A long-poll waiting for its stream's events or for its deadline (on the
-    /// monotonic clock), whichever comes first: the timer's tick ends it, so a wait costs no
-    /// timer of its own.</summary>
-    private sealed class Waiter(long deadlineMs) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
-    {
-        public long DeadlineMs { get; } = deadlineMs;
-    }
+    /// <summary>For long-polls that wait outside the center (a cluster node's): the streams whose
+    /// events a commit made durable, by <see cref="StreamKey"/>, and each one's last sequence.</summary>
+    public Action<string[], long[]>? StreamsCommitted { get; set; }
+
+    /// <summary>A stream's name within its center.</summary>
+    public static string StreamKey(EventStream s) => $"{s.Owner}:{s.Name}";
 
     /// <summary>Stops the timer and writes everything queued before closing the store.</summary>
     public void Dispose()

@@ -296,6 +296,35 @@ public sealed class ClusterTests
     }
 
     [TestMethod]
+    public void ALongPollOnEveryNodeWakesWithTheChangeMadeOnAnother()
+    {
+        using var cluster = new Cluster("long_polls");
+        using var desk = new Client(cluster.Urls[1], null);
+        desk.SignIn("7002", "2102", "DESK-7002");
+        long last = (long)desk.Ok("GET", "api/v1/agents/me")["lastSeq"]!;
+
+        // A long-poll on each node, the center running on one of them; the waits are the
+        // configuration's 5 s, so an answer well within them came with the change, not at the end.
+        var polls = cluster.Urls.Select(url => Task.Run(() =>
+        {
+            using var reader = new Client(url, desk.Token);
+            var took = Stopwatch.StartNew();
+            JsonNode answer = reader.Ok("GET", $"api/v1/agents/me/events?after={last}&wait=5");
+            return (answer, took.Elapsed);
+        })).ToArray();
+        Thread.Sleep(1000);
+        desk.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+
+        foreach (var poll in polls)
+        {
+            var (answer, took) = poll.Result;
+            JsonArray events = answer["events"]!.AsArray();
+            Assert.AreEqual(1, events.Count(e => (string?)e!["kind"] == "STATE_CHANGED" && (string?)e["state"] == "READY"), answer.ToJsonString());
+            Assert.IsTrue(took < TimeSpan.FromSeconds(4), $"answered after {took.TotalSeconds:F1} s: woken by the change, not by the wait's end");
+        }
+    }
+
+    [TestMethod]
     public void PostgreSqlRestartedUnderLoadRefusesCleanlyAndLosesNothing()
     {
         using var cluster = new Cluster("restarted_store");

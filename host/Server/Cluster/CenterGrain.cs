@@ -7,7 +7,7 @@ namespace AgentPhone.ServerHost.Cluster;
 
 /// <summary>A request as a node hands it to the center's grain.</summary>
 [GenerateSerializer, Alias("AgentPhone.CenterCall")]
-public sealed class CenterCall
+public sealed record CenterCall
 {
     [Id(0)] public string? Method { get; init; }
     [Id(1)] public string? Path { get; init; }
@@ -17,16 +17,23 @@ public sealed class CenterCall
     [Id(5)] public string? Body { get; init; }
     [Id(6)] public string? ClientAddress { get; init; }
 
-    public static CenterCall Of(ApiRequest q) => new()
+    /// <summary>The node asking again after its wait: the center answers now, events or none.</summary>
+    [Id(7)] public bool AskingAgain { get; init; }
+
+    /// <summary>The node's long-polls, which the center tells when a stream's events are
+    /// durable; a call that names them is answered at once where it would wait.</summary>
+    [Id(8)] public ICenterEvents? Subscriber { get; init; }
+
+    public static CenterCall Of(ApiRequest q, ICenterEvents? subscriber) => new()
     {
         Method = q.Method, Path = q.Path, Query = q.Query, Authorization = q.Authorization,
-        ApiKey = q.ApiKey, Body = q.Body, ClientAddress = q.ClientAddress,
+        ApiKey = q.ApiKey, Body = q.Body, ClientAddress = q.ClientAddress, Subscriber = subscriber,
     };
 
     public ApiRequest ToRequest() => new()
     {
         Method = Method, Path = Path, Query = Query, Authorization = Authorization,
-        ApiKey = ApiKey, Body = Body, ClientAddress = ClientAddress,
+        ApiKey = ApiKey, Body = Body, ClientAddress = ClientAddress, MayWait = !AskingAgain,
     };
 }
 
@@ -38,7 +45,17 @@ public sealed class CenterAnswer
     [Id(1)] public string? Body { get; init; }
     [Id(2)] public int RetryAfterSeconds { get; init; }
 
-    public static CenterAnswer Of(ApiResponse r) => new() { Status = r.Status, Body = r.Body, RetryAfterSeconds = r.RetryAfterSeconds };
+    /// <summary>Set instead of a body when a long-poll has nothing yet: the stream
+    /// (<see cref="CenterHost.StreamKey"/>) to wait on, past which sequence, for how long.</summary>
+    [Id(3)] public string? WaitKey { get; init; }
+    [Id(4)] public long WaitAfterSeq { get; init; }
+    [Id(5)] public int WaitSeconds { get; init; }
+
+    public static CenterAnswer Of(ApiResponse r) => new()
+    {
+        Status = r.Status, Body = r.Body, RetryAfterSeconds = r.RetryAfterSeconds,
+        WaitKey = r.Waiting ? CenterHost.StreamKey(r.WaitStream) : null, WaitAfterSeq = r.WaitAfterSeq, WaitSeconds = r.WaitSeconds,
+    };
 
     public ApiResponse ToResponse() => new() { Status = Status, Body = Body, RetryAfterSeconds = RetryAfterSeconds };
 }
@@ -53,6 +70,16 @@ public interface ICenterGrain : IGrainWithStringKey
     /// <summary>Re-reads the configuration file; the fault, or null.</summary>
     [Alias("Reload")]
     Task<string?> Reload();
+}
+
+/// <summary>A node's event long-polls, as a center tells them that events are durable.</summary>
+[Alias("AgentPhone.ICenterEvents")]
+public interface ICenterEvents : IGrainObserver
+{
+    /// <summary>The streams (by <see cref="CenterHost.StreamKey"/>) of <paramref name="tenant"/>'s
+    /// center whose events a commit made durable, each with its last sequence.</summary>
+    [OneWay, Alias("Changed")]
+    Task Changed(string tenant, string[] streams, long[] lastSeqs);
 }
 
 /// <summary>What every center of a node needs: the configuration file, PostgreSQL, the store's settings.</summary>
@@ -70,25 +97,74 @@ public sealed record ClusterSettings(string ConfigPath, NpgsqlDataSource Postgre
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class CenterGrain(ClusterSettings cluster) : Grain, ICenterGrain
 {
+    // A node that has not named itself for this long (its keeper does every second) is gone.
+    private const long SubscriberTtlMs = 10_000;
+
+    private readonly Dictionary<ICenterEvents, long> _subscribers = [];
     private CenterHost? _center;
+    private string _tenant = string.Empty;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         string key = this.GetPrimaryKeyString();
-        string tenant = key["center/".Length..];
+        string tenant = _tenant = key["center/".Length..];
         // Loading reads PostgreSQL and replays: off the grain's scheduler.
         _center = await Task.Run(() => new CenterHost(
             () => CenterConfig.ForTenant(File.ReadAllText(cluster.ConfigPath), tenant),
             () => new PostgresJournalStore(cluster.Postgres, key),
             store: cluster.Store,
             tokens: new SecureTokens(CenterRouting.TokenPrefix(tenant))), cancellationToken);
+        _center.StreamsCommitted = Notify;
         // Operators (and the cluster tests) see where each center runs.
         string from = _center.LoadedSnapshot is Snapshot s ? $"the snapshot through entry {s.Through}" : "its journal";
         Console.WriteLine($"Center \"{tenant}\" runs on this node: loaded from {from}, {_center.ReplayedEntries} entries replayed.");
     }
 
-    public async Task<CenterAnswer> Serve(CenterCall call) =>
-        CenterAnswer.Of(await _center!.ServeAsync(call.ToRequest(), CancellationToken.None));
+    /// <summary>Serves a call; a long-poll from a node that waits itself is answered at once
+    /// with what to wait on, so no call stays open in the center for the length of a wait.</summary>
+    public async Task<CenterAnswer> Serve(CenterCall call)
+    {
+        if (call.Subscriber != null)
+        {
+            lock (_subscribers)
+            {
+                _subscribers[call.Subscriber] = Environment.TickCount64;
+            }
+        }
+
+        return CenterAnswer.Of(await _center!.ServeAsync(call.ToRequest(), CancellationToken.None, waitHere: call.Subscriber == null));
+    }
+
+    // From the journal's writer, after a commit: one one-way message to each node.
+    private void Notify(string[] streams, long[] lastSeqs)
+    {
+        ICenterEvents[] nodes;
+        lock (_subscribers)
+        {
+            long now = Environment.TickCount64;
+            foreach (var (node, seen) in _subscribers.ToArray())
+            {
+                if (now - seen > SubscriberTtlMs)
+                {
+                    _subscribers.Remove(node);
+                }
+            }
+
+            nodes = [.. _subscribers.Keys];
+        }
+
+        foreach (ICenterEvents node in nodes)
+        {
+            try
+            {
+                _ = node.Changed(_tenant, streams, lastSeqs);
+            }
+            catch (Exception)
+            {
+                // A node gone: its phones ask another node, which names itself.
+            }
+        }
+    }
 
     public Task<string?> Reload() => Task.Run(() => _center!.Reload());
 

@@ -98,12 +98,13 @@ public static class ClusterNode
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         });
         builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, postgres, options.Store));
-        builder.Services.AddHostedService(services => new CenterKeeper(services.GetRequiredService<IGrainFactory>(), routing, options.ConfigPath));
+        using var waits = new NodeWaits();
+        builder.Services.AddHostedService(services => new CenterKeeper(services.GetRequiredService<IGrainFactory>(), routing, options.ConfigPath, waits));
         builder.Services.AddAgentApi(config.ApiOptions());
         WebApplication app = builder.Build();
         var grains = app.Services.GetRequiredService<IGrainFactory>();
         app.MapDesk();
-        app.MapAgentApi((request, aborted) => Serve(grains, routing, request, aborted), "/{**path}");
+        app.MapAgentApi((request, aborted) => Serve(grains, waits, routing, request, aborted), "/{**path}");
         try
         {
             await app.StartAsync(cancel);
@@ -128,16 +129,16 @@ public static class ClusterNode
         return o;
     }
 
-    private static async Task<ApiResponse> Serve(IGrainFactory grains, CenterRouting routing, ApiRequest request, CancellationToken aborted)
+    private static async Task<ApiResponse> Serve(IGrainFactory grains, NodeWaits waits, CenterRouting routing, ApiRequest request, CancellationToken aborted)
     {
-        CenterCall call = CenterCall.Of(request);
+        CenterCall call = CenterCall.Of(request, waits.Reference(grains));
         if (CenterRouting.ForEveryCenter(request))
         {
             // The administration's reload, in every center; the first refusal is the answer.
             ApiResponse? answer = null;
             foreach (string tenant in routing.Tenants)
             {
-                ApiResponse one = await Call(grains, tenant, call, retry: false, aborted);
+                ApiResponse one = await Call(grains, waits, tenant, call, retry: false, aborted);
                 if (answer == null || (answer.Status < 300 && one.Status >= 300))
                 {
                     answer = one;
@@ -147,10 +148,10 @@ public static class ClusterNode
             return answer!;
         }
 
-        return await Call(grains, routing.TenantOf(request), call, retry: !request.Changes, aborted);
+        return await Call(grains, waits, routing.TenantOf(request), call, retry: !request.Changes, aborted);
     }
 
-    private static async Task<ApiResponse> Call(IGrainFactory grains, string tenant, CenterCall call, bool retry, CancellationToken aborted)
+    private static async Task<ApiResponse> Call(IGrainFactory grains, NodeWaits waits, string tenant, CenterCall call, bool retry, CancellationToken aborted)
     {
         ICenterGrain center = grains.GetGrain<ICenterGrain>(CenterRouting.Key(tenant));
         DateTime giveUp = DateTime.UtcNow + RetryFor;
@@ -158,7 +159,17 @@ public static class ClusterNode
         {
             try
             {
-                return (await center.Serve(call)).ToResponse();
+                CenterAnswer answer = await center.Serve(call);
+                if (answer.WaitKey == null)
+                {
+                    return answer.ToResponse();
+                }
+
+                // A long-poll with nothing yet waits on this node, then asks again for what came.
+                await waits.Until(tenant, answer, aborted);
+                call = call with { AskingAgain = true };
+                giveUp = DateTime.UtcNow + RetryFor;
+                continue;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -190,9 +201,8 @@ public static class ClusterNode
     /// timed work (rings, wrap-up) runs even while no phone asks; after a node dies, the next
     /// touch loads its centers on a node that remains. Routes by the configuration file as it
     /// is now: a file changed for a reload is read again here.</summary>
-    private sealed class CenterKeeper(IGrainFactory grains, CenterRouting routing, string configPath) : BackgroundService
+    private sealed class CenterKeeper(IGrainFactory grains, CenterRouting routing, string configPath, NodeWaits waits) : BackgroundService
     {
-        private static readonly CenterCall Health = new() { Method = "GET", Path = Routes.Health };
         private DateTime _configWritten = File.GetLastWriteTimeUtc(configPath);
 
         private void RereadConfig()
@@ -221,7 +231,9 @@ public static class ClusterNode
                 {
                     try
                     {
-                        await grains.GetGrain<ICenterGrain>(CenterRouting.Key(tenant)).Serve(Health).WaitAsync(stopping);
+                        // Naming the node's long-polls, so a center that moved tells them again within a second.
+                        var health = new CenterCall { Method = "GET", Path = Routes.Health, Subscriber = waits.Reference(grains) };
+                        await grains.GetGrain<ICenterGrain>(CenterRouting.Key(tenant)).Serve(health).WaitAsync(stopping);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -232,5 +244,62 @@ public static class ClusterNode
                 await Task.Delay(1000, stopping);
             }
         }
+    }
+
+    /// <summary>
+    /// This node's event long-polls. They wait here, not inside their center: a call held open
+    /// in a center for a whole wait kept ten thousand calls' state alive on two nodes, and the
+    /// collector's pauses grew with it. A center tells every node that named itself when a
+    /// commit made a stream's events durable; a wait that started after the news is not begun.
+    /// </summary>
+    private sealed class NodeWaits : ICenterEvents, IDisposable
+    {
+        private readonly LongPolls<string> _polls = new();
+        // The newest sequence a center told of, per stream, for the news that comes between a
+        // center's answer and the wait it asks for; a wait takes it away, so it counts once.
+        private readonly Dictionary<string, long> _told = [];
+        private readonly Timer _deadlines;
+        private ICenterEvents? _reference;
+
+        public NodeWaits() => _deadlines = new Timer(_ => _polls.EndDue(), null, ApiService.TickMs, ApiService.TickMs);
+
+        /// <summary>How centers reach this node's long-polls.</summary>
+        public ICenterEvents Reference(IGrainFactory grains) => _reference ??= grains.CreateObjectReference<ICenterEvents>(this);
+
+        public Task Changed(string tenant, string[] streams, long[] lastSeqs)
+        {
+            lock (_told)
+            {
+                for (int i = 0; i < streams.Length; i++)
+                {
+                    string key = tenant + "\n" + streams[i];
+                    _told[key] = Math.Max(lastSeqs[i], _told.GetValueOrDefault(key));
+                    _polls.Wake(key);
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+
+        /// <summary>Until the stream <paramref name="answer"/> names passes the sequence it gives,
+        /// its wait ends, or the client goes.</summary>
+        public async Task Until(string tenant, CenterAnswer answer, CancellationToken aborted)
+        {
+            string key = tenant + "\n" + answer.WaitKey;
+            LongPolls<string>.Waiter wait;
+            lock (_told)
+            {
+                if (_told.Remove(key, out long told) && told > answer.WaitAfterSeq)
+                {
+                    return;
+                }
+
+                wait = _polls.Add(key, answer.WaitSeconds);
+            }
+
+            await _polls.Until(wait, aborted);
+        }
+
+        public void Dispose() => _deadlines.Dispose();
     }
 }
