@@ -137,7 +137,8 @@
     await stats();
   }
 
-  /** Once the agent is read the page follows its events, so a server lost from here on is ridden out. */
+  /** Once the agent is read the page follows its events, so a server lost from here on is ridden
+   * out; only a failure to read the agent fails the start (and a sign-in drops its session). */
   async function start() {
     await refresh();
     if (!status) return;
@@ -152,7 +153,9 @@
         lists().catch(() => {});
       },
       signedOut, $("message"));
-    await lists();
+    // Not awaited: the session stands once the page follows it, and a list an outage kept from
+    // loading loads on the next change (the follow loop says the server is down meanwhile).
+    lists().catch(() => {});
   }
 
   Desk.onSignIn(Desk.signInForm($("signin")), session, act, start);
