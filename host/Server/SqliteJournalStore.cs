@@ -117,8 +117,8 @@ public sealed class SqliteJournalStore : IJournalStore
                 """, out _insert));
         }
 
+        // Reset after every step, so it is ready for the next entry's values.
         sqlite3_stmt q = _insert!;
-        raw.sqlite3_reset(q);
         Check(raw.sqlite3_bind_int64(q, 1, e.Id));
         Check(raw.sqlite3_bind_int64(q, 2, e.AtMs));
         Text(q, 3, e.Kind);
