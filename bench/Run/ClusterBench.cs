@@ -118,8 +118,9 @@ public static class ClusterBench
                         await Task.Delay(RetryMs, stop.Token);
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException)
                 {
+                    // The node is gone (refused, or reset mid-answer): the next one.
                     node = (node + 1) % clients.Length;
                 }
                 catch (OperationCanceledException)
@@ -150,8 +151,9 @@ public static class ClusterBench
 
                     await Task.Delay(RetryMs);
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException)
                 {
+                    // The node is gone (refused, or reset mid-answer): the next one.
                     node = (node + 1) % clients.Length;
                 }
             }

@@ -386,6 +386,30 @@ public sealed class ClusterTests
         phone.WaitFor("Agent State: Ready");
     }
 
+    /// <summary>A center run twice (the case the journal's keys guard): the second writer's batch
+    /// meets an entry the first committed and fails whole, so its other entry is not kept either.</summary>
+    [TestMethod]
+    public void AJournalWriteThatMeetsACommittedEntryKeepsNoneOfItsEntries()
+    {
+        using var postgres = AgentPhone.ServerHost.Cluster.ClusterNode.DataSource(_postgres.NewDatabase("journal_atomic"));
+        using var first = new AgentPhone.ServerHost.Cluster.PostgresJournalStore(postgres, "center/");
+        using var second = new AgentPhone.ServerHost.Cluster.PostgresJournalStore(postgres, "center/");
+        JournalEntry Entry(long id, string body) => new() { Id = id, AtMs = 1000 + id, Method = "PUT", Path = "/api/v1/agents/me/state", Body = body, Digest = "d" + id };
+        for (int commit = 1; commit <= 10; commit++)
+        {
+            // Enough commits for the statement to be prepared on the connection.
+            first.Write([Entry(commit, "first")], null, 0, 0);
+        }
+
+        Assert.ThrowsException<Npgsql.PostgresException>(() => second.Write([Entry(11, "second"), Entry(10, "second")], null, 0, 0));
+
+        List<JournalEntry> kept = second.After(0);
+        Assert.AreEqual(10, kept.Count, "entry 11 of the failed batch is not kept");
+        Assert.IsTrue(kept.All(e => e.Body == "first"));
+        first.Write([Entry(11, "first")], null, 0, 0);
+        Assert.AreEqual(11, first.MaxId());
+    }
+
     /// <summary>docs/cluster.md's try-out command, exactly as written, from the repository root:
     /// three nodes with the demo center answer, and it stops cleanly on SIGTERM.</summary>
     [TestMethod]

@@ -5,8 +5,9 @@ using Orleans.Concurrency;
 
 namespace AgentPhone.ServerHost.Cluster;
 
-/// <summary>A request as a node hands it to the center's grain.</summary>
-[GenerateSerializer, Alias("AgentPhone.CenterCall")]
+/// <summary>A request as a node hands it to the center's grain (never changed once sent, so
+/// Orleans passes it to a center on the same node without copying).</summary>
+[GenerateSerializer, Immutable, Alias("AgentPhone.CenterCall")]
 public sealed record CenterCall
 {
     [Id(0)] public string? Method { get; init; }
@@ -24,10 +25,13 @@ public sealed record CenterCall
     /// durable; a call that names them is answered at once where it would wait.</summary>
     [Id(8)] public ICenterEvents? Subscriber { get; init; }
 
-    public static CenterCall Of(ApiRequest q, ICenterEvents? subscriber) => new()
+    /// <summary>The call for a request; only an event long-poll names the node's long-polls, the
+    /// one request that can wait.</summary>
+    public static CenterCall Of(ApiRequest q, ICenterEvents subscriber) => new()
     {
         Method = q.Method, Path = q.Path, Query = q.Query, Authorization = q.Authorization,
-        ApiKey = q.ApiKey, Body = q.Body, ClientAddress = q.ClientAddress, Subscriber = subscriber,
+        ApiKey = q.ApiKey, Body = q.Body, ClientAddress = q.ClientAddress,
+        Subscriber = q.Method == "GET" && q.Path != null && q.Path.EndsWith("/events", StringComparison.Ordinal) ? subscriber : null,
     };
 
     public ApiRequest ToRequest() => new()
@@ -38,7 +42,7 @@ public sealed record CenterCall
 }
 
 /// <summary>The center's answer, as the node sends it on.</summary>
-[GenerateSerializer, Alias("AgentPhone.CenterAnswer")]
+[GenerateSerializer, Immutable, Alias("AgentPhone.CenterAnswer")]
 public sealed class CenterAnswer
 {
     [Id(0)] public int Status { get; init; }

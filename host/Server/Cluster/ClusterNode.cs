@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using AgentPhone.Protocol;
@@ -50,7 +51,7 @@ public static class ClusterNode
         try
         {
             config = CenterConfig.Parse(File.ReadAllText(options.ConfigPath));
-            postgres = NpgsqlDataSource.Create(options.Postgres!);
+            postgres = DataSource(options.Postgres!);
             // The schema is made (or its format checked) before the node joins.
             new PostgresJournalStore(postgres, CenterRouting.Key(string.Empty)).Dispose();
             using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions(options.Redis!));
@@ -99,12 +100,13 @@ public static class ClusterNode
         });
         builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, postgres, options.Store));
         using var waits = new NodeWaits();
-        builder.Services.AddHostedService(services => new CenterKeeper(services.GetRequiredService<IGrainFactory>(), routing, options.ConfigPath, waits));
+        builder.Services.AddSingleton(services => new Centers(services.GetRequiredService<IGrainFactory>()));
+        builder.Services.AddHostedService(services => new CenterKeeper(services.GetRequiredService<Centers>(), routing, options.ConfigPath, waits));
         builder.Services.AddAgentApi(config.ApiOptions());
         WebApplication app = builder.Build();
-        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var centers = app.Services.GetRequiredService<Centers>();
         app.MapDesk();
-        app.MapAgentApi((request, aborted) => Serve(grains, waits, routing, request, aborted), "/{**path}");
+        app.MapAgentApi((request, aborted) => Serve(centers, waits, routing, request, aborted), "/{**path}");
         try
         {
             await app.StartAsync(cancel);
@@ -121,6 +123,20 @@ public static class ClusterNode
         return 0;
     }
 
+    /// <summary>PostgreSQL as the connection string says; unless it says otherwise, the statements
+    /// the journal repeats on every commit are prepared once per connection, so PostgreSQL stops
+    /// parsing and planning them each time.</summary>
+    public static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
+        return builder.Build();
+    }
+
     private static ConfigurationOptions RedisOptions(string redis)
     {
         ConfigurationOptions o = ConfigurationOptions.Parse(redis);
@@ -129,16 +145,16 @@ public static class ClusterNode
         return o;
     }
 
-    private static async Task<ApiResponse> Serve(IGrainFactory grains, NodeWaits waits, CenterRouting routing, ApiRequest request, CancellationToken aborted)
+    private static async Task<ApiResponse> Serve(Centers centers, NodeWaits waits, CenterRouting routing, ApiRequest request, CancellationToken aborted)
     {
-        CenterCall call = CenterCall.Of(request, waits.Reference(grains));
+        CenterCall call = CenterCall.Of(request, waits.Reference(centers.Grains));
         if (CenterRouting.ForEveryCenter(request))
         {
             // The administration's reload, in every center; the first refusal is the answer.
             ApiResponse? answer = null;
             foreach (string tenant in routing.Tenants)
             {
-                ApiResponse one = await Call(grains, waits, tenant, call, retry: false, aborted);
+                ApiResponse one = await Call(centers, waits, tenant, call, retry: false, aborted);
                 if (answer == null || (answer.Status < 300 && one.Status >= 300))
                 {
                     answer = one;
@@ -148,12 +164,12 @@ public static class ClusterNode
             return answer!;
         }
 
-        return await Call(grains, waits, routing.TenantOf(request), call, retry: !request.Changes, aborted);
+        return await Call(centers, waits, routing.TenantOf(request), call, retry: !request.Changes, aborted);
     }
 
-    private static async Task<ApiResponse> Call(IGrainFactory grains, NodeWaits waits, string tenant, CenterCall call, bool retry, CancellationToken aborted)
+    private static async Task<ApiResponse> Call(Centers centers, NodeWaits waits, string tenant, CenterCall call, bool retry, CancellationToken aborted)
     {
-        ICenterGrain center = grains.GetGrain<ICenterGrain>(CenterRouting.Key(tenant));
+        ICenterGrain center = centers.Of(tenant);
         DateTime giveUp = DateTime.UtcNow + RetryFor;
         while (true)
         {
@@ -197,11 +213,22 @@ public static class ClusterNode
             $"The contact center did not answer ({e.GetType().Name}); it may be moving to another node. Try again shortly.")),
     };
 
+    /// <summary>The centers' grains, one reference each, made once: a reference made per request
+    /// cost each request a proxy and its codecs.</summary>
+    private sealed class Centers(IGrainFactory grains)
+    {
+        private readonly ConcurrentDictionary<string, ICenterGrain> _references = new();
+
+        public IGrainFactory Grains => grains;
+
+        public ICenterGrain Of(string tenant) => _references.GetOrAdd(tenant, static (t, g) => g.GetGrain<ICenterGrain>(CenterRouting.Key(t)), grains);
+    }
+
     /// <summary>Keeps every center of the configuration active somewhere in the cluster, so its
     /// timed work (rings, wrap-up) runs even while no phone asks; after a node dies, the next
     /// touch loads its centers on a node that remains. Routes by the configuration file as it
     /// is now: a file changed for a reload is read again here.</summary>
-    private sealed class CenterKeeper(IGrainFactory grains, CenterRouting routing, string configPath, NodeWaits waits) : BackgroundService
+    private sealed class CenterKeeper(Centers centers, CenterRouting routing, string configPath, NodeWaits waits) : BackgroundService
     {
         private DateTime _configWritten = File.GetLastWriteTimeUtc(configPath);
 
@@ -232,8 +259,8 @@ public static class ClusterNode
                     try
                     {
                         // Naming the node's long-polls, so a center that moved tells them again within a second.
-                        var health = new CenterCall { Method = "GET", Path = Routes.Health, Subscriber = waits.Reference(grains) };
-                        await grains.GetGrain<ICenterGrain>(CenterRouting.Key(tenant)).Serve(health).WaitAsync(stopping);
+                        var health = new CenterCall { Method = "GET", Path = Routes.Health, Subscriber = waits.Reference(centers.Grains) };
+                        await centers.Of(tenant).Serve(health).WaitAsync(stopping);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {

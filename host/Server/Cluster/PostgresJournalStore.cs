@@ -103,8 +103,9 @@ public sealed class PostgresJournalStore : IJournalStore
 
     public void Write(IReadOnlyList<JournalEntry> entries, SnapshotPart? part, long pruneAfter, long pruneThrough)
     {
-        using NpgsqlTransaction tx = _db.BeginTransaction();
-        using var batch = new NpgsqlBatch(_db, tx);
+        // One batch is one round trip and one transaction: PostgreSQL runs the statements before
+        // its single Sync as an implicit transaction, all of them or none.
+        using var batch = new NpgsqlBatch(_db);
         foreach (JournalEntry e in entries)
         {
             var insert = new NpgsqlBatchCommand("""
@@ -154,8 +155,6 @@ public sealed class PostgresJournalStore : IJournalStore
         {
             batch.ExecuteNonQuery();
         }
-
-        tx.Commit();
     }
 
     private static void Add(NpgsqlBatch batch, string sql, params object[] values)
