@@ -386,15 +386,20 @@ public sealed class ClusterTests
         phone.WaitFor("Agent State: Ready");
     }
 
-    /// <summary>A center run twice (the case the journal's keys guard): the second writer's batch
-    /// meets an entry the first committed and fails whole, so its other entry is not kept either.</summary>
+    private static JournalEntry Entry(long id, string body) =>
+        new() { Id = id, AtMs = 1000 + id, Method = "PUT", Path = "/api/v1/agents/me/state", Body = body, Digest = "d" + id };
+
+    /// <summary>A center run twice on two nodes (the case the journal's keys guard): the second
+    /// writer's batch meets an entry the first committed and fails whole, so its other entry is
+    /// not kept either.</summary>
     [TestMethod]
     public void AJournalWriteThatMeetsACommittedEntryKeepsNoneOfItsEntries()
     {
         using var postgres = AgentPhone.ServerHost.Cluster.ClusterNode.DataSource(_postgres.NewDatabase("journal_atomic"));
-        using var first = new AgentPhone.ServerHost.Cluster.PostgresJournalStore(postgres, "center/");
-        using var second = new AgentPhone.ServerHost.Cluster.PostgresJournalStore(postgres, "center/");
-        JournalEntry Entry(long id, string body) => new() { Id = id, AtMs = 1000 + id, Method = "PUT", Path = "/api/v1/agents/me/state", Body = body, Digest = "d" + id };
+        using var node1 = new AgentPhone.ServerHost.Cluster.PostgresCommits(postgres);
+        using var node2 = new AgentPhone.ServerHost.Cluster.PostgresCommits(postgres);
+        using var first = new AgentPhone.ServerHost.Cluster.PostgresJournalStore(node1, "center/");
+        using var second = new AgentPhone.ServerHost.Cluster.PostgresJournalStore(node2, "center/");
         for (int commit = 1; commit <= 10; commit++)
         {
             // Enough commits for the statement to be prepared on the connection.
@@ -408,6 +413,45 @@ public sealed class ClusterTests
         Assert.IsTrue(kept.All(e => e.Body == "first"));
         first.Write([Entry(11, "first")], null, 0, 0);
         Assert.AreEqual(11, first.MaxId());
+    }
+
+    /// <summary>Six centers on one node commit at once, their commits grouped into shared
+    /// transactions, while a second copy of one of them keeps meeting its committed entry: only
+    /// the copy's commits fail, and every other center keeps all it wrote.</summary>
+    [TestMethod]
+    public void ACenterRefusedByPostgreSqlFailsAloneAmongTheCommitsOfItsNode()
+    {
+        using var postgres = AgentPhone.ServerHost.Cluster.ClusterNode.DataSource(_postgres.NewDatabase("journal_grouped"));
+        using var node = new AgentPhone.ServerHost.Cluster.PostgresCommits(postgres);
+        var stores = Enumerable.Range(0, 6).Select(c => new AgentPhone.ServerHost.Cluster.PostgresJournalStore(node, "center/c" + c)).ToArray();
+        using var twin = new AgentPhone.ServerHost.Cluster.PostgresJournalStore(node, "center/c0");
+        stores[0].Write([Entry(1, "c0")], null, 0, 0);
+        const int Commits = 60;
+        int twinRefused = 0;
+        var writers = stores.Select((store, c) => Task.Run(() =>
+        {
+            for (long id = c == 0 ? 2 : 1; id <= Commits; id++)
+            {
+                store.Write([Entry(id, "c" + c)], null, 0, 0);
+            }
+        })).Append(Task.Run(() =>
+        {
+            for (int i = 0; i < Commits; i++)
+            {
+                Assert.ThrowsException<Npgsql.PostgresException>(() => twin.Write([Entry(1, "twin")], null, 0, 0));
+                twinRefused++;
+            }
+        })).ToArray();
+        Task.WaitAll(writers, TimeSpan.FromMinutes(2));
+
+        Assert.AreEqual(Commits, twinRefused);
+        for (int c = 0; c < stores.Length; c++)
+        {
+            List<JournalEntry> kept = stores[c].After(0);
+            Assert.AreEqual(Commits, kept.Count, $"center c{c} keeps every commit");
+            Assert.IsTrue(kept.All(e => e.Body == "c" + c));
+            stores[c].Dispose();
+        }
     }
 
     /// <summary>docs/cluster.md's try-out command, exactly as written, from the repository root:

@@ -86,8 +86,9 @@ public interface ICenterEvents : IGrainObserver
     Task Changed(string tenant, string[] streams, long[] lastSeqs);
 }
 
-/// <summary>What every center of a node needs: the configuration file, PostgreSQL, the store's settings.</summary>
-public sealed record ClusterSettings(string ConfigPath, NpgsqlDataSource Postgres, StoreOptions Store);
+/// <summary>What every center of a node needs: the configuration file, the node's commits to
+/// PostgreSQL, the store's settings.</summary>
+public sealed record ClusterSettings(string ConfigPath, PostgresCommits Commits, StoreOptions Store);
 
 /// <summary>
 /// A center in a cluster: the same <see cref="CenterHost"/> as the single process (core, lock,
@@ -115,7 +116,7 @@ public sealed class CenterGrain(ClusterSettings cluster) : Grain, ICenterGrain
         // Loading reads PostgreSQL and replays: off the grain's scheduler.
         _center = await Task.Run(() => new CenterHost(
             () => CenterConfig.ForTenant(File.ReadAllText(cluster.ConfigPath), tenant),
-            () => new PostgresJournalStore(cluster.Postgres, key),
+            () => new PostgresJournalStore(cluster.Commits, key),
             store: cluster.Store,
             tokens: new SecureTokens(CenterRouting.TokenPrefix(tenant))), cancellationToken);
         _center.StreamsCommitted = Notify;

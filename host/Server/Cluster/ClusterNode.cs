@@ -53,7 +53,8 @@ public static class ClusterNode
             config = CenterConfig.Parse(File.ReadAllText(options.ConfigPath));
             postgres = DataSource(options.Postgres!);
             // The schema is made (or its format checked) before the node joins.
-            new PostgresJournalStore(postgres, CenterRouting.Key(string.Empty)).Dispose();
+            using var schema = new PostgresCommits(postgres);
+            new PostgresJournalStore(schema, CenterRouting.Key(string.Empty)).Dispose();
             using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions(options.Redis!));
         }
         catch (Exception e) when (e is ConfigException or IOException or StoreException or ArgumentException or RedisException)
@@ -98,7 +99,8 @@ public static class ClusterNode
             });
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         });
-        builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, postgres, options.Store));
+        using var commits = new PostgresCommits(postgres);
+        builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, commits, options.Store));
         using var waits = new NodeWaits();
         builder.Services.AddSingleton(services => new Centers(services.GetRequiredService<IGrainFactory>()));
         builder.Services.AddHostedService(services => new CenterKeeper(services.GetRequiredService<Centers>(), routing, options.ConfigPath, waits));

@@ -29,18 +29,20 @@ public sealed class PostgresJournalStore : IJournalStore
           PRIMARY KEY(center, through, part));
         """;
 
-    private readonly NpgsqlDataSource _source;
+    private readonly PostgresCommits _commits;
     private readonly string _center;
     private readonly NpgsqlConnection _db;
 
-    /// <summary>Connects, creates the schema when the database has none, and checks its format.</summary>
-    public PostgresJournalStore(NpgsqlDataSource source, string center)
+    /// <summary>Connects, creates the schema when the database has none, and checks its format.
+    /// Reads (at load) go on a connection of the center's own; commits go through the node's
+    /// <paramref name="commits"/>.</summary>
+    public PostgresJournalStore(PostgresCommits commits, string center)
     {
-        _source = source;
+        _commits = commits;
         _center = center;
         try
         {
-            _db = source.OpenConnection();
+            _db = commits.Source.OpenConnection();
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
@@ -73,7 +75,7 @@ public sealed class PostgresJournalStore : IJournalStore
         tx.Commit();
     }
 
-    public IJournalStore Reopen() => new PostgresJournalStore(_source, _center);
+    public IJournalStore Reopen() => new PostgresJournalStore(_commits, _center);
 
     public long MaxId() => (long)Scalar(null, """
         SELECT GREATEST(COALESCE((SELECT MAX(id) FROM agentphone_journal WHERE center = @c), 0),
@@ -103,69 +105,48 @@ public sealed class PostgresJournalStore : IJournalStore
 
     public void Write(IReadOnlyList<JournalEntry> entries, SnapshotPart? part, long pruneAfter, long pruneThrough)
     {
-        // One batch is one round trip and one transaction: PostgreSQL runs the statements before
-        // its single Sync as an implicit transaction, all of them or none.
-        using var batch = new NpgsqlBatch(_db);
+        var statements = new List<PostgresCommits.Statement>(entries.Count + 4);
         foreach (JournalEntry e in entries)
         {
-            var insert = new NpgsqlBatchCommand("""
+            statements.Add(new("""
                 INSERT INTO agentphone_journal(center, id, at_ms, kind, method, path, query, auth, api_key, body, token, secret_ok, digest)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-                """);
-            foreach (object? value in new object?[] { _center, e.Id, e.AtMs, e.Kind, e.Method, e.Path, e.Query, e.Authorization, e.ApiKey, e.Body, e.Token, e.SecretOk, e.Digest })
-            {
-                insert.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-            }
-
-            batch.BatchCommands.Add(insert);
+                """, [_center, e.Id, e.AtMs, e.Kind, e.Method, e.Path, e.Query, e.Authorization, e.ApiKey, e.Body, e.Token, e.SecretOk, e.Digest]));
         }
 
         if (part != null)
         {
             Snapshot s = part.Of;
-            Add(batch, """
+            statements.Add(new("""
                 INSERT INTO agentphone_snapshot_parts(center, through, part, text) VALUES ($1, $2, $3, $4)
                 ON CONFLICT (center, through, part) DO UPDATE SET text = EXCLUDED.text
-                """, _center, s.Through, part.Index, part.Text);
+                """, [_center, s.Through, part.Index, part.Text]));
             if (part.Index == part.Count - 1)
             {
-                Add(batch, """
+                statements.Add(new("""
                     INSERT INTO agentphone_snapshots(center, through, at_ms, parts) VALUES ($1, $2, $3, $4)
                     ON CONFLICT (center, through) DO UPDATE SET at_ms = EXCLUDED.at_ms, parts = EXCLUDED.parts
-                    """, _center, s.Through, s.AtMs, part.Count);
+                    """, [_center, s.Through, s.AtMs, part.Count]));
                 // Two snapshots stay, so a damaged newest one still leaves a way back.
-                Add(batch, """
+                statements.Add(new("""
                     DELETE FROM agentphone_snapshots WHERE center = $1 AND through <
                       (SELECT MIN(through) FROM (SELECT through FROM agentphone_snapshots WHERE center = $1 ORDER BY through DESC LIMIT 2) newest)
-                    """, _center);
-                Add(batch, """
+                    """, [_center]));
+                statements.Add(new("""
                     DELETE FROM agentphone_snapshot_parts p WHERE center = $1
                       AND NOT EXISTS (SELECT 1 FROM agentphone_snapshots s WHERE s.center = p.center AND s.through = p.through)
-                    """, _center);
+                    """, [_center]));
             }
         }
 
         if (pruneAfter < pruneThrough)
         {
-            Add(batch, $"DELETE FROM agentphone_journal WHERE center = $1 AND kind <> '{JournalEntry.ConfigKind}' AND id > $2 AND id <= $3",
-                _center, pruneAfter, pruneThrough);
+            statements.Add(new($"DELETE FROM agentphone_journal WHERE center = $1 AND kind <> '{JournalEntry.ConfigKind}' AND id > $2 AND id <= $3",
+                [_center, pruneAfter, pruneThrough]));
         }
 
-        if (batch.BatchCommands.Count > 0)
-        {
-            batch.ExecuteNonQuery();
-        }
-    }
-
-    private static void Add(NpgsqlBatch batch, string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (object value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        batch.BatchCommands.Add(command);
+        // With the other centers' of this node waiting at the same time, in one transaction.
+        _commits.Commit(statements);
     }
 
     private List<JournalEntry> Entries(string where) => Read(
