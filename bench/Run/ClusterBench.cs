@@ -118,9 +118,8 @@ public static class ClusterBench
                         await Task.Delay(RetryMs, stop.Token);
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException)
+                catch (Exception e) when (NodeGone(e))
                 {
-                    // The node is gone (refused, or reset mid-answer): the next one.
                     node = (node + 1) % clients.Length;
                 }
                 catch (OperationCanceledException)
@@ -151,9 +150,8 @@ public static class ClusterBench
 
                     await Task.Delay(RetryMs);
                 }
-                catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException)
+                catch (Exception e) when (NodeGone(e))
                 {
-                    // The node is gone (refused, or reset mid-answer): the next one.
                     node = (node + 1) % clients.Length;
                 }
             }
@@ -171,6 +169,9 @@ public static class ClusterBench
         Array.Sort(recovered);
         return (recovered, recovered[0]);
     }
+
+    // A phone's node is gone: it refused the connection, or reset it mid-answer.
+    private static bool NodeGone(Exception e) => e is HttpRequestException or IOException or System.Net.Sockets.SocketException;
 
     private static double Throughput(ThrowawayPostgres postgres, ThrowawayRedis redis, int nodeCount)
     {

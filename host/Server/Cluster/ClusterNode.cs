@@ -48,13 +48,14 @@ public static class ClusterNode
     {
         CenterConfig config;
         NpgsqlDataSource postgres;
+        PostgresCommits commits;
         try
         {
             config = CenterConfig.Parse(File.ReadAllText(options.ConfigPath));
             postgres = DataSource(options.Postgres!);
+            commits = new PostgresCommits(postgres);
             // The schema is made (or its format checked) before the node joins.
-            using var schema = new PostgresCommits(postgres);
-            new PostgresJournalStore(schema, CenterRouting.Key(string.Empty)).Dispose();
+            new PostgresJournalStore(commits, CenterRouting.Key(string.Empty)).Dispose();
             using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions(options.Redis!));
         }
         catch (Exception e) when (e is ConfigException or IOException or StoreException or ArgumentException or RedisException)
@@ -99,7 +100,7 @@ public static class ClusterNode
             });
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         });
-        using var commits = new PostgresCommits(postgres);
+        using PostgresCommits nodeCommits = commits;
         builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, commits, options.Store));
         using var waits = new NodeWaits();
         builder.Services.AddSingleton(services => new Centers(services.GetRequiredService<IGrainFactory>()));

@@ -38,7 +38,7 @@ public sealed class PostgresCommits(NpgsqlDataSource source) : IDisposable
         }
 
         var mine = new Pending(statements);
-        List<Pending> group;
+        List<Pending>? group = null;
         lock (_lock)
         {
             _waiting.Add(mine);
@@ -53,13 +53,9 @@ public sealed class PostgresCommits(NpgsqlDataSource source) : IDisposable
                 group = _waiting;
                 _waiting = [];
             }
-            else
-            {
-                group = [];
-            }
         }
 
-        if (group.Count > 0)
+        if (group != null)
         {
             try
             {
