@@ -17,6 +17,10 @@ public static class ClusterBench
     private const int Centers = 20;
     private const int AgentsPerCenter = 500;
     private const int WindowSeconds = 30;
+    // Three nodes' tiered JIT on two shared cores still compiled about a hundred methods a second
+    // 75 s after start (a sixth of the nodes' CPU): the window starts once that has settled, as
+    // on a node that has run for a while.
+    private const int WarmUpSeconds = 60;
     private const int ThroughputCenters = 6;
     private const int ThroughputClientsPerCenter = 16;
     private const int RetryMs = 250;
@@ -38,11 +42,11 @@ public static class ClusterBench
             [[$"{ThroughputCenters} centers, {ThroughputCenters * ThroughputClientsPerCenter} clients", $"{one:F0}/s", $"{three:F0}/s", $"{three / one:F2}"]]);
         report.Note($"The same {ThroughputCenters} centers on a cluster of one node and of three, each client changing its agent's state again as soon as the last change returned, the clients spread over the nodes. A center runs on one node, so three nodes add capacity only with cores to add: here the three share the machine's {Environment.ProcessorCount} cores with PostgreSQL and this generator, and a request that lands on a node not running its center costs a hop between nodes.");
 
-        LoadBench.LoadResult r = CentersUnderLoad(postgres, redis);
-        report.Table(["centers × phones", "state changes", "change p50", "change p99", "event delivery p50", "p99", "errors"],
-            [[$"{Centers} × {AgentsPerCenter}", $"{r.ChangesPerSecond:F0}/s", LoadBench.Ms(r.Change.P50), LoadBench.Ms(r.Change.P99), LoadBench.Ms(r.Delivery.P50), LoadBench.Ms(r.Delivery.P99), r.Errors.ToString()]]);
-        report.Note($"Each center a tenant of its own ({AgentsPerCenter} agents, a queue, a PBX key); the phones as in the load runs (the phone core's requests; calls answered and released into wrap-up), phone i on node i mod 3; the PBXs of the {Centers} centers take turns offering 5 calls a second; {WindowSeconds} s measured after a warm-up. One run.");
-        report.Note("The tail, traced (dotnet-trace, the runtime's GC events on the three nodes during the window): the nodes' young collections paused them 137 to 619 ms, copying 12 to 38 MB, and their gen1 collections 189 to 349 ms. Most of what survived was event long-polls: each one was a grain call held open inside its center for its whole wait, its state alive on two nodes. A long-poll now waits on the node the phone talks to, and the center tells the nodes after each commit which streams changed (docs/cluster.md): young collections then copied 7 MB and paused about 70 ms, and the state change p99 of separate runs went from 86 to 98 ms to 43 to 63 ms; the failover got quicker too (2.2 to 2.4 s). What remains are the gen1 collections (175 to 240 ms, 48 MB to gen2) of three processes sharing two cores with PostgreSQL and this generator. Tried and left: a young generation capped at 32 MB (p99 90 ms), the workstation collector (144 ms), one collector heap per node (63 ms), and the journal's inserts of a commit as one statement over arrays (117 and 126 ms). Timed inside the nodes, a state change's time is mostly its commit: PostgreSQL took p50 2.5 ms and p99 20 to 40 ms per commit, twenty centers each committing on a connection of its own; as one round trip with its statements prepared, p50 1.5 ms and p99 7 to 26 ms; a node's centers now also commit together, on one connection. During the window the machine's two cores are about 90 % busy (three nodes, PostgreSQL, this generator), and separate runs of the same code give state change p99s from 49 to 125 ms.");
+        (LoadBench.LoadResult r, string spread) = CentersUnderLoad(postgres, redis);
+        report.Table(["centers × phones", "centers per node", "state changes", "change p50", "change p99", "event delivery p50", "p99", "errors"],
+            [[$"{Centers} × {AgentsPerCenter}", spread, $"{r.ChangesPerSecond:F0}/s", LoadBench.Ms(r.Change.P50), LoadBench.Ms(r.Change.P99), LoadBench.Ms(r.Delivery.P50), LoadBench.Ms(r.Delivery.P99), r.Errors.ToString()]]);
+        report.Note($"Each center a tenant of its own ({AgentsPerCenter} agents, a queue, a PBX key); the phones as in the load runs (the phone core's requests; calls answered and released into wrap-up), phone i on node i mod 3; the PBXs of the {Centers} centers take turns offering 5 calls a second; {WindowSeconds} s measured after {WarmUpSeconds} s of warm-up. One run.");
+        report.Note("The tail is the nodes' young collections. Timed inside a node (the runtime's GC events): a node alone under all 20 × 500 phones collects its young generation every 11 to 12 s, keeping about 12 MB each time, and is paused 80 to 100 ms; stopping its threads takes under 0.3 ms, the rest is the collection sharing two cores with PostgreSQL and this generator. The slow state changes of such a run came in bursts, each at one of those pauses; one node gave p99s of 15 to 50 ms over five runs. With three nodes there are three times as many pauses. A young generation capped at 16 MB collected five times as often and paused nearly as long (p99 76 ms); one of 256 MB paused 300 to 430 ms. What survives is mostly waiting event long-polls, about 1.7 KB each: five nested async frames, the request and answer in two forms each, the stream's key, a list per stream. At half the phones (20 × 250) the same three nodes gave p99 14.8 ms. Separate runs of three nodes gave 54 to 111 ms after a 10 s warm-up, 25 and 47 ms after 60 s. Tried and left: Orleans' activation rebalancer (experimental), which spread the centers over minutes by moving random ones, each move a reload: p99 328 ms while it moved them; thread-pool workers that never spin (40 to 65 ms); tiered PGO off (55 ms); the server collector without its dynamic adaptation (53 ms). The nodes start one after another and the first one up activates every center, which never move until a node dies: hence the uneven spread.");
         report.Target($"{Centers} centers of {AgentsPerCenter} agents on three nodes: state change p99 < 25 ms, no errors", r.Change.P99 < 25 && r.Errors == 0,
             $"state change p99 {LoadBench.Ms(r.Change.P99)}, {r.Errors} errors");
         return report;
@@ -181,12 +185,14 @@ public static class ClusterBench
         return LoadBench.Throughput(nodes.Urls, tokens);
     }
 
-    private static LoadBench.LoadResult CentersUnderLoad(ThrowawayPostgres postgres, ThrowawayRedis redis)
+    /// <summary>The phones' figures, and how many centers each node ran (e.g. "9 / 7 / 4").</summary>
+    private static (LoadBench.LoadResult Result, string Spread) CentersUnderLoad(ThrowawayPostgres postgres, ThrowawayRedis redis)
     {
         string[] tenants = Enumerable.Range(0, Centers).Select(c => $"c{c:D2}").ToArray();
         using var nodes = new Nodes(postgres, redis, "bench_centers", Config(tenants, AgentsPerCenter));
         string[] tokens = SignIn(nodes.Urls, tenants, AgentsPerCenter);
-        return LoadBench.Phones(nodes.Urls, tokens, WindowSeconds, [], tenants.Select(t => ((string?)t, PbxKey(t))).ToArray());
+        LoadBench.LoadResult result = LoadBench.Phones(nodes.Urls, tokens, WarmUpSeconds, WindowSeconds, [], tenants.Select(t => ((string?)t, PbxKey(t))).ToArray());
+        return (result, string.Join(" / ", nodes.Processes.Select(p => tenants.Count(t => p!.Output.Contains($"Center \"{t}\" runs on this node", StringComparison.Ordinal)))));
     }
 
     private static string PbxKey(string tenant) => "bench-key-" + tenant;

@@ -130,11 +130,11 @@ public static class LoadBench
     /// <summary>N phones for warm-up plus window; what the window measured. The agents numbered
     /// in <paramref name="signIns"/> sign in during the window, evenly spread.</summary>
     private static LoadResult Phones(string baseUrl, string[] tokens, int windowSeconds, int[] signIns) =>
-        Phones([baseUrl], tokens, windowSeconds, signIns, [(null, ApiKey)]);
+        Phones([baseUrl], tokens, WarmUpSeconds, windowSeconds, signIns, [(null, ApiKey)]);
 
     /// <summary>The same over several servers (a cluster's nodes: phone i on node i mod n) and
     /// several tenants' PBXs, which take turns offering.</summary>
-    internal static LoadResult Phones(string[] baseUrls, string[] tokens, int windowSeconds, int[] signIns, (string? Tenant, string Key)[] pbxs)
+    internal static LoadResult Phones(string[] baseUrls, string[] tokens, int warmUpSeconds, int windowSeconds, int[] signIns, (string? Tenant, string Key)[] pbxs)
     {
         // Each phone's long-poll holds a connection; the other requests share a few thousand more.
         // Without a cap, bursts open connections up to the process's file limit, and the runtime
@@ -375,7 +375,7 @@ public static class LoadBench
             }
         });
 
-        Thread.Sleep(WarmUpSeconds * 1000);
+        Thread.Sleep(warmUpSeconds * 1000);
         int errorsBefore = Volatile.Read(ref errors);
         measuring.Set();
         // The shift's sign-ins on a client of their own with few connections: the phones' two each
