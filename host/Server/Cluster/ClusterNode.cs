@@ -100,7 +100,7 @@ public static class ClusterNode
             });
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         });
-        using PostgresCommits nodeCommits = commits;
+        using var closeCommits = commits;   // the node's one connection for commits, closed when it stops
         builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, commits, options.Store));
         using var waits = new NodeWaits();
         builder.Services.AddSingleton(services => new Centers(services.GetRequiredService<IGrainFactory>()));

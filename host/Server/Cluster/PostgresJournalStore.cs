@@ -145,7 +145,7 @@ public sealed class PostgresJournalStore : IJournalStore
                 [_center, pruneAfter, pruneThrough]));
         }
 
-        // With the other centers' of this node waiting at the same time, in one transaction.
+        // In one transaction with whatever the node's other centers have waiting.
         _commits.Commit(statements);
     }
 
