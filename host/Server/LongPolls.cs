@@ -1,61 +1,63 @@
+using System.Runtime.InteropServices;
+
 namespace AgentPhone.ServerHost;
 
 /// <summary>
 /// Event long-polls waiting, each for its key (a stream) to change or for its deadline on the
 /// monotonic clock, whichever comes first. The owner's timer ends the waits that are due
-/// (<see cref="EndDue"/>), so a wait costs no timer of its own: at ten thousand phones the
-/// waits are most of what a server holds between collections.
+/// (<see cref="EndDue"/>), so a wait costs no timer of its own. At ten thousand phones the waits
+/// are most of what a server keeps between collections, and the collector's pause grows with
+/// what it keeps: a wait is one object chained to the others, and an ended wait is held by nothing.
 /// </summary>
 public sealed class LongPolls<TKey>
     where TKey : notnull
 {
-    private readonly Dictionary<TKey, List<Waiter>> _waiting = [];
-    private readonly PriorityQueue<Waiter, long> _deadlines = new();
+    // The waits on each key, chained through the waiters; and the waits of each length in the
+    // order they began, which is the order of their deadlines.
+    private readonly Dictionary<TKey, Waiter> _onKey = [];
+    private readonly Dictionary<int, Line> _lines = [];
 
     /// <summary>Starts a wait. Called under the lock that decided there is nothing to answer yet,
     /// so a change after that decision wakes it.</summary>
     public Waiter Add(TKey key, int seconds)
     {
-        var w = new Waiter(key, Environment.TickCount64 + seconds * 1000L);
-        lock (_waiting)
+        lock (_onKey)
         {
-            if (!_waiting.TryGetValue(key, out var list))
+            ref Waiter? first = ref CollectionsMarshal.GetValueRefOrAddDefault(_onKey, key, out _);
+            var w = new Waiter(this, key, Environment.TickCount64 + seconds * 1000L) { NextOnKey = first };
+            first = w;
+            if (!_lines.TryGetValue(seconds, out Line? line))
             {
-                _waiting[key] = list = [];
+                _lines[seconds] = line = new Line();
             }
 
-            list.Add(w);
-            _deadlines.Enqueue(w, w.DeadlineMs);
+            line.Append(w);
+            return w;
         }
-
-        return w;
     }
 
     /// <summary>Until <paramref name="w"/> is woken, its deadline passes, or the client goes.</summary>
-    public async Task Until(Waiter w, CancellationToken aborted)
+    public Task Until(Waiter w, CancellationToken aborted)
     {
-        using (aborted.UnsafeRegister(static x => ((Waiter)x!).TrySetResult(), w))
+        lock (_onKey)
         {
-            await w.Task;
-        }
-
-        lock (_waiting)
-        {
-            if (_waiting.TryGetValue(w.Key, out var list))
+            if (w.Line != null)
             {
-                list.Remove(w);
+                w.Abort = aborted.UnsafeRegister(static x => ((Waiter)x!).Owner.End((Waiter)x), w);
             }
         }
+
+        return w.Task;
     }
 
     /// <summary>Wakes every wait on <paramref name="key"/>.</summary>
     public void Wake(TKey key)
     {
-        lock (_waiting)
+        lock (_onKey)
         {
-            if (_waiting.Remove(key, out var list))
+            if (_onKey.Remove(key, out Waiter? w))
             {
-                list.ForEach(w => w.TrySetResult());
+                Finish(w);
             }
         }
     }
@@ -63,35 +65,150 @@ public sealed class LongPolls<TKey>
     /// <summary>Wakes every wait (the center was reloaded: what they wait for may have changed).</summary>
     public void WakeAll()
     {
-        lock (_waiting)
+        lock (_onKey)
         {
-            foreach (List<Waiter> list in _waiting.Values)
+            foreach (Waiter w in _onKey.Values)
             {
-                list.ForEach(w => w.TrySetResult());
+                Finish(w);
             }
 
-            _waiting.Clear();
+            _onKey.Clear();
         }
     }
 
-    /// <summary>Ends the waits whose deadline is past (each leaves its key's list itself).</summary>
+    /// <summary>Ends the waits whose deadline is past.</summary>
     public void EndDue()
     {
         long now = Environment.TickCount64;
-        lock (_waiting)
+        lock (_onKey)
         {
-            while (_deadlines.TryPeek(out Waiter? w, out long due) && due <= now)
+            foreach (Line line in _lines.Values)
             {
-                _deadlines.Dequeue();
-                w.TrySetResult();
+                while (line.First is Waiter w && w.DeadlineMs <= now)
+                {
+                    End(w);
+                }
             }
         }
     }
 
-    public sealed class Waiter(TKey key, long deadlineMs) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    // One wait, at its deadline or when its client went: out of its key's chain, then finished.
+    private void End(Waiter w)
+    {
+        lock (_onKey)
+        {
+            if (w.Line == null)
+            {
+                return;
+            }
+
+            ref Waiter first = ref CollectionsMarshal.GetValueRefOrNullRef(_onKey, w.Key);
+            if (first == w)
+            {
+                if (w.NextOnKey == null)
+                {
+                    _onKey.Remove(w.Key);
+                }
+                else
+                {
+                    first = w.NextOnKey;
+                }
+            }
+            else
+            {
+                Waiter before = first;
+                while (before.NextOnKey != w)
+                {
+                    before = before.NextOnKey!;
+                }
+
+                before.NextOnKey = w.NextOnKey;
+            }
+
+            w.NextOnKey = null;
+            Finish(w);
+        }
+    }
+
+    // Completes a chain of waits already out of their key's place, and takes each out of its line.
+    private static void Finish(Waiter? w)
+    {
+        while (w != null)
+        {
+            Waiter? next = w.NextOnKey;
+            w.NextOnKey = null;
+            w.Line!.Remove(w);
+            w.Abort.Unregister();
+            w.TrySetResult();
+            w = next;
+        }
+    }
+
+    public sealed class Waiter(LongPolls<TKey> owner, TKey key, long deadlineMs) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public TKey Key { get; } = key;
 
         public long DeadlineMs { get; } = deadlineMs;
+
+        internal LongPolls<TKey> Owner { get; } = owner;
+
+        internal Waiter? NextOnKey { get; set; }
+
+        // Its place among the waits of its length; null once it ended.
+        internal Line? Line { get; set; }
+
+        internal Waiter? Earlier { get; set; }
+
+        internal Waiter? Later { get; set; }
+
+        internal CancellationTokenRegistration Abort { get; set; }
+    }
+
+    /// <summary>Waits of one length, oldest first.</summary>
+    internal sealed class Line
+    {
+        public Waiter? First { get; private set; }
+
+        private Waiter? _last;
+
+        public void Append(Waiter w)
+        {
+            w.Line = this;
+            w.Earlier = _last;
+            if (_last == null)
+            {
+                First = w;
+            }
+            else
+            {
+                _last.Later = w;
+            }
+
+            _last = w;
+        }
+
+        public void Remove(Waiter w)
+        {
+            if (w.Earlier == null)
+            {
+                First = w.Later;
+            }
+            else
+            {
+                w.Earlier.Later = w.Later;
+            }
+
+            if (w.Later == null)
+            {
+                _last = w.Earlier;
+            }
+            else
+            {
+                w.Later.Earlier = w.Earlier;
+            }
+
+            w.Line = null;
+            w.Earlier = w.Later = null;
+        }
     }
 }

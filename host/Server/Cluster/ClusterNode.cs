@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
 using AgentPhone.Protocol;
 using AgentPhone.Protocol.Messages;
@@ -148,26 +149,28 @@ public static class ClusterNode
         return o;
     }
 
-    private static async Task<ApiResponse> Serve(Centers centers, NodeWaits waits, CenterRouting routing, ApiRequest request, CancellationToken aborted)
+    private static Task<ApiResponse> Serve(Centers centers, NodeWaits waits, CenterRouting routing, ApiRequest request, CancellationToken aborted)
     {
         CenterCall call = CenterCall.Of(request, waits.Reference(centers.Grains));
-        if (CenterRouting.ForEveryCenter(request))
-        {
-            // The administration's reload, in every center; the first refusal is the answer.
-            ApiResponse? answer = null;
-            foreach (string tenant in routing.Tenants)
-            {
-                ApiResponse one = await Call(centers, waits, tenant, call, retry: false, aborted);
-                if (answer == null || (answer.Status < 300 && one.Status >= 300))
-                {
-                    answer = one;
-                }
-            }
+        return CenterRouting.ForEveryCenter(request)
+            ? EveryCenter(centers, waits, routing, call, aborted)
+            : Call(centers, waits, routing.TenantOf(request), call, retry: !request.Changes, aborted);
+    }
 
-            return answer!;
+    // The administration's reload, in every center; the first refusal is the answer.
+    private static async Task<ApiResponse> EveryCenter(Centers centers, NodeWaits waits, CenterRouting routing, CenterCall call, CancellationToken aborted)
+    {
+        ApiResponse? answer = null;
+        foreach (string tenant in routing.Tenants)
+        {
+            ApiResponse one = await Call(centers, waits, tenant, call, retry: false, aborted);
+            if (answer == null || (answer.Status < 300 && one.Status >= 300))
+            {
+                answer = one;
+            }
         }
 
-        return await Call(centers, waits, routing.TenantOf(request), call, retry: !request.Changes, aborted);
+        return answer!;
     }
 
     private static async Task<ApiResponse> Call(Centers centers, NodeWaits waits, string tenant, CenterCall call, bool retry, CancellationToken aborted)
@@ -284,10 +287,10 @@ public static class ClusterNode
     /// </summary>
     private sealed class NodeWaits : ICenterEvents, IDisposable
     {
-        private readonly LongPolls<string> _polls = new();
+        private readonly LongPolls<(string Tenant, string Stream)> _polls = new();
         // The newest sequence a center told of, per stream, for the news that comes between a
         // center's answer and the wait it asks for; a wait takes it away, so it counts once.
-        private readonly Dictionary<string, long> _told = [];
+        private readonly Dictionary<(string Tenant, string Stream), long> _told = [];
         private readonly Timer _deadlines;
         private ICenterEvents? _reference;
 
@@ -302,9 +305,9 @@ public static class ClusterNode
             {
                 for (int i = 0; i < streams.Length; i++)
                 {
-                    string key = tenant + "\n" + streams[i];
-                    _told[key] = Math.Max(lastSeqs[i], _told.GetValueOrDefault(key));
-                    _polls.Wake(key);
+                    ref long told = ref CollectionsMarshal.GetValueRefOrAddDefault(_told, (tenant, streams[i]), out _);
+                    told = Math.Max(told, lastSeqs[i]);
+                    _polls.Wake((tenant, streams[i]));
                 }
             }
 
@@ -313,21 +316,21 @@ public static class ClusterNode
 
         /// <summary>Until the stream <paramref name="answer"/> names passes the sequence it gives,
         /// its wait ends, or the client goes.</summary>
-        public async Task Until(string tenant, CenterAnswer answer, CancellationToken aborted)
+        public Task Until(string tenant, CenterAnswer answer, CancellationToken aborted)
         {
-            string key = tenant + "\n" + answer.WaitKey;
-            LongPolls<string>.Waiter wait;
+            var key = (tenant, answer.WaitKey!);
+            LongPolls<(string, string)>.Waiter wait;
             lock (_told)
             {
                 if (_told.Remove(key, out long told) && told > answer.WaitAfterSeq)
                 {
-                    return;
+                    return Task.CompletedTask;
                 }
 
                 wait = _polls.Add(key, answer.WaitSeconds);
             }
 
-            await _polls.Until(wait, aborted);
+            return _polls.Until(wait, aborted);
         }
 
         public void Dispose() => _deadlines.Dispose();

@@ -1,0 +1,63 @@
+using AgentPhone.ServerHost;
+
+namespace AgentPhone.Host.Tests;
+
+/// <summary>The waits behind event long-polls: each ends once, by a change on its stream, its
+/// deadline or its client going, and an ended wait leaves the others as they were.</summary>
+[TestClass]
+public sealed class LongPollsTests
+{
+    [TestMethod]
+    public void AClientThatGoesEndsItsWaitAloneAndAChangeWakesTheRest()
+    {
+        var polls = new LongPolls<string>();
+        using var gone = new CancellationTokenSource();
+        Task first = polls.Until(polls.Add("agent:7001", 25), CancellationToken.None);
+        Task middle = polls.Until(polls.Add("agent:7001", 25), gone.Token);
+        Task last = polls.Until(polls.Add("agent:7001", 25), CancellationToken.None);
+        Task other = polls.Until(polls.Add("agent:7002", 25), CancellationToken.None);
+
+        gone.Cancel();
+        Assert.IsTrue(middle.IsCompleted);
+        Assert.IsFalse(first.IsCompleted || last.IsCompleted || other.IsCompleted);
+
+        polls.Wake("agent:7001");
+        Assert.IsTrue(first.IsCompleted && last.IsCompleted);
+        Assert.IsFalse(other.IsCompleted);
+
+        // The stream's next wait starts afresh: the woken ones are gone from it.
+        Task next = polls.Until(polls.Add("agent:7001", 25), CancellationToken.None);
+        polls.Wake("agent:7002");
+        Assert.IsTrue(other.IsCompleted);
+        Assert.IsFalse(next.IsCompleted);
+        polls.WakeAll();
+        Assert.IsTrue(next.IsCompleted);
+    }
+
+    [TestMethod]
+    public void OnlyTheWaitsWhoseDeadlinePassedEnd()
+    {
+        var polls = new LongPolls<string>();
+        Task due = polls.Until(polls.Add("agent:7001", 0), CancellationToken.None);
+        Task waiting = polls.Until(polls.Add("agent:7001", 25), CancellationToken.None);
+        Task dueToo = polls.Until(polls.Add("agent:7002", 0), CancellationToken.None);
+
+        polls.EndDue();
+        Assert.IsTrue(due.IsCompleted && dueToo.IsCompleted);
+        Assert.IsFalse(waiting.IsCompleted);
+        polls.Wake("agent:7001");
+        Assert.IsTrue(waiting.IsCompleted);
+    }
+
+    [TestMethod]
+    public void AClientGoneBeforeItsWaitBeganEndsItAtOnce()
+    {
+        var polls = new LongPolls<string>();
+        Task gone = polls.Until(polls.Add("agent:7001", 25), new CancellationToken(canceled: true));
+        Task staying = polls.Until(polls.Add("agent:7001", 25), CancellationToken.None);
+        Assert.IsTrue(gone.IsCompleted);
+        Assert.IsFalse(staying.IsCompleted);
+        polls.Wake("agent:7001");
+        Assert.IsTrue(staying.IsCompleted);
+    }
+}
