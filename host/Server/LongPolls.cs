@@ -76,6 +76,18 @@ public sealed class LongPolls<TKey>
         }
     }
 
+    /// <summary>Wakes every wait on a key that <paramref name="matches"/>.</summary>
+    public void WakeWhere(Func<TKey, bool> matches)
+    {
+        lock (_onKey)
+        {
+            foreach (TKey key in _onKey.Keys.Where(matches).ToList())
+            {
+                Wake(key);
+            }
+        }
+    }
+
     /// <summary>Ends the waits whose deadline is past.</summary>
     public void EndDue()
     {

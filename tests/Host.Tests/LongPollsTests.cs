@@ -50,6 +50,19 @@ public sealed class LongPollsTests
     }
 
     [TestMethod]
+    public void TheWaitsOfOneCenterWakeTogether()
+    {
+        var polls = new LongPolls<(string Tenant, string Stream)>();
+        Task acme = polls.Until(polls.Add(("acme", "agent:7001"), 25), CancellationToken.None);
+        Task acmeTeam = polls.Until(polls.Add(("acme", "team:Sales"), 25), CancellationToken.None);
+        Task other = polls.Until(polls.Add(("", "agent:7001"), 25), CancellationToken.None);
+
+        polls.WakeWhere(key => key.Tenant == "acme");
+        Assert.IsTrue(acme.IsCompleted && acmeTeam.IsCompleted);
+        Assert.IsFalse(other.IsCompleted);
+    }
+
+    [TestMethod]
     public void AClientGoneBeforeItsWaitBeganEndsItAtOnce()
     {
         var polls = new LongPolls<string>();

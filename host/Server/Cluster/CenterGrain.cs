@@ -55,10 +55,15 @@ public sealed class CenterAnswer
     [Id(4)] public long WaitAfterSeq { get; init; }
     [Id(5)] public int WaitSeconds { get; init; }
 
-    public static CenterAnswer Of(ApiResponse r) => new()
+    /// <summary>Which loading of the center answered: a node that sees it change knows the
+    /// center moved, and that its waits were named to a center that may never tell them.</summary>
+    [Id(6)] public Guid Activation { get; init; }
+
+    public static CenterAnswer Of(ApiResponse r, Guid activation) => new()
     {
         Status = r.Status, Body = r.Body, RetryAfterSeconds = r.RetryAfterSeconds,
         WaitKey = r.Waiting ? CenterHost.StreamKey(r.WaitStream) : null, WaitAfterSeq = r.WaitAfterSeq, WaitSeconds = r.WaitSeconds,
+        Activation = activation,
     };
 
     public ApiResponse ToResponse() => new() { Status = Status, Body = Body, RetryAfterSeconds = RetryAfterSeconds };
@@ -106,6 +111,7 @@ public sealed class CenterGrain(ClusterSettings cluster) : Grain, ICenterGrain
     private const long SubscriberTtlMs = 10_000;
 
     private readonly Dictionary<ICenterEvents, long> _subscribers = [];
+    private readonly Guid _activation = Guid.NewGuid();
     private CenterHost? _center;
     private string _tenant = string.Empty;
 
@@ -137,7 +143,7 @@ public sealed class CenterGrain(ClusterSettings cluster) : Grain, ICenterGrain
             }
         }
 
-        return CenterAnswer.Of(await _center!.ServeAsync(call.ToRequest(), CancellationToken.None, waitHere: call.Subscriber == null));
+        return CenterAnswer.Of(await _center!.ServeAsync(call.ToRequest(), CancellationToken.None, waitHere: call.Subscriber == null), _activation);
     }
 
     // From the journal's writer, after a commit: one one-way message to each node.

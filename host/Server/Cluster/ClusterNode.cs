@@ -182,14 +182,17 @@ public static class ClusterNode
             try
             {
                 CenterAnswer answer = await center.Serve(call);
+                long moves = waits.Saw(tenant, answer.Activation);
                 if (answer.WaitKey == null)
                 {
                     return answer.ToResponse();
                 }
 
-                // A long-poll with nothing yet waits on this node, then asks again for what came.
+                // A long-poll with nothing yet waits on this node, then asks again for what came;
+                // woken because its center moved, it asks the center where it runs now, which may
+                // have nothing yet either and let it wait there.
                 await waits.Until(tenant, answer, aborted);
-                call = call with { AskingAgain = true };
+                call = call with { AskingAgain = waits.Moves(tenant) == moves };
                 giveUp = DateTime.UtcNow + RetryFor;
                 continue;
             }
@@ -266,7 +269,8 @@ public static class ClusterNode
                     {
                         // Naming the node's long-polls, so a center that moved tells them again within a second.
                         var health = new CenterCall { Method = "GET", Path = Routes.Health, Subscriber = waits.Reference(centers.Grains) };
-                        await centers.Of(tenant).Serve(health).WaitAsync(stopping);
+                        CenterAnswer answer = await centers.Of(tenant).Serve(health).WaitAsync(stopping);
+                        waits.Saw(tenant, answer.Activation);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -291,6 +295,8 @@ public static class ClusterNode
         // The newest sequence a center told of, per stream, for the news that comes between a
         // center's answer and the wait it asks for; a wait takes it away, so it counts once.
         private readonly Dictionary<(string Tenant, string Stream), long> _told = [];
+        // Per center, the loading that answered last and how many times that changed.
+        private readonly Dictionary<string, (Guid Activation, long Moves)> _seen = [];
         private readonly Timer _deadlines;
         private ICenterEvents? _reference;
 
@@ -312,6 +318,38 @@ public static class ClusterNode
             }
 
             return Task.CompletedTask;
+        }
+
+        /// <summary>Notes which loading of <paramref name="tenant"/>'s center answered. When it
+        /// is another than before (the center moved, or ran twice for a moment while nodes joined),
+        /// every wait on that center is woken to ask again where it runs now: the waits were named
+        /// to the loading that answered them, and the one that runs now may not know this node
+        /// yet. Returns how many times the center moved, as <see cref="Moves"/>.</summary>
+        public long Saw(string tenant, Guid activation)
+        {
+            lock (_told)
+            {
+                ref (Guid Activation, long Moves) seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, tenant, out bool before);
+                if (seen.Activation != activation)
+                {
+                    seen = (activation, before ? seen.Moves + 1 : 0);
+                    if (before)
+                    {
+                        _polls.WakeWhere(key => key.Tenant == tenant);
+                    }
+                }
+
+                return seen.Moves;
+            }
+        }
+
+        /// <summary>How many times <paramref name="tenant"/>'s center was seen to move.</summary>
+        public long Moves(string tenant)
+        {
+            lock (_told)
+            {
+                return _seen.GetValueOrDefault(tenant).Moves;
+            }
         }
 
         /// <summary>Until the stream <paramref name="answer"/> names passes the sequence it gives,
