@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace AgentPhone.ServerHost;
@@ -17,14 +18,14 @@ public sealed class LongPolls<TKey>
     private readonly Dictionary<TKey, Waiter> _onKey = [];
     private readonly Dictionary<int, Line> _lines = [];
 
-    /// <summary>Starts a wait. Called under the lock that decided there is nothing to answer yet,
-    /// so a change after that decision wakes it.</summary>
-    public Waiter Add(TKey key, int seconds)
+    /// <summary>Starts a wait, for news past <paramref name="afterSeq"/>. Called under the lock that
+    /// decided there is nothing to answer yet, so a change after that decision wakes it.</summary>
+    public Waiter Add(TKey key, int seconds, long afterSeq = 0)
     {
         lock (_onKey)
         {
             ref Waiter? first = ref CollectionsMarshal.GetValueRefOrAddDefault(_onKey, key, out _);
-            var w = new Waiter(this, key, Environment.TickCount64 + seconds * 1000L) { NextOnKey = first };
+            var w = new Waiter(this, key, Environment.TickCount64 + seconds * 1000L, afterSeq) { NextOnKey = first };
             first = w;
             if (!_lines.TryGetValue(seconds, out Line? line))
             {
@@ -50,14 +51,42 @@ public sealed class LongPolls<TKey>
         return w.Task;
     }
 
-    /// <summary>Wakes every wait on <paramref name="key"/>.</summary>
-    public void Wake(TKey key)
+    /// <summary>Wakes the waits on <paramref name="key"/> that have not seen
+    /// <paramref name="lastSeq"/>: news that comes late (a sequence a wait began after) leaves
+    /// it waiting.</summary>
+    public void Wake(TKey key, long lastSeq = long.MaxValue)
     {
         lock (_onKey)
         {
-            if (_onKey.Remove(key, out Waiter? w))
+            ref Waiter first = ref CollectionsMarshal.GetValueRefOrNullRef(_onKey, key);
+            if (Unsafe.IsNullRef(ref first))
             {
-                Finish(w);
+                return;
+            }
+
+            Waiter? kept = null;
+            for (Waiter? w = first, next; w != null; w = next)
+            {
+                next = w.NextOnKey;
+                if (w.AfterSeq < lastSeq)
+                {
+                    w.NextOnKey = null;
+                    Finish(w);
+                }
+                else
+                {
+                    w.NextOnKey = kept;
+                    kept = w;
+                }
+            }
+
+            if (kept == null)
+            {
+                _onKey.Remove(key);
+            }
+            else
+            {
+                first = kept;
             }
         }
     }
@@ -67,9 +96,14 @@ public sealed class LongPolls<TKey>
     {
         lock (_onKey)
         {
-            foreach (Waiter w in _onKey.Values)
+            foreach (Waiter first in _onKey.Values)
             {
-                Finish(w);
+                for (Waiter? w = first, next; w != null; w = next)
+                {
+                    next = w.NextOnKey;
+                    w.NextOnKey = null;
+                    Finish(w);
+                }
             }
 
             _onKey.Clear();
@@ -142,25 +176,21 @@ public sealed class LongPolls<TKey>
         }
     }
 
-    // Completes a chain of waits already out of their key's place, and takes each out of its line.
-    private static void Finish(Waiter? w)
+    // Completes a wait already out of its key's chain, and takes it out of its line.
+    private static void Finish(Waiter w)
     {
-        while (w != null)
-        {
-            Waiter? next = w.NextOnKey;
-            w.NextOnKey = null;
-            w.Line!.Remove(w);
-            w.Abort.Unregister();
-            w.TrySetResult();
-            w = next;
-        }
+        w.Line!.Remove(w);
+        w.Abort.Unregister();
+        w.TrySetResult();
     }
 
-    public sealed class Waiter(LongPolls<TKey> owner, TKey key, long deadlineMs) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    public sealed class Waiter(LongPolls<TKey> owner, TKey key, long deadlineMs, long afterSeq) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public TKey Key { get; } = key;
 
         public long DeadlineMs { get; } = deadlineMs;
+
+        public long AfterSeq { get; } = afterSeq;
 
         internal LongPolls<TKey> Owner { get; } = owner;
 

@@ -90,6 +90,10 @@ public sealed class ClusterTests
             return -1;
         }
 
+        /// <summary>Which nodes said they loaded a center, for a failure's message.</summary>
+        public string Loadings(string tenant) => string.Join(", ", Nodes.Select((node, i) =>
+            $"node {i}: {node?.Output.Split($"Center \"{tenant}\" runs on this node").Length - 1}"));
+
         public void Dispose()
         {
             foreach (ServerProcess? node in Nodes)
@@ -319,7 +323,7 @@ public sealed class ClusterTests
         {
             var (answer, took) = poll.Result;
             JsonArray events = answer["events"]!.AsArray();
-            Assert.AreEqual(1, events.Count(e => (string?)e!["kind"] == "STATE_CHANGED" && (string?)e["state"] == "READY"), answer.ToJsonString());
+            Assert.AreEqual(1, events.Count(e => (string?)e!["kind"] == "STATE_CHANGED" && (string?)e["state"] == "READY"), $"{answer.ToJsonString()} after {took.TotalSeconds:F1} s; loadings of the center: {cluster.Loadings("")}");
             Assert.IsTrue(took < TimeSpan.FromSeconds(4), $"answered after {took.TotalSeconds:F1} s: woken by the change, not by the wait's end");
         }
     }

@@ -50,6 +50,22 @@ public sealed class LongPollsTests
     }
 
     [TestMethod]
+    public void NewsOfASequenceAWaitBeganAfterLeavesItWaiting()
+    {
+        // A node's wait for events after 1, and the news of event 1 arriving only then (a message
+        // between nodes overtaken by the phone's next request).
+        var polls = new LongPolls<string>();
+        Task afterOne = polls.Until(polls.Add("agent:7001", 25, afterSeq: 1), CancellationToken.None);
+        Task afterZero = polls.Until(polls.Add("agent:7001", 25, afterSeq: 0), CancellationToken.None);
+
+        polls.Wake("agent:7001", lastSeq: 1);
+        Assert.IsTrue(afterZero.IsCompleted);
+        Assert.IsFalse(afterOne.IsCompleted, "woken by news it had already seen: it would answer with no events");
+        polls.Wake("agent:7001", lastSeq: 2);
+        Assert.IsTrue(afterOne.IsCompleted);
+    }
+
+    [TestMethod]
     public void TheWaitsOfOneCenterWakeTogether()
     {
         var polls = new LongPolls<(string Tenant, string Stream)>();

@@ -313,7 +313,7 @@ public static class ClusterNode
                 {
                     ref long told = ref CollectionsMarshal.GetValueRefOrAddDefault(_told, (tenant, streams[i]), out _);
                     told = Math.Max(told, lastSeqs[i]);
-                    _polls.Wake((tenant, streams[i]));
+                    _polls.Wake((tenant, streams[i]), lastSeqs[i]);
                 }
             }
 
@@ -365,7 +365,7 @@ public static class ClusterNode
                     return Task.CompletedTask;
                 }
 
-                wait = _polls.Add(key, answer.WaitSeconds);
+                wait = _polls.Add(key, answer.WaitSeconds, answer.WaitAfterSeq);
             }
 
             return _polls.Until(wait, aborted);
