@@ -92,23 +92,7 @@ public sealed class LongPolls<TKey>
     }
 
     /// <summary>Wakes every wait (the center was reloaded: what they wait for may have changed).</summary>
-    public void WakeAll()
-    {
-        lock (_onKey)
-        {
-            foreach (Waiter first in _onKey.Values)
-            {
-                for (Waiter? w = first, next; w != null; w = next)
-                {
-                    next = w.NextOnKey;
-                    w.NextOnKey = null;
-                    Finish(w);
-                }
-            }
-
-            _onKey.Clear();
-        }
-    }
+    public void WakeAll() => WakeWhere(static _ => true);
 
     /// <summary>Wakes every wait on a key that <paramref name="matches"/>.</summary>
     public void WakeWhere(Func<TKey, bool> matches)
