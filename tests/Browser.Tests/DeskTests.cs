@@ -41,7 +41,7 @@ public sealed class DeskTests : BrowserTest
         // Ready again; a queue call rings on both, with its caller data on the desk.
         await desk.ClickAsync("#to-ready");
         await ExpectPhone(phone, "Agent State: Ready");
-        Assert.AreEqual(201, Offer(emulator, "{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"FirstName\",\"value\":\"Ada\"}]}"));
+        Post(emulator, "/emulator/calls", "{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"FirstName\",\"value\":\"Ada\"}]}");
         await desk.Locator("body[data-ringing=\"true\"]").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         await ExpectPhone(phone, "ANI: 2301");
         Assert.IsTrue(phone.Screen().Ringing);
@@ -101,7 +101,12 @@ public sealed class DeskTests : BrowserTest
         await ExpectText(team, "#team", "Ready");
         await ExpectText(team, "#queues", "Support");
 
+        // A state picked but not yet set survives the events that redraw the page meanwhile:
+        // here another member signs in.
         await team.SelectOptionAsync("#state-for-7001", "NOT_READY");
+        (await SignedInClient(emulator.BaseUrl, "7002", "2102")).Dispose();
+        await ExpectText(team, "#team tr:has(td:text-is('7002'))", "Not Ready");
+        Assert.AreEqual("NOT_READY", await team.InputValueAsync("#state-for-7001"), "the supervisor's choice is still there");
         await team.ClickAsync("#set-7001");
         await ExpectPhone(phone, "Agent State: Not Ready");
         await ExpectText(team, "#team", "Not Ready");
@@ -148,8 +153,15 @@ public sealed class DeskTests : BrowserTest
         await desk.Keyboard.TypeAsync("2101");
         await desk.Keyboard.PressAsync("Enter");
         await ExpectState(desk, "Not Ready");
+
+        // The focused Ready button keeps the focus while events redraw the desk: here a direct
+        // call rings at the extension, Enter makes Ready the next state, and the caller hangs up.
         await desk.FocusAsync("#to-ready");
+        string call = Post(emulator, "/emulator/calls", "{\"extension\":\"2101\",\"ani\":\"2301\"}");
+        await desk.Locator("body[data-ringing=\"true\"]").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         await desk.Keyboard.PressAsync("Enter");
+        await ExpectText(desk, "#pending", "Next: Ready");
+        Post(emulator, $"/emulator/calls/{call}/hangup", "");
         await ExpectState(desk, "Ready");
         Assert.IsTrue(await desk.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "nothing wider than a 360 px screen");
 
@@ -199,13 +211,28 @@ public sealed class DeskTests : BrowserTest
         await page.ClickAsync("#signin-form button[type=submit]");
     }
 
+    /// <summary>Another client of the agent (a phone over the API) signed in at <paramref name="extension"/>.</summary>
+    private static async Task<HttpClient> SignedInClient(string baseUrl, string agent, string extension)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
+        var signIn = await client.PostAsync("api/v1/signin", new StringContent(
+            $"{{\"agentId\":\"{agent}\",\"password\":\"1234\",\"extension\":\"{extension}\",\"device\":\"SEP00000000{extension}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.IsTrue(signIn.IsSuccessStatusCode, await signIn.Content.ReadAsStringAsync());
+        string token = (string)System.Text.Json.Nodes.JsonNode.Parse(await signIn.Content.ReadAsStringAsync())!["token"]!;
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     private static void Keys(VirtualPhone phone, string keys) => Assert.IsNull(phone.Keys(keys, out _));
 
-    private static int Offer(EmulatorApp emulator, string body)
+    /// <summary>A request the caller's side makes (a call offered, a hang-up): the call's id.</summary>
+    private static string Post(EmulatorApp emulator, string path, string body)
     {
         using var http = new HttpClient();
-        var response = http.PostAsync(emulator.BaseUrl + "/emulator/calls", new StringContent(body, System.Text.Encoding.UTF8, "application/json")).Result;
-        return (int)response.StatusCode;
+        var response = http.PostAsync(emulator.BaseUrl + path, new StringContent(body, System.Text.Encoding.UTF8, "application/json")).Result;
+        string text = response.Content.ReadAsStringAsync().Result;
+        Assert.IsTrue(response.IsSuccessStatusCode, text);
+        return (string)System.Text.Json.Nodes.JsonNode.Parse(text)!["id"]!;
     }
 
     /// <summary>Waits until the desk shows the agent in <paramref name="state"/> exactly ("Ready" is not "Not Ready").</summary>

@@ -11,6 +11,9 @@
   let running = false;
   let ringer = null;
 
+  const CHOICES = ["READY", "WORK"];   // the states the desk offers a button for
+  const choiceId = state => "to-" + state.toLowerCase();
+
   const message = text => Desk.show($("message"), text || "");
   const act = Desk.actor(session, $("message"), text => signedOut(text));
 
@@ -36,12 +39,8 @@
     Desk.show($("state"), Desk.words(s.state));
     Desk.show($("reason"), s.reasonLabel || "");
     Desk.show($("pending"), s.pendingState ? "Next: " + Desk.words(s.pendingState) + (s.pendingReasonLabel ? ` (${s.pendingReasonLabel})` : "") : "");
-    const choices = $("choices");
-    choices.replaceChildren(...s.allowed.filter(a => a === "READY" || a === "WORK").map(a => {
-      const b = Desk.element("button", Desk.words(a), { type: "button", id: "to-" + a.toLowerCase() });
-      b.addEventListener("click", () => act(() => change({ state: a })));
-      return b;
-    }));
+    // Shown or hidden, never rebuilt: a control the agent has focused keeps its focus when an event redraws the page.
+    CHOICES.forEach(a => $(choiceId(a)).hidden = !s.allowed.includes(a));
     $("not-ready").disabled = !s.allowed.includes("NOT_READY");
 
     const call = s.call;
@@ -159,6 +158,7 @@
   }
 
   Desk.onSignIn(Desk.signInForm($("signin")), session, act, start);
+  CHOICES.forEach(a => $(choiceId(a)).addEventListener("click", () => act(() => change({ state: a }))));
   $("not-ready").addEventListener("click", () => act(() => change({ state: "NOT_READY", reasonCode: Number($("not-ready-reason").value) })));
   $("signout").addEventListener("click", () => act(async () => {
     status = await Desk.api(session, "POST", "signout", { reasonCode: Number($("logout-reason").value) });

@@ -18,21 +18,46 @@
     render();
   }
 
+  /**
+   * One row per member, made once and updated in place: an event (several a second in a busy
+   * center) must not close the supervisor's open list, drop a state picked but not yet set, or
+   * take the focus away.
+   */
+  const rows = new Map();
+
+  function memberRow(agentId) {
+    let row = rows.get(agentId);
+    if (row) return row;
+    const choice = Desk.element("select", undefined, { "aria-label": "State for " + agentId, id: "state-for-" + agentId });
+    ["READY", "NOT_READY", "LOGOUT"].forEach(s => choice.append(Desk.element("option", Desk.words(s), { value: s })));
+    const set = Desk.element("button", "Set", { type: "button", id: "set-" + agentId });
+    set.addEventListener("click", () => act(async () => {
+      await Desk.api(session, "PUT", `agents/${encodeURIComponent(agentId)}/state`, { state: choice.value });
+      await refresh();
+    }));
+    const controls = Desk.element("div", undefined, { class: "row" });
+    controls.append(choice, set);
+    const tr = document.createElement("tr");
+    const cells = Array.from({ length: 7 }, () => tr.appendChild(document.createElement("td")));
+    cells[6].append(controls);
+    row = { tr, cells };
+    rows.set(agentId, row);
+    return row;
+  }
+
   function render() {
     Desk.show($("team-title"), view.team ? "Team " + view.team : "Team");
-    Desk.fill($("team"), view.agents.map(m => {
-      const choice = Desk.element("select", undefined, { "aria-label": "State for " + m.agentId, id: "state-for-" + m.agentId });
-      ["READY", "NOT_READY", "LOGOUT"].forEach(s => choice.append(Desk.element("option", Desk.words(s), { value: s })));
-      const set = Desk.element("button", "Set", { type: "button", id: "set-" + m.agentId });
-      set.addEventListener("click", () => act(async () => {
-        await Desk.api(session, "PUT", `agents/${encodeURIComponent(m.agentId)}/state`, { state: choice.value });
-        await refresh();
-      }));
-      const cell = Desk.element("div", undefined, { class: "row" });
-      cell.append(choice, set);
-      const since = Desk.element("span", Desk.duration(m.timeInStateMs), { "data-since": String(m.timeInStateMs) });
-      return [m.agentId, m.name || "", Desk.words(m.state), m.reasonLabel || "", since, String(m.callsHandled), cell];
-    }));
+    const body = $("team");
+    const members = new Set(view.agents.map(m => m.agentId));
+    for (const [agentId, row] of rows) if (!members.has(agentId)) { row.tr.remove(); rows.delete(agentId); }
+    view.agents.forEach((m, i) => {
+      const row = memberRow(m.agentId);
+      [m.agentId, m.name || "", Desk.words(m.state), m.reasonLabel || "", Desk.duration(m.timeInStateMs), String(m.callsHandled)]
+        .forEach((text, c) => { if (row.cells[c].textContent !== text) row.cells[c].textContent = text; });
+      row.cells[4].dataset.since = String(m.timeInStateMs);
+      // Moved only when out of place: moving a row blurs what it holds.
+      if (body.children[i] !== row.tr) body.insertBefore(row.tr, body.children[i] || null);
+    });
     Desk.fill($("queues"), Desk.queueRows(view.queues));
   }
 
@@ -46,6 +71,8 @@
   function signedOut(text) {
     running = false;
     session.token = null;
+    rows.clear();
+    $("team").replaceChildren();
     $("signin").hidden = false;
     $("signout").hidden = true;
     ["team-panel", "queues-panel"].forEach(id => $(id).hidden = true);
