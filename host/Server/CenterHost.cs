@@ -45,6 +45,10 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private readonly RecordedSecrets _secrets;
     private readonly SystemTextJsonCodec _json = new();
     private readonly LongPolls<EventStream> _polls = new();
+    // Long-polls that wait outside (a cluster node's), per stream: each watcher with the highest
+    // sequence one of its waits there is past. _watched counts the streams, read without the lock.
+    private readonly Dictionary<EventStream, Dictionary<IStreamWatcher, long>> _watchers = [];
+    private volatile int _watched;
     private readonly SignInThrottle _throttle = new();
     private readonly StoreOptions _store;
     private readonly Journal _journal;
@@ -139,13 +143,13 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
     /// <summary>Serves one request; completes once its answer is durable (and, for an event
     /// long-poll, once events came or the wait ended).</summary>
-    public Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted) => ServeAsync(request, aborted, waitHere: true);
+    public Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted) => ServeAsync(request, aborted, watcher: null);
 
     /// <summary>Serves one request, as <see cref="ServeAsync(ApiRequest, CancellationToken)"/>.</summary>
-    /// <param name="waitHere">False for a cluster node that waits itself: a long-poll with
-    /// nothing to answer yet comes back at once with <see cref="ApiResponse.WaitStream"/> set and
-    /// no body, and <see cref="StreamsCommitted"/> tells the node when to ask again.</param>
-    public async Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted, bool waitHere)
+    /// <param name="watcher">A cluster node's long-polls, which wait on the node: a long-poll
+    /// with nothing to answer yet comes back at once with <see cref="ApiResponse.WaitStream"/> set
+    /// and no body, and the watcher is told when a commit makes that stream's next events durable.</param>
+    public async Task<ApiResponse> ServeAsync(ApiRequest request, CancellationToken aborted, IStreamWatcher? watcher)
     {
         // Past this point a token or key exists only as its hash.
         request.Authorization = Hashes.Authorization(request.Authorization);
@@ -173,7 +177,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             secret = new Checked(stored, await _lane.Run(() => _verifier.Matches(stored!, attempt.Given)).WaitAsync(aborted));
         }
 
-        LongPolls<EventStream>.Waiter? woken = Handle(request, response, out long durableAt, attempt, secret, waitHere);
+        LongPolls<EventStream>.Waiter? woken = Handle(request, response, out long durableAt, attempt, secret, watcher);
         if (attempt != null)
         {
             // A matching secret clears the address's failures, even when the sign-in is refused
@@ -334,7 +338,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     /// <summary>A secret checked outside the lock: what it was checked against, and the outcome.</summary>
     private sealed record Checked(string? Stored, bool Outcome);
 
-    private LongPolls<EventStream>.Waiter? Handle(ApiRequest request, ApiResponse response, out long durableAt, SignInAttempt? attempt = null, Checked? secret = null, bool waitHere = true)
+    private LongPolls<EventStream>.Waiter? Handle(ApiRequest request, ApiResponse response, out long durableAt, SignInAttempt? attempt = null, Checked? secret = null, IStreamWatcher? watcher = null)
     {
         lock (_gate)
         {
@@ -380,7 +384,19 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                 }
 
                 durableAt = _journal.LastQueued;
-                return response.Waiting && waitHere ? _polls.Add(response.WaitStream, response.WaitSeconds) : null;
+                if (!response.Waiting)
+                {
+                    return null;
+                }
+
+                if (watcher != null)
+                {
+                    // Under the lock, before any change can add to the stream: its commit will tell.
+                    Watch(response.WaitStream, watcher, response.WaitAfterSeq);
+                    return null;
+                }
+
+                return _polls.Add(response.WaitStream, response.WaitSeconds);
             }
             catch (StoreException e)
             {
@@ -749,28 +765,85 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
     private void OnCommitted(IReadOnlyList<JournalEntry> batch)
     {
-        List<EventStream>? changed = StreamsCommitted == null ? null : [];
+        List<EventStream>? changed = null;
         foreach (JournalEntry entry in batch)
         {
             foreach ((EventStream stream, _) in entry.Events)
             {
                 _polls.Wake(stream);
-                if (changed != null && !changed.Contains(stream))
+                if (_watched > 0 && !(changed ??= []).Contains(stream))
                 {
                     changed.Add(stream);
                 }
             }
         }
 
-        if (changed is { Count: > 0 })
+        if (changed != null)
         {
-            StreamsCommitted!(changed.Select(StreamKey).ToArray(), changed.Select(s => s.LastSeq).ToArray());
+            TellWatchers(changed);
         }
     }
 
-    /// <summary>For long-polls that wait outside the center (a cluster node's): the streams whose
-    /// events a commit made durable, by <see cref="StreamKey"/>, and each one's last sequence.</summary>
-    public Action<string[], long[]>? StreamsCommitted { get; set; }
+    /// <summary>Notes that <paramref name="watcher"/> waits on <paramref name="stream"/> past
+    /// <paramref name="afterSeq"/> (called under the lock).</summary>
+    private void Watch(EventStream stream, IStreamWatcher watcher, long afterSeq)
+    {
+        lock (_watchers)
+        {
+            if (!_watchers.TryGetValue(stream, out var onStream))
+            {
+                _watchers[stream] = onStream = [];
+                _watched++;
+            }
+
+            onStream[watcher] = Math.Max(afterSeq, onStream.GetValueOrDefault(watcher));
+        }
+    }
+
+    // Each watcher of a changed stream hears of it once per commit, with every stream of its in
+    // one message; it is let go of a stream once the news passes all its waits there.
+    private void TellWatchers(List<EventStream> changed)
+    {
+        Dictionary<IStreamWatcher, (List<string> Streams, List<long> LastSeqs)>? news = null;
+        lock (_watchers)
+        {
+            foreach (EventStream stream in changed)
+            {
+                if (!_watchers.TryGetValue(stream, out var onStream))
+                {
+                    continue;
+                }
+
+                long lastSeq = stream.LastSeq;
+                foreach ((IStreamWatcher watcher, long afterSeq) in onStream)
+                {
+                    news ??= [];
+                    if (!news.TryGetValue(watcher, out var told))
+                    {
+                        news[watcher] = told = ([], []);
+                    }
+
+                    told.Streams.Add(StreamKey(stream));
+                    told.LastSeqs.Add(lastSeq);
+                    if (lastSeq > afterSeq)
+                    {
+                        onStream.Remove(watcher);   // removing while enumerating is allowed
+                    }
+                }
+
+                if (onStream.Count == 0)
+                {
+                    _watchers.Remove(stream);
+                    _watched--;
+                }
+            }
+        }
+
+        foreach ((IStreamWatcher watcher, var told) in news ?? [])
+        {
+            watcher.Committed([.. told.Streams], [.. told.LastSeqs]);
+        }
+    }
 
     /// <summary>A stream's name within its center.</summary>
     public static string StreamKey(EventStream s) => $"{s.Owner}:{s.Name}";
@@ -800,4 +873,13 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
         _lane.Dispose();
     }
+}
+
+/// <summary>Long-polls that wait outside the center (a cluster node's), told when a commit made
+/// the events of a stream they wait on durable.</summary>
+public interface IStreamWatcher
+{
+    /// <summary>The streams (by <see cref="CenterHost.StreamKey"/>), each with its last sequence.
+    /// Called on the journal's writer: it must not block.</summary>
+    void Committed(string[] streams, long[] lastSeqs);
 }

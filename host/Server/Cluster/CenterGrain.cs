@@ -21,17 +21,17 @@ public sealed record CenterCall
     /// <summary>The node asking again after its wait: the center answers now, events or none.</summary>
     [Id(7)] public bool AskingAgain { get; init; }
 
-    /// <summary>The node's long-polls, which the center tells when a stream's events are
-    /// durable; a call that names them is answered at once where it would wait.</summary>
-    [Id(8)] public ICenterEvents? Subscriber { get; init; }
+    /// <summary>The node's long-polls: a call that names them is answered at once where it
+    /// would wait, and the center tells them when the stream it names has news.</summary>
+    [Id(8)] public ICenterEvents? Waits { get; init; }
 
     /// <summary>The call for a request; only an event long-poll names the node's long-polls, the
     /// one request that can wait.</summary>
-    public static CenterCall Of(ApiRequest q, ICenterEvents subscriber) => new()
+    public static CenterCall Of(ApiRequest q, ICenterEvents waits) => new()
     {
         Method = q.Method, Path = q.Path, Query = q.Query, Authorization = q.Authorization,
         ApiKey = q.ApiKey, Body = q.Body, ClientAddress = q.ClientAddress,
-        Subscriber = q.Method == "GET" && q.Path != null && q.Path.EndsWith("/events", StringComparison.Ordinal) ? subscriber : null,
+        Waits = q.Method == "GET" && q.Path != null && q.Path.EndsWith("/events", StringComparison.Ordinal) ? waits : null,
     };
 
     public ApiRequest ToRequest() => new()
@@ -81,14 +81,30 @@ public interface ICenterGrain : IGrainWithStringKey
     Task<string?> Reload();
 }
 
-/// <summary>A node's event long-polls, as a center tells them that events are durable.</summary>
+/// <summary>A node's event long-polls, as a center tells them that events they wait for are durable.</summary>
 [Alias("AgentPhone.ICenterEvents")]
 public interface ICenterEvents : IGrainObserver
 {
     /// <summary>The streams (by <see cref="CenterHost.StreamKey"/>) of <paramref name="tenant"/>'s
-    /// center whose events a commit made durable, each with its last sequence.</summary>
+    /// center that the node waits on and whose events a commit made durable, each with its last sequence.</summary>
     [OneWay, Alias("Changed")]
     Task Changed(string tenant, string[] streams, long[] lastSeqs);
+}
+
+/// <summary>A node's long-polls as the center's host knows them (equal for the same node).</summary>
+internal sealed record NodeWatcher(string Tenant, ICenterEvents Node) : IStreamWatcher
+{
+    public void Committed(string[] streams, long[] lastSeqs)
+    {
+        try
+        {
+            _ = Node.Changed(Tenant, streams, lastSeqs);
+        }
+        catch (Exception)
+        {
+            // A node gone: its phones ask another node, whose waits the center learns anew.
+        }
+    }
 }
 
 /// <summary>What every center of a node needs: the configuration file, the node's commits to
@@ -107,10 +123,6 @@ public sealed record ClusterSettings(string ConfigPath, PostgresCommits Commits,
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class CenterGrain(ClusterSettings cluster) : Grain, ICenterGrain
 {
-    // A node that has not named itself for this long (its keeper does every second) is gone.
-    private const long SubscriberTtlMs = 10_000;
-
-    private readonly Dictionary<ICenterEvents, long> _subscribers = [];
     private readonly Guid _activation = Guid.NewGuid();
     private CenterHost? _center;
     private string _tenant = string.Empty;
@@ -125,56 +137,18 @@ public sealed class CenterGrain(ClusterSettings cluster) : Grain, ICenterGrain
             () => new PostgresJournalStore(cluster.Commits, key),
             store: cluster.Store,
             tokens: new SecureTokens(CenterRouting.TokenPrefix(tenant))), cancellationToken);
-        _center.StreamsCommitted = Notify;
         // Operators (and the cluster tests) see where each center runs.
         string from = _center.LoadedSnapshot is Snapshot s ? $"the snapshot through entry {s.Through}" : "its journal";
         Console.WriteLine($"Center \"{tenant}\" runs on this node: loaded from {from}, {_center.ReplayedEntries} entries replayed.");
     }
 
     /// <summary>Serves a call; a long-poll from a node that waits itself is answered at once
-    /// with what to wait on, so no call stays open in the center for the length of a wait.</summary>
+    /// with what to wait on, so no call stays open in the center for the length of a wait, and
+    /// the node is told when that stream has news.</summary>
     public async Task<CenterAnswer> Serve(CenterCall call)
     {
-        if (call.Subscriber != null)
-        {
-            lock (_subscribers)
-            {
-                _subscribers[call.Subscriber] = Environment.TickCount64;
-            }
-        }
-
-        return CenterAnswer.Of(await _center!.ServeAsync(call.ToRequest(), CancellationToken.None, waitHere: call.Subscriber == null), _activation);
-    }
-
-    // From the journal's writer, after a commit: one one-way message to each node.
-    private void Notify(string[] streams, long[] lastSeqs)
-    {
-        ICenterEvents[] nodes;
-        lock (_subscribers)
-        {
-            long now = Environment.TickCount64;
-            foreach (var (node, seen) in _subscribers.ToArray())
-            {
-                if (now - seen > SubscriberTtlMs)
-                {
-                    _subscribers.Remove(node);
-                }
-            }
-
-            nodes = [.. _subscribers.Keys];
-        }
-
-        foreach (ICenterEvents node in nodes)
-        {
-            try
-            {
-                _ = node.Changed(_tenant, streams, lastSeqs);
-            }
-            catch (Exception)
-            {
-                // A node gone: its phones ask another node, which names itself.
-            }
-        }
+        IStreamWatcher? watcher = call.Waits == null ? null : new NodeWatcher(_tenant, call.Waits);
+        return CenterAnswer.Of(await _center!.ServeAsync(call.ToRequest(), CancellationToken.None, watcher), _activation);
     }
 
     public Task<string?> Reload() => Task.Run(() => _center!.Reload());

@@ -267,8 +267,8 @@ public static class ClusterNode
                 {
                     try
                     {
-                        // Naming the node's long-polls, so a center that moved tells them again within a second.
-                        var health = new CenterCall { Method = "GET", Path = Routes.Health, Subscriber = waits.Reference(centers.Grains) };
+                        // A center that moved is seen within a second: the node's waits on it ask again where it runs now.
+                        var health = new CenterCall { Method = "GET", Path = Routes.Health };
                         CenterAnswer answer = await centers.Of(tenant).Serve(health).WaitAsync(stopping);
                         waits.Saw(tenant, answer.Activation);
                     }
@@ -286,8 +286,8 @@ public static class ClusterNode
     /// <summary>
     /// This node's event long-polls. They wait here, not inside their center: a call held open
     /// in a center for a whole wait kept ten thousand calls' state alive on two nodes, and the
-    /// collector's pauses grew with it. A center tells every node that named itself when a
-    /// commit made a stream's events durable; a wait that started after the news is not begun.
+    /// collector's pauses grew with it. A center tells a node when a commit made events durable
+    /// on a stream the node waits on; news that comes before its wait begins ends it at once.
     /// </summary>
     private sealed class NodeWaits : ICenterEvents, IDisposable
     {
