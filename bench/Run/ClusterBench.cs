@@ -68,23 +68,7 @@ public static class ClusterBench
                 "--port", p.ToString(), "--silo-port", Loopback.FreePort().ToString(), "--postgres", connection, "--redis", redis.Address)).ToArray();
         }
 
-        public int HostOf(string tenant)
-        {
-            for (int wait = 0; wait < 200; wait++)
-            {
-                for (int i = 0; i < Processes.Length; i++)
-                {
-                    if (Processes[i]?.Output.Contains($"Center \"{tenant}\" runs on this node", StringComparison.Ordinal) == true)
-                    {
-                        return i;
-                    }
-                }
-
-                Thread.Sleep(100);
-            }
-
-            throw new InvalidOperationException($"no node runs center \"{tenant}\"");
-        }
+        public int HostOf(string tenant) => ServerProcess.CenterAtHome(tenant, Processes, TimeSpan.FromSeconds(60));
 
         public void Dispose()
         {
@@ -192,7 +176,7 @@ public static class ClusterBench
         using var nodes = new Nodes(postgres, redis, "bench_centers", Config(tenants, AgentsPerCenter));
         string[] tokens = SignIn(nodes.Urls, tenants, AgentsPerCenter);
         LoadBench.LoadResult result = LoadBench.Phones(nodes.Urls, tokens, WarmUpSeconds, WindowSeconds, [], tenants.Select(t => ((string?)t, PbxKey(t))).ToArray());
-        return (result, string.Join(" / ", nodes.Processes.Select(p => tenants.Count(t => p!.Output.Contains($"Center \"{t}\" runs on this node", StringComparison.Ordinal)))));
+        return (result, string.Join(" / ", nodes.Processes.Select(p => tenants.Count(t => p!.RunsCenter(t)))));
     }
 
     private static string PbxKey(string tenant) => "bench-key-" + tenant;

@@ -125,6 +125,9 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     /// <summary>The snapshot the center was loaded from at start, or null (the journal alone).</summary>
     public Snapshot? LoadedSnapshot { get; private set; }
 
+    /// <summary>Whether the store failed (every request is refused with 503 until it works again).</summary>
+    public bool StoreFailed => _journal.Fault != null;
+
     /// <summary>Reads the core under the lock every request takes (dashboards, the emulator).</summary>
     public T Read<T>(Func<AgentServer, T> read)
     {

@@ -41,6 +41,11 @@ internal sealed class ServerProcess : IDisposable
 
     public void Start()
     {
+        lock (_output)
+        {
+            _centers.Clear();
+        }
+
         string dll = Path.Combine(Path.GetDirectoryName(typeof(CenterHost).Assembly.Location)!, "AgentPhone.ServerHost.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -105,6 +110,47 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
+    // As a cluster node: per center (tenant), whether this node runs it, as it said last.
+    private readonly Dictionary<string, bool> _centers = [];
+
+    /// <summary>As a cluster node: whether it runs <paramref name="tenant"/>'s center now (it
+    /// said it loaded the center, and has not said since that the center moved away).</summary>
+    public bool RunsCenter(string tenant)
+    {
+        lock (_output)
+        {
+            return _centers.GetValueOrDefault(tenant);
+        }
+    }
+
+    /// <summary>As a cluster node: its silo's endpoint (address:port), as centers' homes name nodes.</summary>
+    public string SiloEndpoint => "127.0.0.1:" + _options[Array.IndexOf(_options, "--silo-port") + 1];
+
+    /// <summary>The node of <paramref name="nodes"/> (null: down) that runs
+    /// <paramref name="tenant"/>'s center at its home among the nodes up, once it does and no
+    /// other node runs it (waits up to <paramref name="within"/>).</summary>
+    public static int CenterAtHome(string tenant, IReadOnlyList<ServerProcess?> nodes, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (true)
+        {
+            var up = Enumerable.Range(0, nodes.Count).Where(i => nodes[i] != null).ToArray();
+            int home = AgentPhone.ServerHost.Cluster.CenterPlacement.Home(AgentPhone.ServerHost.Cluster.CenterRouting.Key(tenant), up, i => nodes[i]!.SiloEndpoint);
+            if (nodes[home]!.RunsCenter(tenant) && up.All(i => i == home || !nodes[i]!.RunsCenter(tenant)))
+            {
+                return home;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"center \"{tenant}\" did not come to run at its home, node {home}, alone within {within.TotalSeconds} s; runs on: "
+                    + string.Join(", ", up.Where(i => nodes[i]!.RunsCenter(tenant))));
+            }
+
+            Thread.Sleep(100);
+        }
+    }
+
     private void Printed(string? line, TaskCompletionSource<string?> started)
     {
         if (line == null)
@@ -114,6 +160,19 @@ internal sealed class ServerProcess : IDisposable
 
         lock (_output)
         {
+            if (line.StartsWith("Center \"", StringComparison.Ordinal) && line.IndexOf('"', 8) is int end and > 0)
+            {
+                string tenant = line[8..end];
+                if (line.AsSpan(end).StartsWith("\" runs on this node", StringComparison.Ordinal))
+                {
+                    _centers[tenant] = true;
+                }
+                else if (line.AsSpan(end).StartsWith("\" moves to", StringComparison.Ordinal))
+                {
+                    _centers[tenant] = false;
+                }
+            }
+
             _output.AppendLine(line);
             if (_output.Length > 65536)
             {

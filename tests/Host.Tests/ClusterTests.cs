@@ -58,6 +58,11 @@ public sealed class ClusterTests
             {
                 Start(i);
             }
+
+            // A center the first node up loaded moves to its home once the others joined: the
+            // tests begin with both at home.
+            HostOf(string.Empty);
+            HostOf(Acme);
         }
 
         public void Start(int node) => Nodes[node] = new ServerProcess(_config, null, _options[node]);
@@ -69,26 +74,8 @@ public sealed class ClusterTests
             Nodes[node] = null;
         }
 
-        /// <summary>The node a center runs on now, as it said when it loaded the center (bounded wait).</summary>
-        public int HostOf(string tenant)
-        {
-            var until = DateTime.UtcNow.AddSeconds(20);
-            while (DateTime.UtcNow < until)
-            {
-                for (int i = 0; i < 3; i++)
-                {
-                    if (Nodes[i] is ServerProcess node && node.Output.Contains($"Center \"{tenant}\" runs on this node", StringComparison.Ordinal))
-                    {
-                        return i;
-                    }
-                }
-
-                Thread.Sleep(100);
-            }
-
-            Assert.Fail($"no node said it runs center \"{tenant}\"");
-            return -1;
-        }
+        /// <summary>The node a center runs on now, at its home among the nodes up (bounded wait).</summary>
+        public int HostOf(string tenant) => ServerProcess.CenterAtHome(tenant, Nodes, TimeSpan.FromSeconds(30));
 
         /// <summary>Which nodes said they loaded a center, for a failure's message.</summary>
         public string Loadings(string tenant) => string.Join(", ", Nodes.Select((node, i) =>
@@ -154,12 +141,12 @@ public sealed class ClusterTests
         public readonly string Tenant;
         public readonly LivePhone[] Phones = new LivePhone[5];
         public readonly Client[] Desks = new Client[5];
-        private readonly Client _pbx;
+        private readonly Uri _pbxNode;
 
         public Center(string tenant, Cluster cluster)
         {
             Tenant = tenant;
-            _pbx = new Client(cluster.Urls[1], null) { ApiKey = tenant == Acme ? TestCenter.AcmePbxKey : TestCenter.ApiKey };
+            _pbxNode = cluster.Urls[1];
             string digit = tenant == Acme ? "3" : "2";
             for (int n = 1; n <= 5; n++)
             {
@@ -201,10 +188,15 @@ public sealed class ClusterTests
             this[p].WaitFor("Agent State: Talking");
         }
 
-        public void Offer() => _pbx.Ok("POST", "api/v1/calls", new JsonObject
+        /// <summary>The PBX offers a queue call, through its node or <paramref name="via"/> another.</summary>
+        public void Offer(Uri? via = null)
         {
-            ["tenant"] = Tenant.Length == 0 ? null : Tenant, ["queue"] = "Support", ["ani"] = "2301", ["dnis"] = "2101",
-        }.ToJsonString(), 201);
+            using var pbx = new Client(via ?? _pbxNode, null) { ApiKey = Tenant == Acme ? TestCenter.AcmePbxKey : TestCenter.ApiKey };
+            pbx.Ok("POST", "api/v1/calls", new JsonObject
+            {
+                ["tenant"] = Tenant.Length == 0 ? null : Tenant, ["queue"] = "Support", ["ani"] = "2301", ["dnis"] = "2101",
+            }.ToJsonString(), 201);
+        }
 
         /// <summary>What each agent's desktop reads: state and the newest event's number.</summary>
         public (string State, long LastSeq)[] Read(int node, Cluster cluster) => Desks.Select(d =>
@@ -234,8 +226,6 @@ public sealed class ClusterTests
             {
                 desk?.Dispose();
             }
-
-            _pbx.Dispose();
         }
     }
 
@@ -268,7 +258,7 @@ public sealed class ClusterTests
         Acted(main, Phone.Ringing, "ANSWER", screen => screen.Contains("Agent State: Talking"), sinceKill);
         Acted(main, Phone.Talking, "SOFT2", screen => screen.Contains("On Hold"), sinceKill);
         Acted(main, Phone.Held, "SOFT2", screen => !screen.Contains("On Hold"), sinceKill);
-        main.Offer();
+        main.Offer(via: cluster.Urls[reader]);
         main[Phone.Ready].WaitFor("Caller Data", 5);
         Assert.IsTrue(sinceKill.Elapsed < TimeSpan.FromSeconds(5), $"every phone worked again {sinceKill.Elapsed.TotalSeconds:F1} s after the kill");
         Assert.IsTrue(main.Phones.All(p => p.Core.SignedIn), "no phone signed in again");
@@ -293,10 +283,16 @@ public sealed class ClusterTests
         main.EventsNumberedWithoutGaps(cluster.Urls[reader]);
         acme.EventsNumberedWithoutGaps(cluster.Urls[reader]);
 
-        // The node comes back and serves again.
+        // The node comes back and serves again, and the center, whose home it is, moves back to
+        // it: the phones work on, nothing is lost, no event is numbered twice.
+        (string State, long LastSeq)[] beforeReturn = main.Read(reader, cluster);
         cluster.Start(host);
+        Assert.AreEqual(host, cluster.HostOf(string.Empty), "the center went back to its home node");
         using var desk = new Client(cluster.Urls[host], main.Desks[(int)Phone.Ringing].Token);
         Assert.AreEqual("TALKING", (string)desk.Ok("GET", "api/v1/agents/me")["state"]!);
+        CollectionAssert.AreEqual(beforeReturn, main.Read(host, cluster), "every agent as before the move");
+        Acted(main, Phone.Talking, "SOFT2", screen => !screen.Contains("On Hold"), Stopwatch.StartNew());
+        main.EventsNumberedWithoutGaps(cluster.Urls[host]);
     }
 
     [TestMethod]
@@ -520,11 +516,11 @@ public sealed class ClusterTests
     private static string PhoneId(HttpClient control) =>
         (string)JsonNode.Parse(control.GetStringAsync("emulator/phones").Result)!.AsArray()[0]!["id"]!;
 
-    private static void Acted(Center center, Phone phone, string keys, Func<string, bool> done, Stopwatch sinceKill)
+    private static void Acted(Center center, Phone phone, string keys, Func<string, bool> done, Stopwatch since)
     {
         while (!done(center[phone].Text()))
         {
-            Assert.IsTrue(sinceKill.Elapsed < TimeSpan.FromSeconds(5), $"{phone} did not carry on within 5 s of the kill:\n{center[phone].Text()}");
+            Assert.IsTrue(since.Elapsed < TimeSpan.FromSeconds(5), $"{phone} did not carry on within 5 s:\n{center[phone].Text()}");
             center[phone].Keys(keys);
             if (!done(center[phone].Text()))
             {

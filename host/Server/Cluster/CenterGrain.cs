@@ -2,6 +2,7 @@ using AgentPhone.Server.Api;
 using Npgsql;
 using Orleans;
 using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace AgentPhone.ServerHost.Cluster;
 
@@ -115,17 +116,24 @@ public sealed record ClusterSettings(string ConfigPath, PostgresCommits Commits,
 /// A center in a cluster: the same <see cref="CenterHost"/> as the single process (core, lock,
 /// journal, snapshots, timers, long-polls), its store in PostgreSQL. Activated on a node when a
 /// request first comes for it, loaded from the newest snapshot and the journal after it, and again
-/// on a surviving node when its node dies. Requests interleave (a long-poll waits inside): the host
-/// serializes what changes the center under its own lock. Never deactivated for being idle: its
-/// timers (rings, wrap-up) must keep running.
+/// on a surviving node when its node dies. Requests interleave: the host serializes what changes
+/// the center under its own lock. Never deactivated for being idle: its timers (rings, wrap-up)
+/// must keep running. It runs at its home (<see cref="CenterPlacement"/>) and moves there when
+/// the nodes change, so a node that joins takes its share.
 /// </summary>
 [Reentrant]
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class CenterGrain(ClusterSettings cluster) : Grain, ICenterGrain
+[CenterPlacement]
+public sealed class CenterGrain(ClusterSettings cluster, IClusterMembershipService membership) : Grain, ICenterGrain
 {
+    // How often a center checks that it is at home; it moves when two checks in a row find its
+    // home elsewhere, so a node that comes and goes within one check moves nothing.
+    private static readonly TimeSpan HomeCheck = TimeSpan.FromSeconds(5);
+
     private readonly Guid _activation = Guid.NewGuid();
     private CenterHost? _center;
     private string _tenant = string.Empty;
+    private SiloAddress? _homeElsewhere;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -140,6 +148,24 @@ public sealed class CenterGrain(ClusterSettings cluster) : Grain, ICenterGrain
         // Operators (and the cluster tests) see where each center runs.
         string from = _center.LoadedSnapshot is Snapshot s ? $"the snapshot through entry {s.Through}" : "its journal";
         Console.WriteLine($"Center \"{tenant}\" runs on this node: loaded from {from}, {_center.ReplayedEntries} entries replayed.");
+        this.RegisterGrainTimer(GoHome, HomeCheck, HomeCheck);
+    }
+
+    // A move is a reload on the other node (the snapshot written at the stop here), never while
+    // the store is failing: the center could not be loaded there.
+    private Task GoHome()
+    {
+        SiloAddress[] active = [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
+        SiloAddress? home = CenterPlacement.Home(this.GetGrainId(), active);
+        SiloAddress? before = _homeElsewhere;
+        _homeElsewhere = home == null || home.Equals(GrainContext.Address.SiloAddress) ? null : home;
+        if (_homeElsewhere != null && _homeElsewhere.Equals(before) && _center is { StoreFailed: false })
+        {
+            Console.WriteLine($"Center \"{_tenant}\" moves to its home node {_homeElsewhere.Endpoint}.");
+            MigrateOnIdle();
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Serves a call; a long-poll from a node that waits itself is answered at once

@@ -100,6 +100,7 @@ public static class ClusterNode
                 o.NumMissedProbesLimit = MissedProbesLimit;
             });
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
+            silo.Services.AddPlacementDirector<CenterPlacement, CenterPlacementDirector>();
         });
         using var closeCommits = commits;   // the node's one connection for commits, closed when it stops
         builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, commits, options.Store));
