@@ -124,7 +124,9 @@ internal sealed class ServerProcess : IDisposable
     }
 
     /// <summary>As a cluster node: its silo's endpoint (address:port), as centers' homes name nodes.</summary>
-    public string SiloEndpoint => "127.0.0.1:" + _options[Array.IndexOf(_options, "--silo-port") + 1];
+    public string SiloEndpoint => Array.IndexOf(_options, "--silo-port") is int at and >= 0
+        ? "127.0.0.1:" + _options[at + 1]
+        : throw new InvalidOperationException("Not a cluster node: it was started without --silo-port.");
 
     /// <summary>The node of <paramref name="nodes"/> (null: down) that runs
     /// <paramref name="tenant"/>'s center at its home among the nodes up, once it does and no
