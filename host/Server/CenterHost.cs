@@ -46,9 +46,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private readonly SystemTextJsonCodec _json = new();
     private readonly LongPolls<EventStream> _polls = new();
     // Long-polls that wait outside (a cluster node's), per stream: each watcher with the highest
-    // sequence one of its waits there is past. _watched counts the streams, read without the lock.
+    // sequence one of its waits there is past.
     private readonly Dictionary<EventStream, Dictionary<IStreamWatcher, long>> _watchers = [];
-    private volatile int _watched;
     private readonly SignInThrottle _throttle = new();
     private readonly StoreOptions _store;
     private readonly Journal _journal;
@@ -768,13 +767,19 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
     private void OnCommitted(IReadOnlyList<JournalEntry> batch)
     {
+        bool watched;
+        lock (_watchers)
+        {
+            watched = _watchers.Count > 0;
+        }
+
         List<EventStream>? changed = null;
         foreach (JournalEntry entry in batch)
         {
             foreach ((EventStream stream, _) in entry.Events)
             {
                 _polls.Wake(stream);
-                if (_watched > 0 && !(changed ??= []).Contains(stream))
+                if (watched && !(changed ??= []).Contains(stream))
                 {
                     changed.Add(stream);
                 }
@@ -796,7 +801,6 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             if (!_watchers.TryGetValue(stream, out var onStream))
             {
                 _watchers[stream] = onStream = [];
-                _watched++;
             }
 
             onStream[watcher] = Math.Max(afterSeq, onStream.GetValueOrDefault(watcher));
@@ -817,6 +821,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                     continue;
                 }
 
+                string key = StreamKey(stream);
                 long lastSeq = stream.LastSeq;
                 foreach ((IStreamWatcher watcher, long afterSeq) in onStream)
                 {
@@ -826,7 +831,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                         news[watcher] = told = ([], []);
                     }
 
-                    told.Streams.Add(StreamKey(stream));
+                    told.Streams.Add(key);
                     told.LastSeqs.Add(lastSeq);
                     if (lastSeq > afterSeq)
                     {
@@ -837,7 +842,6 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                 if (onStream.Count == 0)
                 {
                     _watchers.Remove(stream);
-                    _watched--;
                 }
             }
         }
