@@ -114,7 +114,7 @@ internal sealed class ServerProcess : IDisposable
     private readonly Dictionary<string, bool> _centers = [];
 
     /// <summary>As a cluster node: whether it runs <paramref name="tenant"/>'s center now (it
-    /// said it loaded the center, and has not said since that the center moved away).</summary>
+    /// said it loaded the center, and has not said since that it stopped it).</summary>
     public bool RunsCenter(string tenant)
     {
         lock (_output)
@@ -169,7 +169,7 @@ internal sealed class ServerProcess : IDisposable
                 {
                     _centers[tenant] = true;
                 }
-                else if (line.AsSpan(end).StartsWith("\" moves to", StringComparison.Ordinal))
+                else if (line.AsSpan(end).StartsWith("\" stops on this node", StringComparison.Ordinal))
                 {
                     _centers[tenant] = false;
                 }

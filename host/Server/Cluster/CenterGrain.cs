@@ -185,6 +185,9 @@ public sealed class CenterGrain(ClusterSettings cluster, IClusterMembershipServi
         {
             _center = null;
             await Task.Run(center.Dispose, CancellationToken.None);
+            // Every stop is said, whatever its cause (a move, a copy Orleans found running twice
+            // as nodes joined, a node stopping): operators and the tests see where each center runs.
+            Console.WriteLine($"Center \"{_tenant}\" stops on this node: {reason.Description}");
         }
     }
 }
