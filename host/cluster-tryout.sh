@@ -46,8 +46,8 @@ sed "s|\"servers\": \[[^]]*\]|\"servers\": [$urls]|" host/agentserver.json >"$wo
 dotnet build host/Server -c Release -v q -nologo >/dev/null
 server=artifacts/bin/AgentPhone.ServerHost/release/AgentPhone.ServerHost.dll
 for n in 0 1 2; do
-  dotnet "$server" --config "$work/agentserver.json" --bind 127.0.0.1 --port $((base + n)) --silo-port $((base + 3000 + n)) \
-    --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres" --redis "127.0.0.1:$redisport" &
+  dotnet "$server" --config "$work/agentserver.json" --bind 127.0.0.1 --port $((base + n)) --url "http://127.0.0.1:$((base + n))" \
+    --silo-port $((base + 3000 + n)) --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres" --redis "127.0.0.1:$redisport" &
   nodes+=($!)
 done
 echo "PostgreSQL on 127.0.0.1:$pgport, Redis on 127.0.0.1:$redisport; Ctrl+C stops the cluster"

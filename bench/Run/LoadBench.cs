@@ -153,16 +153,38 @@ public static class LoadBench
         var random = new Random(1);
         byte[] callOffered = Encoding.UTF8.GetBytes(Protocol.EventKinds.ToWire(Protocol.EventKind.CallOffered));
 
+        // A cluster node names, in its event answers, the node that runs the phone's center.
+        byte[][] serverNames = baseUrls.Select(u => Encoding.UTF8.GetBytes(u.TrimEnd('/'))).ToArray();
+
         async Task Phone(int i, string token)
         {
-            Uri server = servers[i % servers.Length];
-            WirePool pool = pools[i % pools.Length];
-            byte[] Bytes(ScriptedRequest r) => WireRequest.Of(server, r.Method, r.Path, token, r.Body);
-            byte[] toReady = Bytes(Step("ready", "PUT")), toNotReady = Bytes(Step("not-ready", "PUT")), reasons = Bytes(Step("not-ready", "GET")),
-                stats = Bytes(Step("stats", "GET")), answer = Bytes(Step("answer", "POST")), release = Bytes(Step("release", "POST"));
-            var (pollHead, pollTail) = WireRequest.Around(server, "api/v1/agents/me/events?after=", "&wait=25", token);
-            using var poll = new WireConnection(EndPointOf(server));
+            Uri server = null!;
+            WirePool pool = null!;
+            byte[] toReady = [], toNotReady = [], reasons = [], stats = [], answer = [], release = [], pollHead = [], pollTail = [];
+            WireConnection poll = null!;
+            int node = -1;
+
+            // As the phone core does: it talks to node n from now on (its requests' bytes name the host).
+            void Use(int n)
+            {
+                node = n;
+                server = servers[n];
+                pool = pools[n];
+                byte[] Bytes(ScriptedRequest r) => WireRequest.Of(server, r.Method, r.Path, token, r.Body);
+                toReady = Bytes(Step("ready", "PUT"));
+                toNotReady = Bytes(Step("not-ready", "PUT"));
+                reasons = Bytes(Step("not-ready", "GET"));
+                stats = Bytes(Step("stats", "GET"));
+                answer = Bytes(Step("answer", "POST"));
+                release = Bytes(Step("release", "POST"));
+                (pollHead, pollTail) = WireRequest.Around(server, "api/v1/agents/me/events?after=", "&wait=25", token);
+                poll?.Dispose();
+                poll = new WireConnection(EndPointOf(server));
+            }
+
+            Use(i % servers.Length);
             long seq = 0;
+            int named = -1;
             byte[] agentId = Encoding.UTF8.GetBytes((100000 + i).ToString());
             int onCall = 0;
             bool haveReasons = false;
@@ -210,6 +232,17 @@ public static class LoadBench
                     {
                         json.Read();
                         seq = json.GetInt64();
+                    }
+                    else if (json.TokenType == System.Text.Json.JsonTokenType.PropertyName && json.CurrentDepth == 1 && json.ValueTextEquals("server"u8))
+                    {
+                        json.Read();
+                        for (int n = 0; n < serverNames.Length; n++)
+                        {
+                            if (json.ValueTextEquals(serverNames[n]))
+                            {
+                                named = n;
+                            }
+                        }
                     }
                     else if (json.TokenType == System.Text.Json.JsonTokenType.PropertyName && json.CurrentDepth == 3)
                     {
@@ -263,6 +296,11 @@ public static class LoadBench
                         if (Read(poll.Body) && Interlocked.Exchange(ref onCall, 1) == 0)
                         {
                             _ = CallFlow();
+                        }
+
+                        if (named >= 0 && named != node)
+                        {
+                            Use(named);
                         }
                     }
                     catch (OperationCanceledException)
@@ -344,6 +382,7 @@ public static class LoadBench
             }
 
             await polling;
+            poll.Dispose();
         }
 
         var phones = tokens.Select((token, i) => Task.Run(() => Phone(i, token))).ToArray();

@@ -21,8 +21,9 @@ namespace AgentPhone.Phone
     /// The phone's side of the agent API: one request at a time over <see cref="IHttp"/>, JSON by
     /// the wire codec, the session token, and failover. A request that gets no answer from the
     /// server in use is tried on the next one of the list, and so on once round; the first that
-    /// answers becomes the server in use. While on a secondary, the primary is tried first again
-    /// once <see cref="FailbackMs"/> has passed. The servers and the token live in a
+    /// answers becomes the server in use. While on another, the preferred server (the primary, or
+    /// the cluster node that runs the agent's center) is tried first again once
+    /// <see cref="FailbackMs"/> has passed. The servers and the token live in a
     /// <see cref="ServerLink"/>, which the event long-poll's own client shares.
     /// </summary>
     public sealed class AgentClient
@@ -71,9 +72,9 @@ namespace AgentPhone.Phone
             }
 
             int first = _link.Active;
-            if (first != 0 && _clock.NowMs - _link.ActiveSinceMs >= FailbackMs)
+            if (first != _link.Preferred && _clock.NowMs - _link.ActiveSinceMs >= FailbackMs)
             {
-                first = 0;
+                first = _link.Preferred;
             }
 
             for (int i = 0; i < count; i++)
@@ -174,6 +175,7 @@ namespace AgentPhone.Phone
 
             _servers = copy;
             Active = 0;
+            Preferred = 0;
         }
 
         public int Count
@@ -199,6 +201,29 @@ namespace AgentPhone.Phone
 
         /// <summary>Index of the server that answered last.</summary>
         public int Active { get; private set; }
+
+        /// <summary>Index of the server to use when it answers: the primary, until the server
+        /// names the node that runs the agent's center (<see cref="Prefer"/>).</summary>
+        public int Preferred { get; private set; }
+
+        /// <summary>The server named the node that runs the agent's center: when the list has it,
+        /// it becomes the preferred server and the one in use. A name the list lacks changes nothing.</summary>
+        public void Prefer(string server, long nowMs)
+        {
+            for (int i = 0; i < _servers.Length; i++)
+            {
+                if (SameServer(_servers[i], server))
+                {
+                    Preferred = i;
+                    if (Active != i)
+                    {
+                        Use(i, nowMs);
+                    }
+
+                    return;
+                }
+            }
+        }
 
         public long ActiveSinceMs { get; private set; }
 

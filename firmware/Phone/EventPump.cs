@@ -79,6 +79,11 @@ namespace AgentPhone.Phone
             lock (PhoneLock)
             {
                 Phone.ApplyEvents(reply, Client.RefusalCode, events, token);
+                if (reply == Reply.Ok && events.Server != null)
+                {
+                    // The next requests go straight to the node that runs the center.
+                    Phone.Link.Prefer(events.Server, Clock.NowMs);
+                }
             }
 
             return reply == Reply.Ok ? 0 : RetryMs;

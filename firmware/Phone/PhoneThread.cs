@@ -13,6 +13,7 @@ namespace AgentPhone.Phone
         protected readonly PhoneCore Phone;
         protected readonly object PhoneLock;
         protected readonly AgentClient Client;
+        protected readonly IClock Clock;
         private bool _running;
         private Thread _thread;
 
@@ -22,6 +23,7 @@ namespace AgentPhone.Phone
             Phone = phone;
             PhoneLock = phoneLock;
             Client = new AgentClient(http, phone.Link, clock);
+            Clock = clock;
         }
 
         public void Start()

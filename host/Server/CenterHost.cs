@@ -56,6 +56,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private AgentServer _server = null!;
     private ApiHandler _handler = null!;
     private ApiOptions _options = null!;
+    private readonly string? _ownServer;
     private string? _configText;
     private string? _plainApiKey;
     private JournalEntry? _current;
@@ -81,8 +82,10 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     /// start that fails on the configuration creates no store).</param>
     /// <param name="verifier">How secrets are checked: PBKDF2 unless a test says otherwise.</param>
     /// <param name="tokens">Makes session tokens (a cluster's name their center).</param>
-    public CenterHost(Func<string> readConfig, Func<IJournalStore> openStore, ISecretVerifier? verifier = null, StoreOptions? store = null, ITokenSource? tokens = null)
+    /// <param name="ownServer">The URL phones reach the node running the center at (<see cref="ApiOptions.OwnServer"/>).</param>
+    public CenterHost(Func<string> readConfig, Func<IJournalStore> openStore, ISecretVerifier? verifier = null, StoreOptions? store = null, ITokenSource? tokens = null, string? ownServer = null)
     {
+        _ownServer = ownServer;
         _verifier = verifier ?? new Pbkdf2Secrets();
         _secrets = new RecordedSecrets(_verifier);
         _store = store ?? new StoreOptions();
@@ -616,6 +619,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         _throttle.LockoutSeconds = config.Core.LockoutSeconds;
         _options = config.ApiOptions();
         _options.Admin = this;
+        _options.OwnServer = _ownServer;
         _hashIterations = config.Core.HashIterations;
         if (_verifier is Pbkdf2Secrets pbkdf2)
         {

@@ -26,6 +26,10 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
     /// or this machine's first address when binding every interface).</summary>
     public string? NodeAddress { get; init; }
 
+    /// <summary>Cluster mode: the URL phones reach this node at, as the configuration's
+    /// api.servers names it (null: phones are not told which node runs their center).</summary>
+    public string? Url { get; init; }
+
     public const int DefaultSiloPort = 11111;
 
     /// <summary>The address of <see cref="Bind"/> (checked when the command line is read).</summary>
@@ -48,6 +52,14 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
         var redis = new Option<string>("--redis") { Description = "cluster mode: the Redis server (host:port) that keeps the cluster's membership" };
         var siloPort = new Option<int>("--silo-port") { Description = "cluster mode: the port the nodes talk to each other on", DefaultValueFactory = _ => DefaultSiloPort };
         var nodeAddress = new Option<string>("--node-address") { Description = "cluster mode: the address the other nodes reach this one at (default: the --bind address; with 0.0.0.0, this machine's first address)" };
+        var url = new Option<string>("--url") { Description = "cluster mode: the URL phones reach this node at, as the configuration's api.servers lists it; phones then talk to the node that runs their center" };
+        url.Validators.Add(r =>
+        {
+            if (!Uri.TryCreate(r.GetValueOrDefault<string>(), UriKind.Absolute, out Uri? u) || (u.Scheme != "http" && u.Scheme != "https"))
+            {
+                r.AddError("--url must be an http:// or https:// URL, as the configuration's api.servers lists this node.");
+            }
+        });
         var store = new StoreOptions();
         var snapshotEntries = new Option<int>("--snapshot-entries") { Description = "take a snapshot after this many journal entries", DefaultValueFactory = _ => store.SnapshotEveryEntries };
         var snapshotSeconds = new Option<int>("--snapshot-seconds") { Description = "…or after this many seconds with a change since the last", DefaultValueFactory = _ => store.SnapshotEverySeconds };
@@ -91,7 +103,7 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
             }
         });
 
-        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite; or one node of a cluster (--postgres, --redis).") { config, db, port, bind, snapshotEntries, snapshotSeconds, hash, newSecret, cert, certPassword, postgres, redis, siloPort, nodeAddress };
+        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite; or one node of a cluster (--postgres, --redis).") { config, db, port, bind, snapshotEntries, snapshotSeconds, hash, newSecret, cert, certPassword, postgres, redis, siloPort, nodeAddress, url };
         command.Validators.Add(r =>
         {
             if (r.GetValue(hash) is null && !r.GetValue(newSecret) && r.GetValue(config) is null)
@@ -107,6 +119,11 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
             if (r.GetValue(postgres) is not null && r.GetValue(db) is not null)
             {
                 r.AddError("--db is the single server's SQLite file; a cluster node keeps its journal in --postgres.");
+            }
+
+            if (r.GetValue(url) is not null && r.GetValue(postgres) is null)
+            {
+                r.AddError("--url names a cluster node to its phones; a single server needs none.");
             }
 
             if (r.GetValue(certPassword) is not null && r.GetValue(cert) is null)
@@ -128,6 +145,7 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
                 Redis = r.GetValue(redis),
                 SiloPort = r.GetValue(siloPort),
                 NodeAddress = r.GetValue(nodeAddress),
+                Url = r.GetValue(url)?.TrimEnd('/'),
             }, cancel);
         });
         return command;

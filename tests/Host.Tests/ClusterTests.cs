@@ -50,7 +50,7 @@ public sealed class ClusterTests
             {
                 int port = Repo.FreePort();
                 Urls[i] = new Uri($"http://127.0.0.1:{port}/");
-                _options[i] = ["--port", port.ToString(), "--silo-port", Repo.FreePort().ToString(), "--postgres", postgres, "--redis", _redis.Address];
+                _options[i] = ["--port", port.ToString(), "--url", Urls[i].ToString().TrimEnd('/'), "--silo-port", Repo.FreePort().ToString(), "--postgres", postgres, "--redis", _redis.Address];
             }
 
             _config = Config(Urls).ToJsonString();
@@ -207,6 +207,20 @@ public sealed class ClusterTests
         }).ToArray();
 
         /// <summary>Every agent's events from the first: numbered 1, 2, 3… with none missing or repeated.</summary>
+        /// <summary>Waits until every phone talks to <paramref name="node"/>, the one running the
+        /// center, as its event answers name it (a long-poll comes back within 5 s here).</summary>
+        public void PhonesOn(int node, Cluster cluster, string why)
+        {
+            string url = cluster.Urls[node].ToString().TrimEnd('/');
+            var waited = Stopwatch.StartNew();
+            while (!Phones.All(p => p.Core.Link.Server(p.Core.Link.Active) == url))
+            {
+                Assert.IsTrue(waited.Elapsed < TimeSpan.FromSeconds(15),
+                    $"{why}: phones on {string.Join(", ", Phones.Select(p => p.Core.Link.Server(p.Core.Link.Active)))}, not {url}");
+                Thread.Sleep(100);
+            }
+        }
+
         public void EventsNumberedWithoutGaps(Uri node)
         {
             foreach (Client desk in Desks)
@@ -246,6 +260,7 @@ public sealed class ClusterTests
         using var acme = new Center(Acme, cluster);
         int host = cluster.HostOf(string.Empty);
         int reader = (host + 1) % 3;
+        main.PhonesOn(host, cluster, "signed in through the first node, the phones move to the center's");
         (string State, long LastSeq)[] before = main.Read(reader, cluster);
         (string State, long LastSeq)[] acmeBefore = acme.Read(reader, cluster);
         string[] screens = main.Phones.Select(p => p.Text()).ToArray();
@@ -280,6 +295,7 @@ public sealed class ClusterTests
 
         // The wrap-up still ends, on the node that now runs the center.
         main[Phone.WrapUp].WaitFor("Agent State: Ready", 30);
+        main.PhonesOn(cluster.HostOf(string.Empty), cluster, "after the failover the phones follow the center");
         main.EventsNumberedWithoutGaps(cluster.Urls[reader]);
         acme.EventsNumberedWithoutGaps(cluster.Urls[reader]);
 
@@ -292,6 +308,7 @@ public sealed class ClusterTests
         Assert.AreEqual("TALKING", (string)desk.Ok("GET", "api/v1/agents/me")["state"]!);
         CollectionAssert.AreEqual(beforeReturn, main.Read(host, cluster), "every agent as before the move");
         Acted(main, Phone.Talking, "SOFT2", screen => !screen.Contains("On Hold"), Stopwatch.StartNew());
+        main.PhonesOn(host, cluster, "the center back home, its phones follow it");
         main.EventsNumberedWithoutGaps(cluster.Urls[host]);
     }
 

@@ -10,12 +10,17 @@ namespace AgentPhone.Protocol.Messages
         public EventInfo[] Events;
         public long LastSeq;
         public bool Resync;
+        /// <summary>The address (as the phones' server list names it) of the cluster node that runs
+        /// the agent's center, when that node knows it; absent from a single server. A phone that
+        /// has it in its list talks to it, saving every request a hop between nodes.</summary>
+        public string Server;
 
         public void WriteMembers(JsonWriter w)
         {
             w.Member("events", Events);
             w.Member("lastSeq", LastSeq);
             w.Member("resync", Resync);
+            w.Member("server", Server);
         }
 
         public void ReadMember(string name, JsonReader r)
@@ -28,6 +33,7 @@ namespace AgentPhone.Protocol.Messages
             }
             else if (name == "lastSeq") LastSeq = r.ReadLong();
             else if (name == "resync") Resync = r.ReadBool();
+            else if (name == "server") Server = r.ReadString();
             else r.Skip();
         }
     }

@@ -338,6 +338,7 @@ namespace AgentPhone.Server.Api
             }
 
             EventsResponse answer = new EventsResponse();
+            answer.Server = _options.OwnServer;
             if (stream.Missed(after))
             {
                 answer.Resync = true;

@@ -45,6 +45,11 @@ namespace AgentPhone.Server.Api
         /// <summary>Server URLs given to phones, primary first.</summary>
         public string[] Servers { get; set; }
 
+        /// <summary>The URL phones reach the server running this center at, as <see cref="Servers"/>
+        /// names it: a cluster node sets it, and event answers carry it so phones talk to that
+        /// node. Null (a single server): the answers leave it out.</summary>
+        public string OwnServer { get; set; }
+
         /// <summary>Caller-data layout phones show when a call names none.</summary>
         public string DefaultLayout { get; set; }
 

@@ -109,8 +109,8 @@ internal sealed record NodeWatcher(string Tenant, ICenterEvents Node) : IStreamW
 }
 
 /// <summary>What every center of a node needs: the configuration file, the node's commits to
-/// PostgreSQL, the store's settings.</summary>
-public sealed record ClusterSettings(string ConfigPath, PostgresCommits Commits, StoreOptions Store);
+/// PostgreSQL, the store's settings, the URL phones reach the node at.</summary>
+public sealed record ClusterSettings(string ConfigPath, PostgresCommits Commits, StoreOptions Store, string? Url);
 
 /// <summary>
 /// A center in a cluster: the same <see cref="CenterHost"/> as the single process (core, lock,
@@ -144,7 +144,7 @@ public sealed class CenterGrain(ClusterSettings cluster, IClusterMembershipServi
             () => CenterConfig.ForTenant(File.ReadAllText(cluster.ConfigPath), tenant),
             () => new PostgresJournalStore(cluster.Commits, key),
             store: cluster.Store,
-            tokens: new SecureTokens(CenterRouting.TokenPrefix(tenant))), cancellationToken);
+            tokens: new SecureTokens(CenterRouting.TokenPrefix(tenant)), ownServer: cluster.Url), cancellationToken);
         // Operators (and the cluster tests) see where each center runs.
         string from = _center.LoadedSnapshot is Snapshot s ? $"the snapshot through entry {s.Through}" : "its journal";
         Console.WriteLine($"Center \"{tenant}\" runs on this node: loaded from {from}, {_center.ReplayedEntries} entries replayed.");

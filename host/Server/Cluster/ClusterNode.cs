@@ -103,7 +103,7 @@ public static class ClusterNode
             silo.Services.AddPlacementDirector<CenterPlacement, CenterPlacementDirector>();
         });
         using var closeCommits = commits;   // the node's one connection for commits, closed when it stops
-        builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, commits, options.Store));
+        builder.Services.AddSingleton(new ClusterSettings(options.ConfigPath, commits, options.Store, options.Url));
         using var waits = new NodeWaits();
         builder.Services.AddSingleton(services => new Centers(services.GetRequiredService<IGrainFactory>()));
         builder.Services.AddHostedService(services => new CenterKeeper(services.GetRequiredService<Centers>(), routing, options.ConfigPath, waits));

@@ -30,6 +30,38 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
+        public void ThePhoneMovesToTheNodeRunningItsCenterAndComesBackToItAfterAFailover()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.SignIn7001();
+            Assert.AreEqual(0, rig.Phone.Link.Active);
+
+            // A cluster node answers the long-poll, naming the node that runs the center.
+            rig.Options.OwnServer = InProcessServers.Secondary;
+            rig.Events();
+            Assert.AreEqual(1, rig.Phone.Link.Active, "the phone talks to the center's node");
+            rig.Keys("1");
+            Assert.AreEqual("READY", rig.State());
+            Assert.AreEqual(1, rig.Phone.Link.Active);
+
+            // That node dies: the phone fails over along its list, and later returns to it.
+            rig.Servers.SecondaryDown = true;
+            rig.Keys("1 1");
+            Assert.AreEqual("NOT_READY", rig.State(), "the primary took the state change");
+            Assert.AreEqual(0, rig.Phone.Link.Active);
+            rig.Servers.SecondaryDown = false;
+            rig.Wait(AgentClient.FailbackMs);
+            rig.Keys("1");
+            Assert.AreEqual("READY", rig.State());
+            Assert.AreEqual(1, rig.Phone.Link.Active, "back on the center's node, not the primary");
+
+            // A name the phone's list lacks moves nothing.
+            rig.Options.OwnServer = "http://elsewhere:8082";
+            rig.Events();
+            Assert.AreEqual(1, rig.Phone.Link.Active);
+        }
+
+        [TestMethod]
         public void WithEveryServerDownAStateChangeSaysTheConnectionIsDown()
         {
             PhoneRig rig = new PhoneRig();

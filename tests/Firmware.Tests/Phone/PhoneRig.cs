@@ -118,6 +118,9 @@ namespace AgentPhone.Firmware.Tests.Phone
         public const string DeviceSecret = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
         public readonly Center Center;
+
+        /// <summary>The API's options, read by the server as it answers.</summary>
+        public readonly ApiOptions Options = new ApiOptions();
         public readonly InProcessServers Servers;
         public readonly TestRinger Ringer = new TestRinger();
         public readonly TestWall Wall = new TestWall();
@@ -136,8 +139,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         public PhoneRig(Center center, int columns, int rows)
         {
             Center = center;
-            ApiOptions options = new ApiOptions();
-            ApiHandler handler = new ApiHandler(center.Server, new WireJson(), new CountingTokens(), options);
+            ApiHandler handler = new ApiHandler(center.Server, new WireJson(), new CountingTokens(), Options);
             Servers = new InProcessServers(new ApiService(center.Server, handler));
             Grid = new CharGrid(columns, rows);
             Boot(Device, "2101");
