@@ -63,6 +63,14 @@ public sealed class CommandLineTests
         Assert.AreEqual(2, exit, output);
         StringAssert.Contains(output, "--db is the single server's SQLite file; a cluster node keeps its journal in --postgres.");
 
+        (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --url http://127.0.0.1:8082", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "--url names a cluster node to its phones; a single server needs none.");
+
+        (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --postgres \"Host=127.0.0.1\" --redis 127.0.0.1:6379 --url 127.0.0.1:8082", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "--url must be an http:// or https:// URL, as the configuration's api.servers lists this node.");
+
         // Nothing listens there: the node says so and stops, having joined nothing.
         int closed = AgentPhone.Build.Tests.Repo.FreePort();
         (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --port 0 --postgres \"Host=127.0.0.1;Port={closed};Username=x;Timeout=2\" --redis 127.0.0.1:{closed}", TimeSpan.FromMinutes(1));
