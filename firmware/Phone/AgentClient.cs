@@ -189,6 +189,20 @@ namespace AgentPhone.Phone
             return Trim(a) == Trim(b);
         }
 
+        /// <summary>Where <paramref name="servers"/> names <paramref name="server"/> (-1: nowhere).</summary>
+        public static int IndexOf(string[] servers, string server)
+        {
+            for (int i = 0; i < servers.Length; i++)
+            {
+                if (SameServer(servers[i], server))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         private static string Trim(string url)
         {
             return url.Length > 0 && url[url.Length - 1] == '/' ? url.Substring(0, url.Length - 1) : url;
@@ -210,18 +224,16 @@ namespace AgentPhone.Phone
         /// it becomes the preferred server and the one in use. A name the list lacks changes nothing.</summary>
         public void Prefer(string server, long nowMs)
         {
-            for (int i = 0; i < _servers.Length; i++)
+            int i = IndexOf(_servers, server);
+            if (i < 0)
             {
-                if (SameServer(_servers[i], server))
-                {
-                    Preferred = i;
-                    if (Active != i)
-                    {
-                        Use(i, nowMs);
-                    }
+                return;
+            }
 
-                    return;
-                }
+            Preferred = i;
+            if (Active != i)
+            {
+                Use(i, nowMs);
             }
         }
 

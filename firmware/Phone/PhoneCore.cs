@@ -251,12 +251,9 @@ namespace AgentPhone.Phone
         private string[] WithAnswering(string[] servers)
         {
             string answering = _link.Server(_link.Active);
-            for (int i = 0; i < servers.Length; i++)
+            if (ServerLink.IndexOf(servers, answering) >= 0)
             {
-                if (ServerLink.SameServer(servers[i], answering))
-                {
-                    return servers;
-                }
+                return servers;
             }
 
             string[] list = new string[servers.Length + 1];

@@ -206,7 +206,6 @@ public sealed class ClusterTests
             return ((string)me["state"]!, (long)me["lastSeq"]!);
         }).ToArray();
 
-        /// <summary>Every agent's events from the first: numbered 1, 2, 3… with none missing or repeated.</summary>
         /// <summary>Waits until every phone talks to <paramref name="node"/>, the one running the
         /// center, as its event answers name it (a long-poll comes back within 5 s here).</summary>
         public void PhonesOn(int node, Cluster cluster, string why)
@@ -221,6 +220,7 @@ public sealed class ClusterTests
             }
         }
 
+        /// <summary>Every agent's events from the first: numbered 1, 2, 3… with none missing or repeated.</summary>
         public void EventsNumberedWithoutGaps(Uri node)
         {
             foreach (Client desk in Desks)
