@@ -176,7 +176,7 @@ public sealed class CenterConfig
         {
             if (o[name] is JsonValue v && v.TryGetValue(out string? key))
             {
-                o[name] = Hashes.Of(key);
+                o[name] = Hashes.Stored(key);
             }
         }
     }
@@ -194,7 +194,7 @@ public sealed class CenterConfig
     {
         var options = new ApiOptions
         {
-            AdminKey = AdminKey == null ? null : Hashes.Of(AdminKey),
+            AdminKey = AdminKey == null ? null : Hashes.Stored(AdminKey),
                 Servers = Api.Servers.ToArray(),
             StatsPollSeconds = Api.StatsPollSeconds,
             EventWaitSeconds = Api.EventWaitSeconds,
@@ -204,12 +204,12 @@ public sealed class CenterConfig
         };
         if (ApiKey != null)
         {
-            options.SetPbxKey(null, Hashes.Of(ApiKey));
+            options.SetPbxKey(null, Hashes.Stored(ApiKey));
         }
 
         foreach (PbxKeyConfig k in PbxKeys)
         {
-            options.SetPbxKey(k.Tenant, Hashes.Of(k.Key));
+            options.SetPbxKey(k.Tenant, Hashes.Stored(k.Key));
         }
 
         return options;
@@ -293,7 +293,7 @@ public sealed class CenterConfig
 
         foreach (DeviceConfig d in Devices)
         {
-            server.SetDevice(new DeviceProfile(d.Name, d.Tenant, d.AgentId, d.Extension, d.PasswordStored, d.Secret == null ? null : Hashes.Of(d.Secret)));
+            server.SetDevice(new DeviceProfile(d.Name, d.Tenant, d.AgentId, d.Extension, d.PasswordStored, d.Secret == null ? null : Hashes.Stored(d.Secret)));
         }
     }
 

@@ -88,14 +88,19 @@ public sealed class Pbkdf2Secrets : ISecretVerifier
 /// <summary>
 /// What the server keeps instead of a session token or an API key: <c>sha256:</c> and the hex of
 /// its SHA-256. Both are long random strings, so one fast hash hides them (no salt or stretching
-/// needed), and a stolen journal or snapshot opens nothing.
+/// needed), and a stolen journal or snapshot opens nothing: what a client presents is always
+/// hashed, so a stored form presented is just another wrong secret.
 /// </summary>
 public static class Hashes
 {
     public const string Prefix = "sha256:";
 
-    /// <summary>The hash of a secret (a hash given again stays as it is).</summary>
-    public static string Of(string secret) => IsHash(secret) ? secret : WithHash(string.Empty, secret);
+    /// <summary>The hash of a secret a client presents, whatever it looks like.</summary>
+    public static string Of(string secret) => WithHash(string.Empty, secret);
+
+    /// <summary>What to keep for a key the configuration gives: a value written as <c>sha256:…</c>
+    /// is already its stored form, anything else is the key itself.</summary>
+    public static string Stored(string configured) => IsHash(configured) ? configured : Of(configured);
 
     public static bool IsHash(string? value) => value != null && IsHash(value.AsSpan());
 
@@ -115,8 +120,8 @@ public static class Hashes
         return new string(header);
     }
 
-    /// <summary>An Authorization header with its credential (a bearer token, a device secret)
-    /// replaced by the credential's hash.</summary>
+    /// <summary>An Authorization header a client sent, with its credential (a bearer token, a
+    /// device secret) replaced by the credential's hash.</summary>
     public static string? Authorization(string? header)
     {
         foreach (string scheme in (ReadOnlySpan<string>)[AgentPhone.Protocol.Routes.BearerPrefix, AgentPhone.Protocol.Routes.DevicePrefix])
@@ -124,7 +129,7 @@ public static class Hashes
             if (header != null && header.StartsWith(scheme, StringComparison.Ordinal))
             {
                 ReadOnlySpan<char> secret = header.AsSpan(scheme.Length);
-                return IsHash(secret) ? header : WithHash(scheme, secret);
+                return WithHash(scheme, secret);
             }
         }
 

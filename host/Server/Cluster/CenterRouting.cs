@@ -29,12 +29,12 @@ public sealed class CenterRouting
         var keys = new Dictionary<string, string>();
         if (config.ApiKey != null)
         {
-            keys[Hashes.Of(config.ApiKey)] = string.Empty;
+            keys[Hashes.Stored(config.ApiKey)] = string.Empty;
         }
 
         foreach (CenterConfig.PbxKeyConfig k in config.PbxKeys)
         {
-            keys.TryAdd(Hashes.Of(k.Key), k.Tenant ?? string.Empty);
+            keys.TryAdd(Hashes.Stored(k.Key), k.Tenant ?? string.Empty);
         }
 
         var devices = new Dictionary<string, string>();
