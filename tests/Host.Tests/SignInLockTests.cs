@@ -67,7 +67,7 @@ public sealed class SignInLockTests
             Assert.AreEqual(200, SignIn(host, "1234").Status);
             Assert.IsTrue(SpinWait.SpinUntil(() => Stored(host) != old, TimeSpan.FromSeconds(30)), "the hash is upgraded after the good sign-in");
             Assert.AreEqual(2000, Pbkdf2Secrets.IterationsOf(Stored(host)));
-            Assert.IsTrue(new Pbkdf2Secrets().Matches(Stored(host), "1234"), "the upgraded hash is of the same password");
+            Assert.IsTrue(new Pbkdf2Secrets { Iterations = 2000 }.Matches(Stored(host), "1234"), "the upgraded hash is of the same password");
         }
 
         using (var host = new CenterHost(config, db))
@@ -78,10 +78,49 @@ public sealed class SignInLockTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [TestMethod]
+    public void AKnownAgentWithAnOldHashCostsWhatAnUnknownAgentCosts()
+    {
+        string folder = Directory.CreateTempSubdirectory("agentserver-timing-").FullName;
+        string config = Path.Combine(folder, "center.json");
+        var center = TestCenter.Config();
+        center["core"]!["hashIterations"] = 20_000;   // the agents' hashes are at 1,000, not yet upgraded
+        File.WriteAllText(config, center.ToJsonString());
+        long iterations = 0;
+        var counted = new Pbkdf2Secrets((secret, salt, n, bytes) =>
+        {
+            Interlocked.Add(ref iterations, n);
+            return System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(secret, salt, n, System.Security.Cryptography.HashAlgorithmName.SHA256, bytes);
+        });
+        long Cost(CenterHost host, string agentId, string address)
+        {
+            long before = Interlocked.Read(ref iterations);
+            ApiResponse r = host.ServeAsync(new ApiRequest
+            {
+                Method = "POST",
+                Path = Routes.SignIn,
+                Body = $"{{\"agentId\":\"{agentId}\",\"password\":\"0000\",\"extension\":\"2101\",\"device\":\"SEP000000002101\"}}",
+                ClientAddress = address,
+            }, CancellationToken.None).Result;
+            Assert.AreEqual(401, r.Status, r.Body);
+            return Interlocked.Read(ref iterations) - before;
+        }
+
+        using (var host = new CenterHost(config, Path.Combine(folder, "center.db"), counted))
+        {
+            long known = Cost(host, "7001", "127.0.0.2");
+            long unknown = Cost(host, "7999", "127.0.0.3");
+            Assert.AreEqual(20_000, unknown, "an unknown agent's check runs at the cost in force");
+            Assert.AreEqual(unknown, known, "a known agent's cheaper hash is topped up to the same cost");
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
     /// <summary>PBKDF2, held at the door until the test lets it finish.</summary>
     private sealed class GatedVerifier : ISecretVerifier
     {
-        private readonly Pbkdf2Secrets _real = new();
+        private readonly Pbkdf2Secrets _real = new() { Iterations = 1000 };   // the test center's cost
 
         public ManualResetEventSlim Entered { get; } = new();
 
