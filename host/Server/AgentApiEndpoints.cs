@@ -67,6 +67,14 @@ public static class AgentApiEndpoints
                 return;
             }
 
+            if (!WellEncoded(http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget))
+            {
+                log.LogWarning("Refused {Method} {Target}: 400 bad percent-encoding", http.Request.Method, http.Request.Path.Value);
+                await Answer(http, 400, Codec.Write(ErrorResponse.For(ErrorCode.BadRequest,
+                    "The address holds a bad percent-encoding: each % must start two hex digits, and together they must be UTF-8 text.")));
+                return;
+            }
+
             var request = new ApiRequest
             {
                 Method = http.Request.Method,
@@ -85,6 +93,47 @@ public static class AgentApiEndpoints
 
             await Answer(http, response.Status, response.Body ?? string.Empty);
         });
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Whether every <c>%</c> of a request's target starts two hex digits and the bytes
+    /// they spell are UTF-8 (Kestrel leaves a bad sequence such as <c>%FF</c> as it is in the path).</summary>
+    public static bool WellEncoded(string? target)
+    {
+        if (target == null || !target.Contains('%'))
+        {
+            return true;
+        }
+
+        Span<byte> bytes = target.Length <= 1024 ? stackalloc byte[target.Length] : new byte[target.Length];
+        int n = 0;
+        for (int i = 0; i < target.Length; i++)
+        {
+            char c = target[i];
+            if (c != '%')
+            {
+                bytes[n++] = c < 0x80 ? (byte)c : (byte)'?';
+                continue;
+            }
+
+            if (i + 2 >= target.Length || !byte.TryParse(target.AsSpan(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out bytes[n++]))
+            {
+                return false;
+            }
+
+            i += 2;
+        }
+
+        try
+        {
+            StrictUtf8.GetCharCount(bytes[..n]);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     private static async Task Answer(HttpContext http, int status, string json)

@@ -17,6 +17,8 @@ public sealed class SystemTextJsonCodec : IJsonCodec
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 16,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // A member given twice is ambiguous (which one did the client mean?), so it is refused.
+        AllowDuplicateProperties = false,
     };
 
     public string Write(IMessage message) => JsonSerializer.Serialize(message, message.GetType(), Options);

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace AgentPhone.Host.Tests;
 
-/// <summary>What a stranger or a broken client sends: control characters, bytes that are not
+/// <summary>What a stranger or a broken client sends: hidden characters, bytes that are not
 /// UTF-8, bodies Kestrel refuses. Every answer is the JSON error body with the right status, and
 /// nothing changes.</summary>
 [TestClass]
@@ -21,7 +21,11 @@ public sealed class ApiEdgeTests
     [TestMethod]
     [DataRow("{\"queue\":\"Support\",\"ani\":\"23\\u000001\"}", "ani")]
     [DataRow("{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"Note\",\"value\":\"a\\nb\"}]}", "variables.value")]
-    public void ControlCharactersAreRefusedNamingTheField(string body, string field)
+    [DataRow("{\"queue\":\"Support\",\"ani\":\"\u202E1032\"}", "ani")]                   // right-to-left override: shows as 2301
+    [DataRow("{\"queue\":\"Support\",\"ani\":\"2301\u2028Bank\"}", "ani")]              // line separator
+    [DataRow("{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"First\u200BName\",\"value\":\"Ada\"}]}", "variables.name")]   // zero-width space
+    [DataRow("{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"Note\",\"value\":\"a\\u2066b\"}]}", "variables.value")]   // left-to-right isolate
+    public void HiddenCharactersAreRefusedNamingTheField(string body, string field)
     {
         using Client pbx = _server.NewClient();
         pbx.ApiKey = TestCenter.ApiKey;
@@ -31,8 +35,41 @@ public sealed class ApiEdgeTests
 
         Assert.AreEqual(400, status, json.ToJsonString());
         Assert.AreEqual("INVALID_ARGUMENT", (string?)json["error"]!["code"]);
-        StringAssert.StartsWith((string?)json["error"]!["message"], field + " holds a control character");
+        StringAssert.StartsWith((string?)json["error"]!["message"], field + " holds a character a screen would not show as itself");
         Assert.AreEqual(queued, Queued(), "nothing was offered");
+    }
+
+    [TestMethod]
+    public void AMemberGivenTwiceIsRefused()
+    {
+        using Client pbx = _server.NewClient();
+        pbx.ApiKey = TestCenter.ApiKey;
+        int queued = Queued();
+
+        var (status, json) = pbx.Send("POST", "api/v1/calls", "{\"queue\":\"Support\",\"ani\":\"2301\",\"queue\":\"Sales\"}");
+
+        Assert.AreEqual(400, status, json.ToJsonString());
+        Assert.AreEqual("MALFORMED_JSON", (string?)json["error"]!["code"], json.ToJsonString());
+        Assert.AreEqual(queued, Queued(), "nothing was offered");
+    }
+
+    [TestMethod]
+    [DataRow("/api/v1/devices/%FF", 400)]           // not UTF-8
+    [DataRow("/api/v1/devices/SEP%E2%82", 400)]     // a sequence cut short
+    [DataRow("/api/v1/devices/SEP%4", 400)]         // one hex digit
+    [DataRow("/api/v1/devices/SEP%zz41", 400)]      // no hex digits
+    [DataRow("/api/v1/devices/SEP000000002101?x=%C0%AF", 400)]   // an overlong '/' in the query
+    [DataRow("/api/v1/devices/SEP%30%30%30000002101", 200)]      // well formed
+    public void ABadPercentEncodingIsRefused(string target, int expected)
+    {
+        var (status, json) = Raw($"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", []);
+
+        Assert.AreEqual(expected, status, json);
+        if (expected == 400)
+        {
+            StringAssert.Contains(json, "\"BAD_REQUEST\"");
+            StringAssert.Contains(json, "bad percent-encoding");
+        }
     }
 
     [TestMethod]
@@ -75,7 +112,7 @@ public sealed class ApiEdgeTests
             "\r\nContent-Type: application/json\r\nContent-Length: " + body.Length + "\r\nConnection: close\r\n\r\n", body);
 
         Assert.AreEqual(400, status, json);
-        StringAssert.Contains(json, "ani holds a control character or a byte that is not UTF-8");
+        StringAssert.Contains(json, "ani holds a character a screen would not show as itself (a control, format or line-separator character) or a byte that is not UTF-8");
     }
 
     [TestMethod]
@@ -85,7 +122,7 @@ public sealed class ApiEdgeTests
         var (status, json) = c.Send("GET", "api/v1/devices/SEP%1B");
 
         Assert.AreEqual(400, status, json.ToJsonString());
-        StringAssert.StartsWith((string?)json["error"]!["message"], "device holds a control character");
+        StringAssert.StartsWith((string?)json["error"]!["message"], "device holds a character a screen would not show as itself");
     }
 
     [TestMethod]

@@ -75,6 +75,7 @@ public sealed class MessageJsonTests
     [DataRow("", "expected an object at the end.")]
     [DataRow("{\"state\":\"a\u0001\"}", "state: control character in a string at character 12.")]
     [DataRow("{\"reasonCode\":99999999999}", "reasonCode: number out of range at character 15.")]
+    [DataRow("{\"state\":\"READY\",\"state\":\"NOT_READY\"}", "member \"state\" given twice at character 25.")]
     public void BothCodecsRefuseWhatIsNotTheMessage(string body, string wireMessage)
     {
         var wire = Assert.ThrowsException<JsonFormatException>(() => Wire.Read(body, new Protocol.Messages.StateRequest()));
@@ -91,6 +92,19 @@ public sealed class MessageJsonTests
             var m = (Protocol.Messages.StateRequest)codec.Read(body, new Protocol.Messages.StateRequest());
             Assert.AreEqual("READY", m.State);
             Assert.AreEqual(3, m.ReasonCode);
+        }
+    }
+
+    [TestMethod]
+    public void AMemberGivenTwiceIsRefusedOnlyWithinOneObject()
+    {
+        var e = Assert.ThrowsException<JsonFormatException>(() => Wire.Read("{\"x\":1,\"state\":\"READY\",\"x\":2}", new Protocol.Messages.StateRequest()));
+        StringAssert.Contains(e.Message, "member \"x\" given twice");
+        string nested = "{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}]}";
+        foreach (IJsonCodec codec in new[] { Wire, Stj })
+        {
+            var call = (Protocol.Messages.OfferCallRequest)codec.Read(nested, new Protocol.Messages.OfferCallRequest());
+            Assert.AreEqual(2, call.Variables.Length, "the same names in sibling objects are no repeat");
         }
     }
 

@@ -84,3 +84,35 @@ public sealed class WireTablesTests
 
     private static string Words(string member) => Regex.Replace(member, "(?<=[a-z])(?=[A-Z])", " ");
 }
+
+/// <summary>The device's table of hidden characters agrees with .NET's Unicode data.</summary>
+[TestClass]
+public sealed class HiddenCharactersTests
+{
+    [TestMethod]
+    public void TheHiddenTableIsExactlyTheControlFormatAndSeparatorCharacters()
+    {
+        var wrong = new List<string>();
+        for (int c = 0; c <= 0x10FFFF; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            System.Globalization.UnicodeCategory category = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c);
+            bool hidden = category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator || c == 0xFFFD;
+            string text = "a" + char.ConvertFromUtf32(c) + "b";
+            if ((Strings.HiddenAt(text) == 1) != hidden)
+            {
+                wrong.Add($"U+{c:X4} ({category})");
+            }
+        }
+
+        Assert.AreEqual(0, wrong.Count, string.Join(", ", wrong.Take(20)));
+        Assert.AreEqual(1, Strings.HiddenAt("a\uD800b"), "a lone high surrogate");
+        Assert.AreEqual(1, Strings.HiddenAt("a\uDC00b"), "a lone low surrogate");
+        Assert.AreEqual(-1, Strings.HiddenAt("Ada Lovelace, 2301, Zoë, 😀"));
+    }
+}

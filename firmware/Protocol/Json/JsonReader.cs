@@ -14,6 +14,10 @@ namespace AgentPhone.Protocol.Json
         private int _depth;
         private string _member;
         private char[] _scratch = new char[64];
+        // The member names of the objects being read, outermost first: a name given twice in one
+        // object is refused (which one did the writer mean?).
+        private string[] _names = new string[16];
+        private int _nameCount;
 
         public JsonReader(string text)
         {
@@ -26,6 +30,7 @@ namespace AgentPhone.Protocol.Json
             _pos = 0;
             _depth = 0;
             _member = null;
+            _nameCount = 0;
         }
 
         /// <summary>Reads a whole text holding one object into <paramref name="message"/>.</summary>
@@ -53,6 +58,7 @@ namespace AgentPhone.Protocol.Json
                 return;
             }
 
+            int first = _nameCount;
             while (true)
             {
                 SkipWhitespace();
@@ -62,6 +68,7 @@ namespace AgentPhone.Protocol.Json
                 }
 
                 string name = ScanName();
+                Remember(name, first);
                 Expect(':', "':'");
                 string outer = _member;
                 _member = name;
@@ -81,7 +88,28 @@ namespace AgentPhone.Protocol.Json
                 }
             }
 
+            _nameCount = first;
             _depth--;
+        }
+
+        private void Remember(string name, int first)
+        {
+            for (int i = first; i < _nameCount; i++)
+            {
+                if (_names[i] == name)
+                {
+                    throw Fault("member \"" + name + "\" given twice");
+                }
+            }
+
+            if (_nameCount == _names.Length)
+            {
+                string[] more = new string[2 * _names.Length];
+                System.Array.Copy(_names, more, _nameCount);
+                _names = more;
+            }
+
+            _names[_nameCount++] = name;
         }
 
         /// <summary>A string, or null for JSON null.</summary>

@@ -137,8 +137,9 @@ namespace AgentPhone.Server.Api
             return Fits(r, field, value);
         }
 
-        /// <summary>Not too long, and text only: a control character (NUL, line breaks, escape…)
-        /// or the replacement character a broken UTF-8 sequence decodes to is refused.</summary>
+        /// <summary>Not too long, and text only: a character a screen would not show as itself
+        /// (<see cref="Strings.HiddenAt"/>: controls, bidirectional overrides, zero-width marks,
+        /// line separators, the replacement character of broken UTF-8) is refused.</summary>
         public bool Fits(ApiResponse r, string field, string value)
         {
             if (value == null)
@@ -152,14 +153,11 @@ namespace AgentPhone.Server.Api
                 return false;
             }
 
-            for (int i = 0; i < value.Length; i++)
+            int at = Strings.HiddenAt(value);
+            if (at >= 0)
             {
-                char c = value[i];
-                if (c < ' ' || c == (char)0x7F || c == (char)0xFFFD)
-                {
-                    Fail(r, ErrorCode.InvalidArgument, field + " holds a control character or a byte that is not UTF-8 (at " + (i + 1).ToString() + ").");
-                    return false;
-                }
+                Fail(r, ErrorCode.InvalidArgument, field + " holds a character a screen would not show as itself (a control, format or line-separator character) or a byte that is not UTF-8 (at " + (at + 1).ToString() + ").");
+                return false;
             }
 
             return true;
