@@ -85,6 +85,31 @@ public sealed class CenterConfig
         AllowTrailingCommas = true,
     };
 
+    // The keys and device secrets the README gives for the demo center: anyone may present them.
+    private static readonly string[] Published = ["demo-pbx-key", "demo-admin-key", "demo-device-2101", "demo-device-2102"];
+
+    /// <summary>Which of this configuration's keys and device secrets are the demo's published
+    /// ones (named as the file names them), written in clear or as their hash.</summary>
+    public List<string> PublishedKeys()
+    {
+        HashSet<string> published = Published.Select(Hashes.Of).ToHashSet();
+        bool Is(string? key) => key != null && published.Contains(Hashes.Stored(key));
+        var found = new List<string>();
+        if (Is(ApiKey))
+        {
+            found.Add("apiKey");
+        }
+
+        if (Is(AdminKey))
+        {
+            found.Add("adminKey");
+        }
+
+        found.AddRange(PbxKeys.Where(k => Is(k.Key)).Select(k => $"pbxKeys[{k.Tenant}]"));
+        found.AddRange(Devices.Where(d => Is(d.Secret)).Select(d => $"devices[{d.Name}].secret"));
+        return found;
+    }
+
     public static CenterConfig Parse(string json)
     {
         try

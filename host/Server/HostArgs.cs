@@ -43,7 +43,7 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
         var config = new Option<string>("--config") { Description = "the contact center: agents, teams, queues, reason codes, layouts, devices (JSON)" };
         var db = new Option<string>("--db") { Description = "the SQLite database (default: agentserver.db beside the configuration)" };
         var port = new Option<int>("--port") { Description = "the HTTP port (0: any free port)", DefaultValueFactory = _ => DefaultPort };
-        var bind = new Option<string>("--bind") { Description = "the address to listen on (127.0.0.1 for this machine only)", DefaultValueFactory = _ => "0.0.0.0" };
+        var bind = new Option<string>("--bind") { Description = "the address to listen on (0.0.0.0: every interface, for phones on the network; refused with the demo's published keys)", DefaultValueFactory = _ => "127.0.0.1" };
         var hash = new Option<string>("--hash-password") { Description = "print a PBKDF2 hash of a secret for the configuration, and exit" };
         var newSecret = new Option<bool>("--new-secret") { Description = "print a new device secret (for the phone) and its hash (for the configuration), and exit" };
         var cert = new Option<string>("--cert") { Description = "serve HTTPS with this PKCS#12 (.pfx) certificate and its key" };
@@ -74,6 +74,13 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
             });
         }
 
+        db.Validators.Add(r =>
+        {
+            if (Directory.Exists(r.GetValueOrDefault<string>()))
+            {
+                r.AddError($"--db names a directory ({r.GetValueOrDefault<string>()}); give the database file, e.g. {Path.Combine(r.GetValueOrDefault<string>()!, "agentserver.db")}.");
+            }
+        });
         bind.Validators.Add(r =>
         {
             if (!System.Net.IPAddress.TryParse(r.GetValueOrDefault<string>(), out _))
@@ -104,29 +111,31 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
         });
 
         var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite; or one node of a cluster (--postgres, --redis).") { config, db, port, bind, snapshotEntries, snapshotSeconds, hash, newSecret, cert, certPassword, postgres, redis, siloPort, nodeAddress, url };
+        // Presence is read from each option's result, never its value: an option given without
+        // its value is a parse error of its own, and reading the value would throw.
         command.Validators.Add(r =>
         {
-            if (r.GetValue(hash) is null && !r.GetValue(newSecret) && r.GetValue(config) is null)
+            if (r.GetResult(hash) is null && !r.GetValue(newSecret) && r.GetResult(config) is null)
             {
                 r.AddError("--config is required.");
             }
 
-            if ((r.GetValue(postgres) is null) != (r.GetValue(redis) is null))
+            if ((r.GetResult(postgres) is null) != (r.GetResult(redis) is null))
             {
                 r.AddError("A cluster node needs both --postgres (its journal) and --redis (its membership).");
             }
 
-            if (r.GetValue(postgres) is not null && r.GetValue(db) is not null)
+            if (r.GetResult(postgres) is not null && r.GetResult(db) is not null)
             {
                 r.AddError("--db is the single server's SQLite file; a cluster node keeps its journal in --postgres.");
             }
 
-            if (r.GetValue(url) is not null && r.GetValue(postgres) is null)
+            if (r.GetResult(url) is not null && r.GetResult(postgres) is null)
             {
                 r.AddError("--url names a cluster node to its phones; a single server needs none.");
             }
 
-            if (r.GetValue(certPassword) is not null && r.GetValue(cert) is null)
+            if (r.GetResult(certPassword) is not null && r.GetResult(cert) is null)
             {
                 r.AddError("--cert-password needs --cert.");
             }

@@ -44,6 +44,11 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
         }
     }
 
+    if (WebHosting.CertificateWarning(certificate, DateTime.Now) is string warning)
+    {
+        Console.Error.WriteLine(warning);
+    }
+
     if (options.Postgres != null)
     {
         return await ClusterNode.RunAsync(options, certificate, cancel);
@@ -68,9 +73,18 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     {
         center = new CenterHost(options.ConfigPath, options.DbPath, store: options.Store);
     }
-    catch (Exception e) when (e is ConfigException or IOException or StoreException)
+    catch (Exception e) when (e is ConfigException or IOException or StoreException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
     {
-        Console.Error.WriteLine($"Cannot start: {e.Message}");
+        string what = e is Microsoft.Data.Sqlite.SqliteException ? $"cannot open the database {Path.GetFullPath(options.DbPath)}: {e.Message}" : e.Message;
+        Console.Error.WriteLine($"Cannot start: {what}");
+        ForgetNew();
+        return CommandLines.BadRequest;
+    }
+
+    if (WebHosting.PublishedKeysRefusal(options, CenterConfig.Parse(File.ReadAllText(options.ConfigPath))) is string refusal)
+    {
+        Console.Error.WriteLine($"Cannot start: {refusal}");
+        center.Dispose();
         ForgetNew();
         return CommandLines.BadRequest;
     }

@@ -31,6 +31,39 @@ public static class WebHosting
         return builder;
     }
 
+    /// <summary>Why a server that others can reach must not start with this configuration: the
+    /// demo's published keys would let anyone on the network offer calls, administer the center
+    /// or join a phone's session (null when it may start).</summary>
+    public static string? PublishedKeysRefusal(HostArgs options, CenterConfig config)
+    {
+        List<string> published = config.PublishedKeys();
+        if (System.Net.IPAddress.IsLoopback(options.BindAddress) || published.Count == 0)
+        {
+            return null;
+        }
+
+        return $"{string.Join(", ", published)} in {options.ConfigPath} {(published.Count == 1 ? "is" : "are")} the demo's published {(published.Count == 1 ? "key" : "keys")}, " +
+            $"and --bind {options.Bind} opens the server to the network: replace {(published.Count == 1 ? "it" : "them")} (--new-secret prints a new secret and its hash), or keep to this machine with --bind 127.0.0.1.";
+    }
+
+    /// <summary>A warning when the HTTPS certificate is not valid today (clients will refuse it).</summary>
+    public static string? CertificateWarning(X509Certificate2? certificate, DateTime now)
+    {
+        if (certificate == null)
+        {
+            return null;
+        }
+
+        if (now > certificate.NotAfter)
+        {
+            return $"Warning: the certificate {certificate.Subject} expired on {certificate.NotAfter.ToUniversalTime():u}; phones and browsers will refuse the server until it is renewed.";
+        }
+
+        return now < certificate.NotBefore
+            ? $"Warning: the certificate {certificate.Subject} is not valid before {certificate.NotBefore.ToUniversalTime():u}; phones and browsers will refuse the server until then (is this machine's clock right?)."
+            : null;
+    }
+
     public static string CannotListen(HostArgs options, IOException e) =>
         $"Cannot listen on {options.Bind}:{options.Port}: {e.Message} (another program has the port? try --port)";
 }

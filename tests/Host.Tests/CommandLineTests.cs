@@ -52,6 +52,41 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
+    public void AnOptionWithoutItsValueOrADirectoryForTheDatabaseIsOneLineAndExitCodeTwo()
+    {
+        string server = typeof(CenterHost).Assembly.Location;
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --hash-password", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        Assert.AreEqual("Required argument missing for option: '--hash-password'.", output.Split('\n')[0].TrimEnd(), output);
+
+        string folder = Directory.CreateTempSubdirectory("agentserver-dbdir-").FullName;
+        (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --db \"{folder}\" --port 0", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.StartsWith(output, $"--db names a directory ({folder}); give the database file", output);
+        Assert.AreEqual(0, Directory.GetFileSystemEntries(folder).Length, "nothing was made in it");
+        Directory.Delete(folder);
+    }
+
+    [TestMethod]
+    public void TheDemoKeysStayOnThisMachineAndAnExpiredCertificateIsSaid()
+    {
+        string server = typeof(CenterHost).Assembly.Location;
+        string folder = Directory.CreateTempSubdirectory("agentserver-demo-keys-").FullName;
+        var certificates = new TestCertificates(folder, expired: true);
+        string db = Path.Combine(folder, "center.db");
+
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet",
+            $"\"{server}\" --config host/agentserver.json --db \"{db}\" --port 0 --bind 0.0.0.0 --cert \"{certificates.Pfx}\" --cert-password {TestCertificates.Password}",
+            TimeSpan.FromMinutes(1));
+
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "Warning: the certificate CN=127.0.0.1 expired on ");
+        StringAssert.Contains(output, "Cannot start: apiKey, adminKey, devices[SEP000000002101].secret, devices[SEP000000002102].secret in host/agentserver.json are the demo's published keys, and --bind 0.0.0.0 opens the server to the network");
+        Assert.IsFalse(File.Exists(db), "a refused start leaves no database behind");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [TestMethod]
     public void AClusterNodeNeedsBothItsStoreAndItsMembership()
     {
         string server = typeof(CenterHost).Assembly.Location;

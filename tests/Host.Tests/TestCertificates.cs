@@ -13,7 +13,8 @@ internal sealed class TestCertificates
 {
     public const string Password = "pfx-test-password";
 
-    public TestCertificates(string folder)
+    /// <param name="expired">The server certificate's validity ended yesterday.</param>
+    public TestCertificates(string folder, bool expired = false)
     {
         DateTimeOffset now = DateTimeOffset.UtcNow;
         using RSA caKey = RSA.Create(2048);
@@ -21,7 +22,7 @@ internal sealed class TestCertificates
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
-        using X509Certificate2 ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
+        using X509Certificate2 ca = caRequest.CreateSelfSigned(now.AddDays(-30), now.AddDays(30));
 
         using RSA key = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -31,7 +32,7 @@ internal sealed class TestCertificates
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using X509Certificate2 issued = request.Create(ca, now.AddDays(-1), now.AddDays(29), RandomNumberGenerator.GetBytes(8));
+        using X509Certificate2 issued = request.Create(ca, expired ? now.AddDays(-20) : now.AddDays(-1), expired ? now.AddDays(-1) : now.AddDays(29), RandomNumberGenerator.GetBytes(8));
         using X509Certificate2 server = issued.CopyWithPrivateKey(key);
 
         Pfx = Path.Combine(folder, "server.pfx");

@@ -53,6 +53,11 @@ public static class ClusterNode
         try
         {
             config = CenterConfig.Parse(File.ReadAllText(options.ConfigPath));
+            if (WebHosting.PublishedKeysRefusal(options, config) is string refusal)
+            {
+                throw new ConfigException(refusal);
+            }
+
             postgres = DataSource(options.Postgres!);
             commits = new PostgresCommits(postgres);
             // The schema is made (or its format checked) before the node joins.
