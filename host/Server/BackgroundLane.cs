@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace AgentPhone.ServerHost;
@@ -10,41 +9,77 @@ namespace AgentPhone.ServerHost;
 /// operating system runs these threads only when the center's threads do not want the cores, so
 /// a burst of sign-ins makes sign-ins slower, not the center. One thread per core, so idle cores
 /// are used.
+/// <para>Served fairly and bounded: each owner (a client address) has a queue of its own, and
+/// the threads take the owners in turn, so one address sending sign-ins as fast as it can gets
+/// its share and no more, and another's sign-in waits for about one check per busy address. An
+/// owner with <see cref="PerOwner"/> checks waiting, or a lane with <c>capacity</c>, refuses more
+/// at once rather than letting waits grow without bound.</para>
 /// </summary>
 public sealed class BackgroundLane : IDisposable
 {
-    private readonly BlockingCollection<Action> _work = new();
-    private readonly Thread[] _threads;
+    /// <summary>How many of one owner's checks may wait at once.</summary>
+    public const int PerOwner = 4;
 
-    public BackgroundLane(int threads)
+    private readonly int _capacity;
+    private readonly Dictionary<string, Queue<Action>> _queues = [];
+    private readonly Queue<string> _turns = new();   // owners with work waiting, in the order they are served
+    private int _waiting;
+    private bool _closed;
+
+    /// <param name="capacity">How many checks may wait in all (0: eight per thread).</param>
+    public BackgroundLane(int threads, int capacity = 0)
     {
-        _threads = new Thread[threads];
+        _capacity = capacity > 0 ? capacity : 8 * threads;
         for (int i = 0; i < threads; i++)
         {
-            _threads[i] = new Thread(Run) { IsBackground = true, Name = "secrets " + i, Priority = ThreadPriority.Lowest };
-            _threads[i].Start();
+            new Thread(Serve) { IsBackground = true, Name = "secrets " + i, Priority = ThreadPriority.Lowest }.Start();
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> on the lane; its result, or its exception.</summary>
-    public Task<T> Run<T>(Func<T> work)
+    /// <summary>Runs the server's own <paramref name="work"/> (a hash upgrade) on the lane,
+    /// whatever waits; its result, or its exception.</summary>
+    public Task<T> Run<T>(Func<T> work) => Enqueue(string.Empty, work, bounded: false)!;
+
+    /// <summary>Runs <paramref name="work"/> for <paramref name="owner"/> in its turn; null when
+    /// the owner or the lane has as much waiting as it may.</summary>
+    public Task<T>? TryRun<T>(string owner, Func<T> work) => Enqueue(owner, work, bounded: true);
+
+    private Task<T>? Enqueue<T>(string owner, Func<T> work, bool bounded)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _work.Add(() =>
+        lock (_queues)
         {
-            try
+            _queues.TryGetValue(owner, out Queue<Action>? queue);
+            if (bounded && (_waiting >= _capacity || queue?.Count >= PerOwner))
             {
-                done.SetResult(work());
+                return null;
             }
-            catch (Exception e)
+
+            if (queue == null)
             {
-                done.SetException(e);
+                _queues[owner] = queue = new Queue<Action>();
+                _turns.Enqueue(owner);
             }
-        });
+
+            queue.Enqueue(() =>
+            {
+                try
+                {
+                    done.SetResult(work());
+                }
+                catch (Exception e)
+                {
+                    done.SetException(e);
+                }
+            });
+            _waiting++;
+            Monitor.Pulse(_queues);
+        }
+
         return done.Task;
     }
 
-    private void Run()
+    private void Serve()
     {
         // .NET does not lower a thread's priority on Linux; the kernel takes a thread's own nice value.
         if (OperatingSystem.IsLinux())
@@ -52,13 +87,48 @@ public sealed class BackgroundLane : IDisposable
             setpriority(PrioProcess, gettid(), 19);
         }
 
-        foreach (Action work in _work.GetConsumingEnumerable())
+        while (true)
         {
+            Action work;
+            lock (_queues)
+            {
+                while (_turns.Count == 0)
+                {
+                    if (_closed)
+                    {
+                        return;
+                    }
+
+                    Monitor.Wait(_queues);
+                }
+
+                string owner = _turns.Dequeue();
+                Queue<Action> queue = _queues[owner];
+                work = queue.Dequeue();
+                _waiting--;
+                if (queue.Count > 0)
+                {
+                    _turns.Enqueue(owner);   // its next waits behind every other owner's
+                }
+                else
+                {
+                    _queues.Remove(owner);
+                }
+            }
+
             work();
         }
     }
 
-    public void Dispose() => _work.CompleteAdding();
+    /// <summary>Lets the threads end once what waits is done.</summary>
+    public void Dispose()
+    {
+        lock (_queues)
+        {
+            _closed = true;
+            Monitor.PulseAll(_queues);
+        }
+    }
 
     private const int PrioProcess = 0;
 

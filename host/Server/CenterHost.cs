@@ -167,19 +167,22 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         Checked? secret = null;
         if (attempt != null)
         {
-            int wait = _throttle.WaitSeconds(attempt.Key, _clock.Wall);
+            int wait = _throttle.WaitSeconds(attempt.Agent, attempt.Address, _clock.Wall, out bool forAddress);
             if (wait > 0)
             {
-                response.Status = ErrorCodes.HttpStatus(ErrorCode.LockedOut);
-                response.Error = ErrorCode.LockedOut;
-                response.RetryAfterSeconds = wait;
-                response.Body = _json.Write(ErrorResponse.For(ErrorCode.LockedOut,
-                    $"Too many failed sign-ins for this agent from this address: try again in {wait} s."));
-                return response;
+                return Refused(response, ErrorCode.LockedOut, wait, forAddress
+                    ? $"Too many failed sign-ins for this agent from this address: try again in {wait} s."
+                    : $"Too many failed sign-ins for this agent: try again in {wait} s.");
             }
 
             string? stored = StoredSecret(attempt);
-            secret = new Checked(stored, await _lane.Run(() => _verifier.Matches(stored!, attempt.Given)).WaitAsync(aborted));
+            Task<bool>? check = _lane.TryRun(attempt.Address, () => _verifier.Matches(stored!, attempt.Given));
+            if (check == null)
+            {
+                return Refused(response, ErrorCode.TooManyRequests, 1, "The server has as many sign-ins to check as it can hold (from this address, or in all): try again in 1 s.");
+            }
+
+            secret = new Checked(stored, await check.WaitAsync(aborted));
         }
 
         LongPolls<EventStream>.Waiter? woken = Handle(request, response, out long durableAt, attempt, secret, watcher);
@@ -189,11 +192,11 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
             // for another reason (signed in elsewhere).
             if (secret!.Outcome)
             {
-                _throttle.Succeeded(attempt.Key);
+                _throttle.Succeeded(attempt.Agent, attempt.Address, _clock.Wall);
             }
             else if (response.Error is ErrorCode.BadCredentials or ErrorCode.UnknownAgent)
             {
-                _throttle.Failed(attempt.Key, _clock.Wall);
+                _throttle.Failed(attempt.Agent, attempt.Address, _clock.Wall);
             }
         }
 
@@ -211,6 +214,15 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         request.MayWait = false;
         Handle(request, response, out durableAt);
         await Durable(durableAt, response);
+        return response;
+    }
+
+    private ApiResponse Refused(ApiResponse response, ErrorCode code, int retryAfterSeconds, string message)
+    {
+        response.Status = ErrorCodes.HttpStatus(code);
+        response.Error = code;
+        response.RetryAfterSeconds = retryAfterSeconds;
+        response.Body = _json.Write(ErrorResponse.For(code, message));
         return response;
     }
 
@@ -325,7 +337,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
         string? given = m.Pin ?? m.Password;
         string? agentId = m.Pin != null ? m.AgentId ?? m.Extension : m.AgentId;
-        return given == null ? null : new SignInAttempt(m.Tenant, agentId, m.Pin != null, given, $"{m.Tenant}|{agentId}|{request.ClientAddress}");
+        return given == null ? null : new SignInAttempt(m.Tenant, agentId, m.Pin != null, given, $"{m.Tenant}|{agentId}", request.ClientAddress ?? string.Empty);
     }
 
     /// <summary>What the attempt's secret is checked against (null for an unknown agent), read under the lock.</summary>
@@ -337,8 +349,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         }
     }
 
-    /// <summary>A sign-in with a secret; <see cref="Key"/> names the agent and the client's address.</summary>
-    private sealed record SignInAttempt(string? Tenant, string? AgentId, bool Pin, string Given, string Key);
+    /// <summary>A sign-in with a secret; <see cref="Agent"/> names the agent across tenants, <see cref="Address"/> the client.</summary>
+    private sealed record SignInAttempt(string? Tenant, string? AgentId, bool Pin, string Given, string Agent, string Address);
 
     /// <summary>A secret checked outside the lock: what it was checked against, and the outcome.</summary>
     private sealed record Checked(string? Stored, bool Outcome);
