@@ -6,14 +6,14 @@ namespace AgentPhone.Conformance;
 
 /// <summary>
 /// Compiles every device project of the repository the way the nanoFramework build would see
-/// it: its .nfproj Compile items, against nanoFramework's real mscorlib.dll and the reference
-/// declarations (build/nano-ref) of exactly the other packages in its packages.config, plus the
-/// device projects it references, with no .NET base library at all. Anything nanoFramework lacks fails to bind, and the subset
-/// rules name the C# constructs the device cannot run.
+/// it: its .nfproj Compile items, against nanoFramework's real libraries (the CoreLibrary
+/// package's mscorlib.dll and the other packages of its packages.config, built from their sources
+/// at the pins, <see cref="NanoLibraries"/>) plus the device projects it references, with no .NET
+/// base library at all. Anything nanoFramework lacks fails to bind, and the subset rules name the
+/// C# constructs the device cannot run.
 /// </summary>
 public static class ConformanceBuild
 {
-    public const string ReferenceFolder = "build/nano-ref";
     public const string CoreLibrary = "nanoFramework.CoreLibrary";
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
@@ -21,17 +21,34 @@ public static class ConformanceBuild
     /// <summary>Runs the conformance build over the repository at <paramref name="repoRoot"/>.</summary>
     /// <param name="overlay">Extra or replaced device files (repository-relative path → text), as if they were on disk and in their project.</param>
     /// <param name="packagesFolder">A packages.config restore folder (packages/&lt;id&gt;.&lt;version&gt;/lib/*.dll,
-    /// as Visual Studio leaves it): compile against those real assemblies instead of build/nano-ref.</param>
+    /// as Visual Studio leaves it): compile against those assemblies instead of the ones built from the pins.</param>
     public static ConformanceReport Run(string repoRoot, IReadOnlyDictionary<string, string>? overlay = null, string? packagesFolder = null)
     {
         repoRoot = Path.GetFullPath(repoRoot);
-        overlay ??= new Dictionary<string, string>();
         var findings = new List<Finding>();
+        Dictionary<string, IReadOnlyList<MetadataReference>> packageRefs;
+        if (packagesFolder is null)
+        {
+            NanoKit kit = NanoKit.Open(repoRoot);
+            packageRefs = kit.Libraries.ToDictionary(l => l.Key, l => (IReadOnlyList<MetadataReference>)l.Value.Select(a => MetadataReference.CreateFromFile(a.Dll)).ToList());
+        }
+        else
+        {
+            packageRefs = RestoredPackages(Path.GetFullPath(packagesFolder), NfProject.FindAll(repoRoot), findings);
+        }
+
+        return Run(repoRoot, overlay, packageRefs, findings);
+    }
+
+    /// <summary>The conformance build against the given package references (id → assemblies).</summary>
+    public static ConformanceReport Run(string repoRoot, IReadOnlyDictionary<string, string>? overlay,
+        IReadOnlyDictionary<string, IReadOnlyList<MetadataReference>> packageRefs, List<Finding>? findings = null)
+    {
+        overlay ??= new Dictionary<string, string>();
+        findings ??= [];
         var projects = NfProject.FindAll(repoRoot);
-        var packageRefs = packagesFolder is null
-            ? CompileReferenceDeclarations(repoRoot, findings)
-            : RestoredPackages(Path.GetFullPath(packagesFolder), projects, findings);
-        var built = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
+        var built = new Dictionary<string, CSharpCompilation>(StringComparer.Ordinal);
+        var compiled = new List<(NfProject, CSharpCompilation)>();
         int files = 0;
 
         foreach (NfProject project in InBuildOrder(projects, findings, repoRoot))
@@ -48,17 +65,21 @@ public static class ConformanceBuild
             var references = new List<MetadataReference>();
             foreach (PackageRef package in project.Packages)
             {
-                if (packageRefs.TryGetValue(package.Id, out MetadataReference? r))
+                if (packageRefs.TryGetValue(package.Id, out IReadOnlyList<MetadataReference>? r))
                 {
-                    references.Add(r);
+                    references.AddRange(r);
+                }
+                else
+                {
+                    findings.Add(new Finding(Relative(repoRoot, project.Directory) + "/packages.config", 1, 1, $"{package.Id} is not a package {NanoPins.File} pins"));
                 }
             }
 
             foreach (string reference in project.ProjectReferences)
             {
-                if (built.TryGetValue(reference, out MetadataReference? r))
+                if (built.TryGetValue(reference, out CSharpCompilation? r))
                 {
-                    references.Add(r);
+                    references.Add(r.ToMetadataReference());
                 }
             }
 
@@ -75,10 +96,11 @@ public static class ConformanceBuild
                     optimizationLevel: OptimizationLevel.Release));
 
             findings.AddRange(Check(compilation));
-            built[project.Path] = compilation.ToMetadataReference();
+            built[project.Path] = compilation;
+            compiled.Add((project, compilation));
         }
 
-        return new ConformanceReport(projects.Count, files, findings);
+        return new ConformanceReport(projects.Count, files, findings, compiled);
     }
 
     private static IEnumerable<Finding> Check(CSharpCompilation compilation)
@@ -107,95 +129,10 @@ public static class ConformanceBuild
         return new Finding(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, message);
     }
 
-    /// <summary>The file in a nano-ref folder that names the packages its declarations use
-    /// besides the core library (the package's NuGet dependencies), one id per line.</summary>
-    public const string DependsFile = "depends.txt";
-
-    /// <summary>Compiles build/nano-ref/&lt;package id&gt;/*.cs into references: the core library
-    /// first, every other folder after the folders its <see cref="DependsFile"/> names.</summary>
-    private static Dictionary<string, MetadataReference> CompileReferenceDeclarations(string repoRoot, List<Finding> findings)
-    {
-        string root = Path.Combine(repoRoot, ReferenceFolder);
-        var result = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
-        var folders = Directory.GetDirectories(root)
-            .Select(f => Path.GetFileName(f)!)
-            .OrderBy(name => name, StringComparer.Ordinal)
-            .ToList();
-
-        MetadataReference? corlib = RealCoreLibrary(findings);
-        if (corlib is not null)
-        {
-            result[CoreLibrary] = corlib;
-        }
-
-        var compiling = new HashSet<string>(StringComparer.Ordinal);
-
-        MetadataReference? Compile(string package)
-        {
-            if (result.TryGetValue(package, out MetadataReference? done))
-            {
-                return done;
-            }
-
-            string folder = Path.Combine(root, package);
-            if (!Directory.Exists(folder) || !compiling.Add(package))
-            {
-                return null;
-            }
-
-            var references = new List<MetadataReference>();
-            if (corlib is not null)
-            {
-                references.Add(corlib);
-            }
-
-            string depends = Path.Combine(folder, DependsFile);
-            if (File.Exists(depends))
-            {
-                foreach (string id in File.ReadAllLines(depends).Select(l => l.Trim()).Where(l => l.Length > 0))
-                {
-                    MetadataReference? dependency = Compile(id);
-                    if (dependency is null)
-                    {
-                        findings.Add(new Finding(Relative(repoRoot, depends), 1, 1, $"{id} has no declarations in {ReferenceFolder} (or depends on itself)"));
-                    }
-                    else
-                    {
-                        references.Add(dependency);
-                    }
-                }
-            }
-
-            var trees = Directory.GetFiles(folder, "*.cs")
-                .OrderBy(f => f, StringComparer.Ordinal)
-                .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), ParseOptions, Relative(repoRoot, f)))
-                .ToList();
-            var compilation = CSharpCompilation.Create(
-                package, trees, references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
-
-            foreach (Diagnostic d in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
-            {
-                findings.Add(At(d.Location, $"reference declaration does not compile: {d.Id}: {d.GetMessage()}"));
-            }
-
-            MetadataReference reference = compilation.ToMetadataReference();
-            result[package] = reference;
-            return reference;
-        }
-
-        foreach (string package in folders)
-        {
-            Compile(package);
-        }
-
-        return result;
-    }
-
     /// <summary>The real assemblies of every package the projects name, from a restore folder.</summary>
-    private static Dictionary<string, MetadataReference> RestoredPackages(string folder, IReadOnlyList<NfProject> projects, List<Finding> findings)
+    private static Dictionary<string, IReadOnlyList<MetadataReference>> RestoredPackages(string folder, IReadOnlyList<NfProject> projects, List<Finding> findings)
     {
-        var result = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyList<MetadataReference>>(StringComparer.Ordinal);
         foreach (PackageRef package in projects.SelectMany(p => p.Packages).Distinct())
         {
             string lib = Path.Combine(folder, $"{package.Id}.{package.Version}", "lib");
@@ -206,8 +143,8 @@ public static class ConformanceBuild
                 continue;
             }
 
-            // A package ships one assembly; its id, not its file name, is what packages.config names.
-            result[package.Id] = MetadataReference.CreateFromFile(assemblies[0]);
+            // Its id, not its files' names, is what packages.config names.
+            result[package.Id] = assemblies.Select(a => (MetadataReference)MetadataReference.CreateFromFile(a)).ToList();
         }
 
         return result;
@@ -219,19 +156,6 @@ public static class ConformanceBuild
 
     /// <summary>nanoFramework's own mscorlib.dll, which the project file downloads at restore.</summary>
     public static string CoreLibraryPath => Metadata("NanoCoreLibrary");
-
-    private static MetadataReference? RealCoreLibrary(List<Finding> findings)
-    {
-        if (File.Exists(CoreLibraryPath))
-        {
-            return MetadataReference.CreateFromFile(CoreLibraryPath);
-        }
-
-        findings.Add(new Finding("build/Conformance/AgentPhone.Conformance.csproj", 1, 1,
-            $"{CoreLibrary} {CoreLibraryVersion} is not restored ({CoreLibraryPath} is missing): " +
-            "run 'dotnet restore' where the NuGet feed serves it; device code cannot be checked without nanoFramework's real mscorlib.dll"));
-        return null;
-    }
 
     private static string Metadata(string key) =>
         typeof(ConformanceBuild).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)

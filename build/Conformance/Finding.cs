@@ -9,12 +9,16 @@ public sealed record Finding(string File, int Line, int Column, string Message)
 /// <summary>The outcome of a conformance build.</summary>
 public sealed class ConformanceReport
 {
-    public ConformanceReport(int projects, int files, IReadOnlyList<Finding> findings)
+    public ConformanceReport(int projects, int files, IReadOnlyList<Finding> findings, IReadOnlyList<(NfProject Project, Microsoft.CodeAnalysis.CSharp.CSharpCompilation Compilation)> compiled)
     {
         Projects = projects;
         Files = files;
         Findings = findings;
+        Compiled = compiled;
     }
+
+    /// <summary>Each device project and its compilation, referenced projects first.</summary>
+    public IReadOnlyList<(NfProject Project, Microsoft.CodeAnalysis.CSharp.CSharpCompilation Compilation)> Compiled { get; }
 
     public int Projects { get; }
 

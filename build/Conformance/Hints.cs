@@ -44,7 +44,7 @@ internal static class Hints
                     }
                 }
 
-                return " (not in nanoFramework as declared in build/nano-ref for this project's packages.config)";
+                return " (not in nanoFramework's libraries at the versions this project's packages.config pins)";
             case "CS0246":
             case "CS0234":
             case "CS0103":
@@ -53,7 +53,7 @@ internal static class Hints
                     return " (LINQ does not exist on nanoFramework; write the loop)";
                 }
 
-                return " (not in nanoFramework as declared in build/nano-ref for this project's packages.config)";
+                return " (not in nanoFramework's libraries at the versions this project's packages.config pins)";
             default:
                 return "";
         }

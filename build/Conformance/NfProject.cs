@@ -12,8 +12,11 @@ public sealed record PackageRef(string Id, string Version)
 public sealed class NfProject
 {
     private NfProject(string path, string assemblyName, string outputType, IReadOnlyList<string> compile,
-        IReadOnlyList<string> projectReferences, IReadOnlyList<PackageRef> packages, IReadOnlyList<PackageRef> referencedPackages)
+        IReadOnlyList<string> projectReferences, IReadOnlyList<PackageRef> packages, IReadOnlyList<PackageRef> referencedPackages,
+        IReadOnlyList<string> defineConstants, string? keyFile)
     {
+        DefineConstants = defineConstants;
+        KeyFile = keyFile;
         Path = path;
         AssemblyName = assemblyName;
         OutputType = outputType;
@@ -35,7 +38,14 @@ public sealed class NfProject
 
     public string OutputType { get; }
 
-    /// <summary>Compile items, full paths.</summary>
+    /// <summary>The strong-name key the assembly is signed with, or null (nanoFramework's own
+    /// libraries are signed, and grant each other friend access by their public key).</summary>
+    public string? KeyFile { get; }
+
+    /// <summary>The conditional compilation symbols the project defines for every configuration.</summary>
+    public IReadOnlyList<string> DefineConstants { get; }
+
+    /// <summary>Compile items, full paths (a shared project's .projitems it imports included).</summary>
     public IReadOnlyList<string> Compile { get; }
 
     /// <summary>Referenced .nfproj files, full paths.</summary>
@@ -54,11 +64,21 @@ public sealed class NfProject
         XDocument doc = XDocument.Load(path);
         XNamespace ns = doc.Root!.Name.Namespace;
 
-        List<string> Items(string kind) => doc.Descendants(ns + kind)
+        List<string> Items(XDocument d, string folder, string kind) => d.Descendants(d.Root!.Name.Namespace + kind)
             .Select(e => (string?)e.Attribute("Include"))
             .Where(v => v is not null)
-            .Select(v => System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, v!.Replace('\\', '/'))))
+            .Select(v => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder,
+                v!.Replace("$(MSBuildThisFileDirectory)", string.Empty).Replace('\\', '/'))))
             .ToList();
+
+        // Shared projects (Label="Shared") bring their files in through a .projitems import.
+        List<string> compile = Items(doc, dir, "Compile");
+        foreach (string shared in doc.Descendants(ns + "Import")
+            .Where(e => (string?)e.Attribute("Label") == "Shared")
+            .Select(e => System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, ((string)e.Attribute("Project")!).Replace('\\', '/')))))
+        {
+            compile.AddRange(Items(XDocument.Load(shared), System.IO.Path.GetDirectoryName(shared)!, "Compile"));
+        }
 
         var referenced = doc.Descendants(ns + "HintPath")
             .Select(h => ParseHintPath(h.Value))
@@ -76,7 +96,19 @@ public sealed class NfProject
 
         string Property(string name) => doc.Descendants(ns + name).Select(e => e.Value).FirstOrDefault() ?? "";
 
-        return new NfProject(path, Property("AssemblyName"), Property("OutputType"), Items("Compile"), Items("ProjectReference"), packages, referenced);
+        // Symbols defined outside a configuration's condition (a Release-only DEBUG is not wanted).
+        List<string> defines = doc.Descendants(ns + "DefineConstants")
+            .Where(e => e.Parent?.Attribute("Condition") is null)
+            .SelectMany(e => e.Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(d => d != "$(DefineConstants)")
+            .Distinct()
+            .ToList();
+
+        string? keyFile = Property("SignAssembly").Equals("true", StringComparison.OrdinalIgnoreCase) && Property("AssemblyOriginatorKeyFile").Length > 0
+            ? System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, Property("AssemblyOriginatorKeyFile").Replace('\\', '/')))
+            : null;
+
+        return new NfProject(path, Property("AssemblyName"), Property("OutputType"), compile, Items(doc, dir, "ProjectReference"), packages, referenced, defines, keyFile);
     }
 
     /// <summary>Every .nfproj under the repository root, in a stable order.</summary>

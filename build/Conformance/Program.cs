@@ -1,15 +1,62 @@
 using AgentPhone.Conformance;
 
-// Usage: dotnet run --project build/Conformance [repository root] [--packages <folder>]
-//   --packages: compile against the real assemblies of a packages.config restore (the packages/
-//   folder Visual Studio fills for nf.sln) instead of build/nano-ref.
-int at = Array.IndexOf(args, "--packages");
-string? packages = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-string[] rest = at >= 0 ? args.Where((_, i) => i != at && i != at + 1).ToArray() : args;
+// Usage: dotnet run --project build/Conformance [repository root] [--packages <folder>] [--pe] [--device-tests]
+//   (nothing):       the conformance build against nanoFramework's libraries built from the pins
+//   --packages:      against the real assemblies of a packages.config restore (the packages/ folder
+//                    Visual Studio fills for nf.sln) instead
+//   --pe:            also every device assembly as .pe (artifacts/nano/device), with their sizes
+//   --device-tests:  the device test assemblies on nanoCLR, a line per test
+string? Value(string name)
+{
+    int at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
+
+string? packages = Value("--packages");
+string[] rest = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--packages")).ToArray();
 string root = rest.Length > 0 ? rest[0] : FindRepositoryRoot(Directory.GetCurrentDirectory());
-ConformanceReport report = ConformanceBuild.Run(root, packagesFolder: packages);
-Console.WriteLine(report);
-return report.Passed ? 0 : 1;
+
+if (!args.Contains("--pe") && !args.Contains("--device-tests"))
+{
+    ConformanceReport report = ConformanceBuild.Run(root, packagesFolder: packages);
+    Console.WriteLine(report);
+    return report.Passed ? 0 : 1;
+}
+
+NanoKit kit = NanoKit.Open(root);
+DeviceBuild build = kit.BuildDevice(Path.Combine(kit.Sources.Root, "device"));
+if (args.Contains("--pe"))
+{
+    foreach (DeviceProject p in build.Projects)
+    {
+        Console.WriteLine($"{new FileInfo(p.Assembly.Pe).Length,8:N0} B  {ConformanceBuild.Relative(root, p.Assembly.Pe)}");
+    }
+}
+
+if (!args.Contains("--device-tests"))
+{
+    return 0;
+}
+
+int failed = 0;
+foreach (DeviceProject tests in build.Projects.Where(p => p.Project.Name.EndsWith(".Tests", StringComparison.Ordinal)))
+{
+    DeviceTestRun run = DeviceTestRun.Run(kit.Runtime, kit.LoadOrder(build, tests));
+    Console.WriteLine($"{tests.Project.Name} on nanoCLR ({DeviceTestRun.DeviceHeapBytes / 1024} KB heap):");
+    foreach (var (name, result) in run.Results)
+    {
+        Console.WriteLine($"  {result.Outcome,-7} {name}{(result.Outcome == DeviceOutcome.Passed ? string.Empty : ": " + result.Detail)}");
+        failed += result.Outcome == DeviceOutcome.Failed ? 1 : 0;
+    }
+
+    if (!run.Finished)
+    {
+        failed++;
+        Console.WriteLine("  The runtime stopped before the launcher's end:\n" + run.Tail());
+    }
+}
+
+return failed == 0 ? 0 : 1;
 
 static string FindRepositoryRoot(string start)
 {

@@ -6,7 +6,7 @@ namespace AgentPhone.Conformance;
 
 /// <summary>
 /// The parts of C# that nanoFramework 1.x cannot run, found in the syntax tree. Most of them
-/// would also fail to compile against build/nano-ref, but with a compiler message that does
+/// would also fail to compile against nanoFramework's libraries, but with a compiler message that does
 /// not say why; these rules say what the construct is and what to write instead. A few
 /// (declaring your own generic type) would compile and only fail on the device.
 /// </summary>

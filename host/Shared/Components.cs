@@ -26,21 +26,34 @@ internal static class DebianPackage
                 return program;
             }
 
+            Install(package, $"{program} is missing");
+            if (!File.Exists(program))
+            {
+                throw new InvalidOperationException($"Installing {package} did not bring {program}.");
+            }
+
+            return program;
+        }
+    }
+
+    /// <summary>Installs Debian's <paramref name="packages"/> (space-separated), because of <paramref name="why"/>.</summary>
+    public static void Install(string packages, string why)
+    {
+        lock (Gate)
+        {
             if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/apt-get"))
             {
-                throw new ComponentMissingException($"{program} is missing; install Debian's {package} package.");
+                throw new ComponentMissingException($"{why}; install Debian's {packages} package.");
             }
 
             // Waits for another install's lock rather than failing on it.
             const string Wait = "-o DPkg::Lock::Timeout=600";
             var update = Run("apt-get", $"{Wait} update -q", TimeSpan.FromMinutes(10));
-            var install = Run("apt-get", $"{Wait} install -y -q --no-install-recommends {package}", TimeSpan.FromMinutes(15));
-            if (install.ExitCode != 0 || !File.Exists(program))
+            var install = Run("apt-get", $"{Wait} install -y -q --no-install-recommends {packages}", TimeSpan.FromMinutes(15));
+            if (install.ExitCode != 0)
             {
-                throw new InvalidOperationException($"Installing {package} failed ({install.ExitCode}):\n{update.Output}\n{install.Output}");
+                throw new InvalidOperationException($"Installing {packages} failed ({install.ExitCode}):\n{update.Output}\n{install.Output}");
             }
-
-            return program;
         }
     }
 

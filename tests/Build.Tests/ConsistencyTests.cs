@@ -96,31 +96,32 @@ public class ConsistencyTests
     }
 
     [TestMethod]
-    public void EveryPackageWithDeclarationsIsARealPackageOfSomeProject()
+    public void EveryPackageIsBuiltFromItsSourcesAtThePinnedVersion()
     {
-        var used = Projects.SelectMany(p => p.Packages).Select(p => p.Id).ToHashSet();
-        foreach (string folder in Directory.GetDirectories(Repo.PathOf(ConformanceBuild.ReferenceFolder)))
+        // The nanoFramework build compiles each package from its repository at the tag of the
+        // version packages.config pins: build/nanoframework.tsv names that tag and its commit.
+        NanoPins pins = NanoPins.Load(Repo.Root);
+        foreach (PackageRef package in Projects.SelectMany(p => p.Packages).Distinct())
         {
-            string id = Path.GetFileName(folder);
-            Assert.IsTrue(used.Contains(id), $"{ConformanceBuild.ReferenceFolder}/{id} declares a package no device project uses");
+            NanoPin? pin = pins.OfPackage(package.Id);
+            Assert.IsNotNull(pin, $"{package.Id} is in a packages.config but not in {NanoPins.File}");
+            Assert.AreEqual(package.Version, pin.Version, $"{NanoPins.File} builds {package.Id} at another version than packages.config pins");
+            Assert.AreEqual("v" + package.Version, pin.Tag, $"{package.Id}: the tag of the pinned version");
+            Assert.AreEqual(40, pin.Commit.Length, $"{package.Id}: a whole commit id");
         }
     }
 
     [TestMethod]
-    public void EveryDeclarationFileNamesTheTagOfThePinnedVersion()
+    public void TheDeviceTestProjectsBuildWithTheTestFrameworkAsItShips()
     {
-        // A declaration is checked against nanoFramework's source at the tag of the version the
-        // projects pin; the file says which, so a version bump shows which files to check again.
-        var pinned = Projects.SelectMany(p => p.Packages).DistinctBy(p => p.Id).ToDictionary(p => p.Id, p => p.Version, StringComparer.Ordinal);
-        foreach (string file in Directory.GetFiles(Repo.PathOf(ConformanceBuild.ReferenceFolder), "*.cs", SearchOption.AllDirectories))
+        // TestFramework stopped shipping its .targets file in 2.1.64: an import of it, or a check
+        // that it exists, fails the build in Visual Studio.
+        foreach (NfProject project in Projects.Where(p => p.Name.EndsWith(".Tests", StringComparison.Ordinal)))
         {
-            string id = Path.GetFileName(Path.GetDirectoryName(file)!);
-            string head = string.Join(" ", File.ReadLines(file).TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)).Select(l => l.TrimStart('/', ' ')));
-            var mirrors = System.Text.RegularExpressions.Regex.Match(head, @"^Mirrors nanoframework/(\S+) at tag v(\S+) \(package (\S+) (\S+),");
-            Assert.IsTrue(mirrors.Success, $"{file} must start with 'Mirrors nanoframework/<repository> at tag v<version> (package <id> <version>, ...'");
-            Assert.AreEqual(id, mirrors.Groups[3].Value, file);
-            Assert.AreEqual(pinned[id], mirrors.Groups[2].Value, $"{file} mirrors another version than packages.config pins");
-            Assert.AreEqual(pinned[id], mirrors.Groups[4].Value, file);
+            string text = File.ReadAllText(project.Path);
+            Assert.IsFalse(text.Contains("nanoFramework.TestFramework.targets", StringComparison.Ordinal), project.Name + ".nfproj refers to nanoFramework.TestFramework.targets");
+            Assert.IsFalse(text.Contains("EnsureNuGetPackageBuildImports", StringComparison.Ordinal), project.Name + ".nfproj checks for package build imports");
+            StringAssert.Contains(text, "nanoFramework.UnitTestLauncher.exe", project.Name + ".nfproj references the launcher, as nanoFramework's own test projects do");
         }
     }
 

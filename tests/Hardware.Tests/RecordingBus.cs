@@ -6,10 +6,14 @@ namespace AgentPhone.Hardware.Tests
     /// The wires between the ESP32 and a panel, written down: each SPI transfer as <c>C:</c>
     /// (data/command pin low) or <c>D:</c> (high) and its bytes in hex, I2C transfers as
     /// <c>I2C:</c>, other pin changes and the waits a driver asks for. Counts every byte sent.
+    /// A long transfer (a frame's pixels) is written down by its first <see cref="LoggedBytes"/>
+    /// bytes and its length: the log of a whole 320x240 frame in hex would need more heap than
+    /// an ESP32 has.
     /// </summary>
     internal sealed class RecordingBus : ISpiBus, II2cBus, IGpio, IDelay
     {
         private const string Hex = "0123456789ABCDEF";
+        public const int LoggedBytes = 128;   // a character cell of the largest font
         private readonly bool[] _levels = new bool[64];
         private readonly int _dcPin;
 
@@ -77,8 +81,10 @@ namespace AgentPhone.Hardware.Tests
 
         public static string HexOf(byte[] buffer, int offset, int count)
         {
-            char[] text = new char[count == 0 ? 0 : count * 3 - 1];
-            for (int i = 0; i < count; i++)
+            int shown = count > LoggedBytes ? LoggedBytes : count;
+            string more = shown < count ? " …+" + (count - shown) : "";
+            char[] text = new char[shown == 0 ? 0 : shown * 3 - 1];
+            for (int i = 0; i < shown; i++)
             {
                 byte b = buffer[offset + i];
                 if (i > 0)
@@ -90,7 +96,7 @@ namespace AgentPhone.Hardware.Tests
                 text[i * 3 + 1] = Hex[b & 0xF];
             }
 
-            return new string(text);
+            return new string(text) + more;
         }
     }
 }
