@@ -1,7 +1,8 @@
 using AgentPhone.Bench.Phone;
 
 // The phone's costs, printed: allocations per key and per stats refresh, and what each board's
-// panel receives per key press. bench/Run puts the same figures into docs/performance.md.
+// panel receives per key press. bench/Run puts the same figures into docs/performance.md, beside
+// the memory the phone keeps, measured on nanoCLR (dotnet run --project build/Conformance -- --memory).
 Console.WriteLine("Phone core, bytes allocated once warm (host, Release build)");
 Console.WriteLine($"{"",-28} {"",7} {"",13} {"per stats refresh",31}");
 Console.WriteLine($"{"board",-28} {"grid",7} {"per menu key",13} {"same figures",15} {"figures change",15}");
@@ -21,15 +22,6 @@ foreach (PanelRow r in PanelBench.Run())
 
 Console.WriteLine("aim: under 15% of a full frame per in-menu key press");
 
-Console.WriteLine();
-Console.WriteLine("Managed heap kept once booted, signed in, ringing with Caller Data (objects reachable from the device at their host size; an upper bound)");
-var (memory, statics) = DeviceMemoryBench.Run();
-foreach (DeviceMemoryRow r in memory)
-{
-    Console.WriteLine($"{r.Board,-16} phone {r.Phone / 1024.0,6:F1} KB   phone + demo center {r.PhoneAndDemo / 1024.0,6:F1} KB");
-}
-
-Console.WriteLine($"static tables, once: {statics / 1024.0:F1} KB; aims: under 32 KB for the phone, under 64 KB with the demo center");
 Console.WriteLine();
 Console.WriteLine("Device JSON codec per body read (host, once warm)");
 foreach (CodecRow r in CodecBench.Run())

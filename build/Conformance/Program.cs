@@ -6,6 +6,7 @@ using AgentPhone.Conformance;
 //                    Visual Studio fills for nf.sln) instead
 //   --pe:            also every device assembly as .pe (artifacts/nano/device), with their sizes
 //   --device-tests:  the device test assemblies on nanoCLR, a line per test
+//   --memory:        what the phone keeps alive on nanoCLR, per board, with and without the demo center
 string? Value(string name)
 {
     int at = Array.IndexOf(args, name);
@@ -16,7 +17,7 @@ string? packages = Value("--packages");
 string[] rest = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--packages")).ToArray();
 string root = rest.Length > 0 ? rest[0] : FindRepositoryRoot(Directory.GetCurrentDirectory());
 
-if (!args.Contains("--pe") && !args.Contains("--device-tests"))
+if (!args.Contains("--pe") && !args.Contains("--device-tests") && !args.Contains("--memory"))
 {
     ConformanceReport report = ConformanceBuild.Run(root, packagesFolder: packages);
     Console.WriteLine(report);
@@ -24,6 +25,20 @@ if (!args.Contains("--pe") && !args.Contains("--device-tests"))
 }
 
 NanoKit kit = NanoKit.Open(root);
+if (args.Contains("--memory"))
+{
+    foreach (string board in new[] { "devkitc-st7735", "m5stack-core", "esp32-ssd1306" })
+    {
+        foreach (bool demo in new[] { false, true })
+        {
+            DeviceMemory m = DeviceMemory.Measure(kit, board, demo);
+            Console.WriteLine($"{board,-16} {(demo ? "phone + demo" : "phone"),-13} kept {m.Kept,7:N0} B  statics {m.Statics,7:N0} B  runtime {m.Runtime,7:N0} B  free {m.Free,7:N0} B of {m.HeapBytes / 1024} KB{(m.CallerDataShown ? "" : "  (not on Caller Data!)")}");
+        }
+    }
+
+    return 0;
+}
+
 DeviceBuild build = kit.BuildDevice(Path.Combine(kit.Sources.Root, "device"));
 if (args.Contains("--pe"))
 {

@@ -12,7 +12,7 @@ namespace AgentPhone.Build.Tests;
 public class ConsistencyTests
 {
     /// <summary>Device projects with no host build: they bind APIs only nanoFramework has.</summary>
-    private static readonly string[] DeviceOnly = { "AgentPhone.App", "AgentPhone.Hardware.Nano", "AgentPhone.Listener" };
+    private static readonly string[] DeviceOnly = { "AgentPhone.App", "AgentPhone.Hardware.Nano", "AgentPhone.Listener", "AgentPhone.Bench.Device" };
 
     // Parsed once for the class: every test reads the same project files.
     private static readonly IReadOnlyList<NfProject> Projects = NfProject.FindAll(Repo.Root);

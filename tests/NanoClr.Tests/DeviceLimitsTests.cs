@@ -90,3 +90,19 @@ public sealed class PeConverterTests
         Directory.Delete(folder, recursive: true);
     }
 }
+
+/// <summary>The device memory bench runs on nanoCLR: the phone boots, signs in and rings with
+/// Caller Data within the device heap, and dropping it gives its memory back.</summary>
+[TestClass]
+public sealed class DeviceMemoryTests
+{
+    [TestMethod]
+    public void TheSmallestBoardRingsWithCallerDataInTheDeviceHeap()
+    {
+        DeviceMemory m = DeviceMemory.Measure(NanoKit.Open(Repo.Root), "esp32-ssd1306", withDemo: true);
+
+        Assert.IsTrue(m.CallerDataShown, "the phone showed Caller Data");
+        Assert.IsTrue(m.Kept > 0 && m.Kept < m.HeapBytes, $"the phone kept {m.Kept} B of {m.HeapBytes}");
+        Assert.IsTrue(m.Free > 0, "heap left while ringing");
+    }
+}
