@@ -7,6 +7,7 @@ using AgentPhone.Conformance;
 //   --pe:            also every device assembly as .pe (artifacts/nano/device), with their sizes
 //   --device-tests:  the device test assemblies on nanoCLR, a line per test
 //   --memory:        what the phone keeps alive on nanoCLR, per board, with and without the demo center
+//   --heap <KB>:     the managed heap nanoCLR gets (default: DeviceTestRun.DeviceHeapBytes)
 string? Value(string name)
 {
     int at = Array.IndexOf(args, name);
@@ -14,7 +15,8 @@ string? Value(string name)
 }
 
 string? packages = Value("--packages");
-string[] rest = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--packages")).ToArray();
+int heap = Value("--heap") is string kb ? int.Parse(kb) * 1024 : DeviceTestRun.DeviceHeapBytes;
+string[] rest = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--packages" or "--heap"))).ToArray();
 string root = rest.Length > 0 ? rest[0] : FindRepositoryRoot(Directory.GetCurrentDirectory());
 
 if (!args.Contains("--pe") && !args.Contains("--device-tests") && !args.Contains("--memory"))
@@ -31,7 +33,7 @@ if (args.Contains("--memory"))
     {
         foreach (bool demo in new[] { false, true })
         {
-            DeviceMemory m = DeviceMemory.Measure(kit, board, demo);
+            DeviceMemory m = DeviceMemory.Measure(kit, board, demo, heap);
             Console.WriteLine($"{board,-16} {(demo ? "phone + demo" : "phone"),-13} kept {m.Kept,7:N0} B  statics {m.Statics,7:N0} B  runtime {m.Runtime,7:N0} B  free {m.Free,7:N0} B of {m.HeapBytes / 1024} KB{(m.CallerDataShown ? "" : "  (not on Caller Data!)")}");
         }
     }
@@ -39,7 +41,10 @@ if (args.Contains("--memory"))
     return 0;
 }
 
-DeviceBuild build = kit.BuildDevice(Path.Combine(kit.Sources.Root, "device"));
+// One build at a time in the shared folder (another command may be running from this clone).
+string folder = Path.Combine(kit.Sources.Root, "device");
+using IDisposable held = NanoSources.Lock(folder + ".lock");
+DeviceBuild build = kit.BuildDevice(folder);
 if (args.Contains("--pe"))
 {
     foreach (DeviceProject p in build.Projects)
@@ -56,8 +61,8 @@ if (!args.Contains("--device-tests"))
 int failed = 0;
 foreach (DeviceProject tests in build.Projects.Where(p => p.Project.Name.EndsWith(".Tests", StringComparison.Ordinal)))
 {
-    DeviceTestRun run = DeviceTestRun.Run(kit.Runtime, kit.LoadOrder(build, tests));
-    Console.WriteLine($"{tests.Project.Name} on nanoCLR ({DeviceTestRun.DeviceHeapBytes / 1024} KB heap):");
+    DeviceTestRun run = DeviceTestRun.Run(kit.Runtime, kit.LoadOrder(build, tests), heap);
+    Console.WriteLine($"{tests.Project.Name} on nanoCLR ({heap / 1024} KB heap):");
     foreach (var (name, result) in run.Results)
     {
         Console.WriteLine($"  {result.Outcome,-7} {name}{(result.Outcome == DeviceOutcome.Passed ? string.Empty : ": " + result.Detail)}");

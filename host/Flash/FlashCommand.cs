@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using AgentPhone.Boards;
+using AgentPhone.Conformance;
 
 namespace AgentPhone.Flash;
 
@@ -41,11 +42,11 @@ public static class FlashCommand
             }
         }
 
-        // --what-if prints the whole plan on any machine; only a real run needs MSBuild, so only
-        // a real run stops here when it is missing.
-        string? found = o.MsBuild ?? FindMsBuild(findOnPath);
+        // Only the virtual device's tests are built with MSBuild (Visual Studio's virtual device).
+        // --what-if prints the whole plan on any machine, so only a real run stops here.
+        string? found = o.Virtual ? o.MsBuild ?? FindMsBuild(findOnPath) : null;
         string msbuild = found ?? "MSBuild.exe";
-        string? missingMsBuild = found is null
+        string? missingMsBuild = !o.Virtual ? null : found is null
             ? "MSBuild not found. Install Visual Studio 2022 (or its Build Tools) with the .NET nanoFramework extension, or pass --msbuild <path to MSBuild.exe>."
             : File.Exists(msbuild) ? null : $"MSBuild not found at {msbuild}.";
         if (missingMsBuild != null && !o.WhatIf)
@@ -55,14 +56,34 @@ public static class FlashCommand
         }
 
         string workDir = Path.Combine(Path.GetTempPath(), "agentphone-flash");
-        var steps = FlashPlan.For(o, board, repoRoot, msbuild, workDir, out var files);
+        string image = string.Empty;
         if (board != null)
         {
             foreach (string line in FlashPlan.PinMap(board))
             {
                 output.WriteLine(line);
             }
+
+            // Built with --what-if too: the plan shows the image it deploys.
+            output.WriteLine("Build: the app's PEs and its deployment image (nanoFramework's libraries and PE converter from their sources at the pins)");
+            try
+            {
+                DeploymentImage built = DeploymentImage.Build(NanoKit.Open(repoRoot), Directory.CreateTempSubdirectory("agentphone-image-").FullName);
+                image = built.File;
+                output.WriteLine($"Image {built.File} ({built.Bytes:N0} B), its PEs in load order:");
+                foreach (var (pe, bytes) in built.Parts)
+                {
+                    output.WriteLine($"    {Path.GetFileName(pe),-45} {bytes,9:N0} B");
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException)
+            {
+                output.WriteLine("Build failed: " + e.Message);
+                return 1;
+            }
         }
+
+        var steps = FlashPlan.For(o, board, repoRoot, msbuild, workDir, image, out var files);
 
         foreach (var (path, content) in files)
         {

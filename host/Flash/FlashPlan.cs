@@ -12,27 +12,28 @@ public sealed record FlashStep(string Stage, string Description, string Program,
 }
 
 /// <summary>
-/// Everything flashing does, as a list of commands: install or update nanoff, build the device
-/// solution with MSBuild, flash nanoFramework's firmware for the board's target, write the
-/// phone's configuration file to the device's storage, deploy the app. With --virtual: nanoclr,
-/// the build, and the device tests on the virtual device. Pure: files it would write are
-/// returned, not written.
+/// Everything flashing does, as a list of commands: install or update nanoff, flash
+/// nanoFramework's firmware for the board's target, write the phone's configuration file to the
+/// device's storage, deploy the app's image (built beforehand, in this process, by
+/// <see cref="AgentPhone.Conformance.DeploymentImage"/>). With --virtual: nanoclr, the build with
+/// MSBuild, and the device tests on Visual Studio's virtual device. Pure: files it would write
+/// are returned, not written.
 /// </summary>
 public static class FlashPlan
 {
     public const string ConfigFileName = "agentphone.json";
     public const string DeploymentFileName = "agentphone.deploy.json";
 
-    public static IReadOnlyList<FlashStep> For(FlashOptions o, BoardProfile? board, string repoRoot, string msbuild, string workDir,
+    public static IReadOnlyList<FlashStep> For(FlashOptions o, BoardProfile? board, string repoRoot, string msbuild, string workDir, string image,
         out IReadOnlyDictionary<string, string> files)
     {
         var steps = new List<FlashStep>();
         var written = new Dictionary<string, string>();
-        string solution = Path.Combine(repoRoot, "nf.sln");
-        var build = new List<string> { solution, "-restore", "-p:RestorePackagesConfig=true", "-p:Configuration=Release", "-m", "-v:minimal" };
 
         if (o.Virtual)
         {
+            string solution = Path.Combine(repoRoot, "nf.sln");
+            var build = new List<string> { solution, "-restore", "-p:RestorePackagesConfig=true", "-p:Configuration=Release", "-m", "-v:minimal" };
             steps.Add(new FlashStep("Tools", "install or update nanoclr, the virtual device", "dotnet", new[] { "tool", "update", "--global", "nanoclr" }));
             steps.Add(new FlashStep("Firmware", "update the virtual device's runtime", "nanoclr", new[] { "instance", "--update" }));
             steps.Add(new FlashStep("Build", "build the device solution", msbuild, build));
@@ -50,7 +51,6 @@ public static class FlashPlan
 
         string target = board!.FirmwareTarget!;
         string port = o.Port!;
-        string image = Path.Combine(repoRoot, "firmware", "App", "bin", "Release", "AgentPhone.App.bin");
         string config = Path.Combine(workDir, ConfigFileName);
         string deployment = Path.Combine(workDir, DeploymentFileName);
         written[config] = ConfigJson(o, board);
@@ -61,10 +61,9 @@ public static class FlashPlan
         }, new JsonSerializerOptions { WriteIndented = true });
 
         steps.Add(new FlashStep("Tools", "install or update nanoff, nanoFramework's flasher", "dotnet", new[] { "tool", "update", "--global", "nanoff" }));
-        steps.Add(new FlashStep("Build", "build the device solution", msbuild, build));
         steps.Add(new FlashStep("Firmware", $"flash nanoFramework for {target}", "nanoff", new[] { "--target", target, "--serialport", port, "--update" }));
         steps.Add(new FlashStep("Configure", $"write {ConfigFileName} to the device's storage (I:)", "nanoff", new[] { "--filedeployment", deployment }));
-        steps.Add(new FlashStep("Deploy", "deploy the AgentPhone app", "nanoff", new[] { "--target", target, "--serialport", port, "--deploy", "--image", image }));
+        steps.Add(new FlashStep("Deploy", "deploy the AgentPhone app's image", "nanoff", new[] { "--target", target, "--serialport", port, "--deploy", "--image", image }));
         files = written;
         return steps;
     }

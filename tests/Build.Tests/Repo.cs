@@ -14,12 +14,12 @@ internal static class Repo
 
     /// <summary>Runs a command line exactly as the README shows it, through the shell, from the
     /// repository root, and returns its exit code and output.</summary>
-    public static (int ExitCode, string Output) Run(string commandLine)
+    public static (int ExitCode, string Output) Run(string commandLine, TimeSpan? timeout = null)
     {
         var start = OperatingSystem.IsWindows()
             ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/c", commandLine } }
             : new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", commandLine } };
-        return Run(start, TimeSpan.FromMinutes(5), null);
+        return Run(start, timeout ?? TimeSpan.FromMinutes(5), null);
     }
 
     /// <summary>Runs a command to completion (bounded by <paramref name="timeout"/>) and returns its exit code and output.</summary>

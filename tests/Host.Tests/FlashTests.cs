@@ -24,18 +24,19 @@ public sealed class FlashTests
     public void WhatIfPrintsTheWholePlanForEachBoard(string board, string target, string panelPins, string keyPins)
     {
         var (exit, output) = Flash(new[] { "-Board", board, "-Port", "COM5", "-WifiSsid", "office", "-WifiPassword", "s3cret",
-            "-Server", "http://10.0.0.5:8082", "--msbuild", FakeMsBuild, "-WhatIf" });
+            "-Server", "http://10.0.0.5:8082", "-WhatIf" });
 
         Assert.AreEqual(0, exit, output);
         StringAssert.Contains(output, panelPins);
         StringAssert.Contains(output, keyPins);
-        StringAssert.Contains(output, "[1/5] Tools: install or update nanoff");
+        StringAssert.Contains(output, "Build: the app's PEs and its deployment image");
+        Assert.IsFalse(output.Contains("nf.sln", StringComparison.Ordinal) || output.Contains("missing: MSBuild", StringComparison.Ordinal), "a board is flashed without MSBuild: " + output);
+        StringAssert.Contains(output, "[1/4] Tools: install or update nanoff");
         StringAssert.Contains(output, "dotnet tool update --global nanoff");
-        StringAssert.Contains(output, $"{FakeMsBuild} {Path.Combine(Root, "nf.sln")} -restore -p:RestorePackagesConfig=true -p:Configuration=Release");
-        StringAssert.Contains(output, $"[3/5] Firmware: flash nanoFramework for {target}");
+        StringAssert.Contains(output, $"[2/4] Firmware: flash nanoFramework for {target}");
         StringAssert.Contains(output, $"nanoff --target {target} --serialport COM5 --update");
         StringAssert.Contains(output, "nanoff --filedeployment ");
-        StringAssert.Contains(output, $"nanoff --target {target} --serialport COM5 --deploy --image {Path.Combine(Root, "firmware", "App", "bin", "Release", "AgentPhone.App.bin")}");
+        StringAssert.Matches(output, new System.Text.RegularExpressions.Regex($@"nanoff --target {target} --serialport COM5 --deploy --image \S+AgentPhone\.App\.bin\r?\n"));
         StringAssert.Contains(output, $"\"board\": \"{board}\"");
         StringAssert.Contains(output, "\"demo\": false");
         Assert.IsFalse(output.Contains("s3cret"), "the Wi-Fi password is not printed");
@@ -48,7 +49,7 @@ public sealed class FlashTests
         string folder = Directory.CreateTempSubdirectory("flash-ca-").FullName;
         var certificates = new TestCertificates(folder);
         var (exit, output) = Flash(new[] { "--board", "devkitc-st7735", "--port", "COM5", "--server", "https://10.0.0.5:8443",
-            "--device-secret", "d3v1ce-s3cret", "--ca-cert", certificates.CaPemFile, "--msbuild", FakeMsBuild, "--what-if" });
+            "--device-secret", "d3v1ce-s3cret", "--ca-cert", certificates.CaPemFile, "--what-if" });
         Assert.AreEqual(0, exit, output);
         Assert.IsFalse(output.Contains("d3v1ce-s3cret"), "the device secret is not printed");
         StringAssert.Contains(output, "\"deviceSecret\": \"********\"");
@@ -71,7 +72,7 @@ public sealed class FlashTests
     [TestMethod]
     public void WithoutAServerTheDeviceRunsTheDemo()
     {
-        var (exit, output) = Flash(new[] { "--board", "devkitc-st7735", "--port", "/dev/ttyUSB0", "--msbuild", FakeMsBuild, "--what-if" });
+        var (exit, output) = Flash(new[] { "--board", "devkitc-st7735", "--port", "/dev/ttyUSB0", "--what-if" });
         Assert.AreEqual(0, exit, output);
         StringAssert.Contains(output, "\"demo\": true");
         StringAssert.Contains(output, "--serialport /dev/ttyUSB0");
@@ -110,14 +111,15 @@ public sealed class FlashTests
     }
 
     [TestMethod]
-    public void AMissingToolIsNamedBeforeAnythingRuns()
+    public void TheVirtualDeviceNamesMissingMsBuildBeforeAnythingRuns()
     {
-        var (exit, output) = Flash(new[] { "--board", "m5stack-core", "--port", "COM5" });
+        // Only Visual Studio's virtual device needs MSBuild.
+        var (exit, output) = Flash(new[] { "--virtual" });
         Assert.AreEqual(3, exit);
         StringAssert.Contains(output, "MSBuild not found. Install Visual Studio 2022");
-        Assert.IsFalse(output.Contains("[1/5]"), "nothing ran");
+        Assert.IsFalse(output.Contains("[1/"), "nothing ran");
 
-        (exit, output) = Flash(new[] { "--board", "m5stack-core", "--port", "COM5", "--msbuild", "/no/such/MSBuild.exe" });
+        (exit, output) = Flash(new[] { "--virtual", "--msbuild", "/no/such/MSBuild.exe" });
         Assert.AreEqual(3, exit);
         StringAssert.Contains(output, "MSBuild not found at /no/such/MSBuild.exe.");
     }
@@ -128,11 +130,40 @@ public sealed class FlashTests
         var (exit, output) = Flash(new[] { "--board", "devkitc-st7735", "--port", "COM5", "--what-if" });
 
         Assert.AreEqual(0, exit, output);
-        StringAssert.Contains(output, "[2/5] Build: build the device solution");
-        StringAssert.Contains(output, "    missing: MSBuild not found. Install Visual Studio 2022");
         StringAssert.Contains(output, "    missing: nanoff is not on PATH (the Tools step installs it)");
-        StringAssert.Contains(output, "[5/5] Deploy");
+        StringAssert.Contains(output, "[4/4] Deploy");
         StringAssert.Contains(output, "What-if: nothing was run.");
+    }
+
+    [TestMethod]
+    public void TheImageHoldsTheAppsPesInLoadOrderMscorlibFirst()
+    {
+        var kit = AgentPhone.Conformance.NanoKit.Open(Root);
+        string folder = Directory.CreateTempSubdirectory("flash-image-").FullName;
+
+        var image = AgentPhone.Conformance.DeploymentImage.Build(kit, folder);
+
+        var names = image.Parts.Select(p => Path.GetFileNameWithoutExtension(p.Pe)).ToList();
+        Assert.AreEqual("mscorlib", names[0], "mscorlib first: every other assembly references it");
+        CollectionAssert.IsSubsetOf(new[] { "AgentPhone.App", "AgentPhone.Device", "AgentPhone.Phone", "AgentPhone.Server", "AgentPhone.Protocol",
+            "AgentPhone.Hardware.Nano", "AgentPhone.Listener", "AgentPhone.Boards", "System.Net.Http", "System.Net", "nanoFramework.Hardware.Esp32" }, names);
+        Assert.AreEqual(names.Count, names.Distinct().Count(), "each assembly once");
+        Assert.IsFalse(names.Any(n => n.Contains("Test", StringComparison.Ordinal)), "no test assembly or launcher on the device");
+
+        // The file is the PEs one after another, each whole and marked as nanoFramework's, on a 4-byte word.
+        byte[] bytes = File.ReadAllBytes(image.File);
+        Assert.AreEqual(image.Bytes, bytes.LongLength);
+        long at = 0;
+        foreach (var (pe, size) in image.Parts)
+        {
+            Assert.AreEqual(new FileInfo(pe).Length, size);
+            Assert.AreEqual(0, at % 4, pe + " starts on a word");
+            Assert.AreEqual("NFMRK1", System.Text.Encoding.ASCII.GetString(bytes, (int)at, 6), pe);
+            CollectionAssert.AreEqual(File.ReadAllBytes(pe), bytes.Skip((int)at).Take((int)size).ToArray(), pe);
+            at += size;
+        }
+
+        Directory.Delete(folder, recursive: true);
     }
 
     [TestMethod]
@@ -142,8 +173,10 @@ public sealed class FlashTests
         var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet run --project host/Flash -- --board devkitc-st7735 --port COM5 --what-if");
 
         Assert.AreEqual(0, exit, output);
-        StringAssert.Contains(output, "[1/5] Tools");
-        StringAssert.Contains(output, "[5/5] Deploy");
+        StringAssert.Contains(output, "AgentPhone.App.bin");
+        StringAssert.Contains(output, "    mscorlib.pe");
+        StringAssert.Contains(output, "[1/4] Tools");
+        StringAssert.Contains(output, "[4/4] Deploy");
         StringAssert.Contains(output, "What-if: nothing was run.");
     }
 
@@ -155,14 +188,14 @@ public sealed class FlashTests
             Assert.Inconclusive("uses /bin/true and /bin/false");
         }
 
-        // dotnet and the build succeed, nanoff fails: progress up to Firmware, then the failure.
-        var (exit, output) = Flash(new[] { "--board", "esp32-ssd1306", "--port", "COM5", "--msbuild", "/bin/true" },
+        // The build and dotnet succeed, nanoff fails: progress up to Firmware, then the failure.
+        var (exit, output) = Flash(new[] { "--board", "esp32-ssd1306", "--port", "COM5" },
             program => program == "dotnet" ? "/bin/true" : program == "nanoff" ? "/bin/false" : null);
 
         Assert.AreEqual(1, exit, output);
-        StringAssert.Contains(output, "[2/5] Build");
-        StringAssert.Contains(output, "[3/5] Firmware");
+        StringAssert.Contains(output, "AgentPhone.App.bin");
+        StringAssert.Contains(output, "[2/4] Firmware");
         StringAssert.Contains(output, "Firmware failed (exit code 1): nanoff --target ESP32_REV3 --serialport COM5 --update");
-        Assert.IsFalse(output.Contains("[4/5]"), output);
+        Assert.IsFalse(output.Contains("[3/4]"), output);
     }
 }

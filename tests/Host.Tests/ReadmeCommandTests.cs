@@ -75,6 +75,37 @@ public sealed class ReadmeCommandTests
         StringAssert.Contains(output, "Conformance build passed");
     }
 
+    [TestMethod]
+    public void TheDeviceTestCommandRunsEveryDeviceTestOnNanoClr()
+    {
+        // The README's command; the first run may build nanoCLR (or wait for another test building it).
+        var (exit, output) = Repo.Run("dotnet run --project build/Conformance -- --device-tests", TimeSpan.FromMinutes(25));
+
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "AgentPhone.Firmware.Tests on nanoCLR (128 KB heap):");
+        StringAssert.Contains(output, "AgentPhone.Hardware.Tests on nanoCLR (128 KB heap):");
+        StringAssert.Contains(output, "  Passed  AgentPhone.Firmware.Tests.Phone.PhoneFlowTests.");
+        Assert.IsFalse(output.Contains("  Failed ", StringComparison.Ordinal), output);
+    }
+
+    [TestMethod]
+    public void TheDeviceDocsPeAndMemoryCommandsWork()
+    {
+        // docs/device.md's commands beside the README's, as written.
+        var (exit, output) = Repo.Run("dotnet run --project build/Conformance -- --pe", TimeSpan.FromMinutes(25));
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "artifacts/nano/device/AgentPhone.App/AgentPhone.App.pe");
+
+        (exit, output) = Repo.Run("dotnet run --project build/Conformance -- --memory", TimeSpan.FromMinutes(25));
+        Assert.AreEqual(0, exit, output);
+        foreach (string board in new[] { "devkitc-st7735", "m5stack-core", "esp32-ssd1306" })
+        {
+            StringAssert.Contains(output, board + " ");
+        }
+
+        Assert.IsFalse(output.Contains("not on Caller Data", StringComparison.Ordinal), output);
+    }
+
     /// <summary>A documented command that keeps running: started through the shell from the
     /// repository root, given until it prints <paramref name="ready"/>, stopped with its whole
     /// process tree.</summary>
