@@ -3,7 +3,8 @@ using AgentPhone;
 using AgentPhone.Bench.Run;
 
 // Every benchmark, side by side in one run, into docs/performance.md:
-//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|load|shift|store|cluster|phone|device [sizes, e.g. 1000,5000]]
+//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|load|shift|store|cluster|phone|device [sizes, e.g. 1000,5000] [--write]]
+//   (--write with --only: that section of docs/performance.md anew, marked as from its own run)
 if (args.Length == 1 && args[0] == "--bare-kestrel")
 {
     await BareKestrel.Serve();
@@ -11,7 +12,7 @@ if (args.Length == 1 && args[0] == "--bare-kestrel")
 }
 
 string only = args.Length >= 2 && args[0] == "--only" ? args[1] : "";
-int[] sizes = args.Length == 3 && args[0] == "--only" ? args[2].Split(',').Select(int.Parse).ToArray() : [1_000, 5_000, 10_000];
+int[] sizes = args.Length >= 3 && args[0] == "--only" && args[2] != "--write" ? args[2].Split(',').Select(int.Parse).ToArray() : [1_000, 5_000, 10_000];
 var reports = new List<Report>();
 if (only is "" or "routing")
 {
@@ -72,11 +73,29 @@ foreach (Report report in reports)
 }
 
 Console.WriteLine(md);
+string path = Path.Combine(RepositoryRoot.Find(), "docs", "performance.md");
 if (only == "")
 {
-    // Only a whole run is the document: its figures sit side by side from one machine and one time.
-    string path = Path.Combine(RepositoryRoot.Find(), "docs", "performance.md");
+    // A whole run is the document: its figures sit side by side from one machine and one time.
     File.WriteAllText(path, md.ToString());
     Console.WriteLine($"wrote {path}");
+}
+else if (args.Contains("--write") && File.Exists(path))
+{
+    // One section anew (--only <name> --write), saying it is not from the whole run: its figures
+    // are not to be set beside the other sections'.
+    string document = File.ReadAllText(path);
+    foreach (Report report in reports)
+    {
+        string section = report.Markdown();
+        int heading = section.IndexOf("\n\n", StringComparison.Ordinal) + 2;
+        section = section[..heading] + $"This section is from `dotnet run -c Release --project bench/Run -- --only {only} --write` on {DateTime.UtcNow:yyyy-MM-dd}, not from the whole run.\n\n" + section[heading..];
+        int start = document.IndexOf($"## {report.Title}\n", StringComparison.Ordinal);
+        int end = start < 0 ? -1 : document.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        document = start < 0 ? document + section : document[..start] + section + (end < 0 ? string.Empty : document[(end + 1)..]);
+    }
+
+    File.WriteAllText(path, document);
+    Console.WriteLine($"wrote the {only} section of {path}");
 }
 return reports.All(r => r.AllHold) ? 0 : 1;

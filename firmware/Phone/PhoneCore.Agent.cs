@@ -38,6 +38,11 @@ namespace AgentPhone.Phone
             _view = PhoneView.AgentMenu;
             _screen.Clear();
             _screen.Title = "Agent: " + _status.AgentId;
+            if (_status.ReasonLabel != null && StateIs(AgentState.NotReady))
+            {
+                _screen.AddLine("Reason: " + _status.ReasonLabel);
+            }
+
             if (_status.PendingState != null)
             {
                 _screen.AddLine("Next: " + PendingText());

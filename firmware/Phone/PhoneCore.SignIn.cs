@@ -256,7 +256,8 @@ namespace AgentPhone.Phone
                 _screen.SetLine(line++, new string(text, 0, n));
             }
 
-            _screen.SetSoftkey(2, _directDigits ? KeyLetters : KeyDigits);
+            // An extension is digits: its field takes them at the first press, with no switch.
+            _screen.SetSoftkey(2, _field == FieldExtension ? string.Empty : _directDigits ? KeyLetters : KeyDigits);
         }
 
         private void LoginKey(Key key)
@@ -283,7 +284,7 @@ namespace AgentPhone.Phone
                 char c = KeyNames.ToDialChar(key);
                 if (c >= '0' && c <= '9')
                 {
-                    if (_directDigits)
+                    if (_directDigits || _field == FieldExtension)
                     {
                         _loginFields[_field].Type(c);
                     }
@@ -319,6 +320,11 @@ namespace AgentPhone.Phone
         /// <summary>The softkey that switches the dial pad between multi-tap letters and plain digits.</summary>
         private void ToggleDirectDigits()
         {
+            if (_field == FieldExtension)
+            {
+                return;
+            }
+
             _loginFields[_field].Commit();
             _directDigits = !_directDigits;
             DrawLoginFields();

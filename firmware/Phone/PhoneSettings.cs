@@ -9,6 +9,7 @@ namespace AgentPhone.Phone
             StatsPollSeconds = 15;
             EventWaitSeconds = 25;
             RequestTimeoutMs = 5000;
+            SignInTimeoutMs = 20000;
             MultiTapTimeoutMs = MultiTap.DefaultTimeoutMs;
         }
 
@@ -37,6 +38,11 @@ namespace AgentPhone.Phone
 
         /// <summary>Deadline of every request but the event long-poll (which adds its wait).</summary>
         public int RequestTimeoutMs { get; set; }
+
+        /// <summary>A sign-in's deadline: the server checks its secret slowly by design, and at a
+        /// shift start queues the checks, so a sign-in may take seconds where a state change takes
+        /// milliseconds.</summary>
+        public int SignInTimeoutMs { get; set; }
 
         public int MultiTapTimeoutMs { get; set; }
 

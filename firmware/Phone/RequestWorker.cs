@@ -77,7 +77,9 @@ namespace AgentPhone.Phone
         /// <summary>Sends it and notes how it went; takes no lock (the network's time is nobody's wait).</summary>
         public void Send(PhoneRequest request)
         {
-            request.Reply = Client.Call(request.Method, request.Path, request.Authorization, request.Body, request.Into, Phone.Settings.RequestTimeoutMs);
+            PhoneSettings settings = Phone.Settings;
+            int timeoutMs = request.Purpose == Purpose.SignIn ? settings.SignInTimeoutMs : settings.RequestTimeoutMs;
+            request.Reply = Client.Call(request.Method, request.Path, request.Authorization, request.Body, request.Into, timeoutMs);
             request.RefusalCode = Client.RefusalCode;
             request.RefusalMessage = Client.RefusalMessage;
         }

@@ -180,7 +180,7 @@ namespace AgentPhone.Server
         /// <summary>The states the agent may choose now: what the phone's state menu lists.</summary>
         public AgentState[] Choosable(Agent agent)
         {
-            return StateRules.Choosable(agent.State, agent.WrapUpEndsMs != 0, agent.MayEndWrapUpEarly);
+            return StateRules.Choosable(agent.State, agent.WrapUpEndsMs != 0, agent.MayEndWrapUpEarly, Reasons(agent.Tenant).Any(ReasonKind.NotReady, agent.Team));
         }
 
         /// <summary>

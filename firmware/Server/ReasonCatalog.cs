@@ -61,6 +61,20 @@ namespace AgentPhone.Server
             return null;
         }
 
+        /// <summary>Whether an agent of <paramref name="team"/> has any code of this kind to pick.</summary>
+        public bool Any(ReasonKind kind, string team)
+        {
+            for (int i = 0; i < _codes.Count; i++)
+            {
+                if (Applies((ReasonCode)_codes[i], kind, team))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The codes an agent of <paramref name="team"/> may pick, global and team ones in
         /// the order they were added, at most <see cref="MaxListed"/>.</summary>
         public ReasonCode[] Applicable(ReasonKind kind, string team)

@@ -5,12 +5,16 @@ namespace AgentPhone.Server
     /// <summary>
     /// Which agent states an agent may choose from the state it is in: what the phone's state
     /// menu lists. Reserved, Talking and Hold are never chosen; the server sets them as it offers
-    /// and connects queue calls. Logout can be chosen from every signed-in state.
+    /// and connects queue calls. Logout can be chosen from every signed-in state. Not Ready can be
+    /// chosen again from Not Ready, with another reason: as in Finesse, an agent moves between
+    /// reasons (after a ring-no-answer, from the forced one to Break) without going Ready, where a
+    /// call could be routed to it.
     /// </summary>
     public static class StateRules
     {
         private static readonly AgentState[] None = new AgentState[0];
-        private static readonly AgentState[] FromNotReady = { AgentState.Ready, AgentState.Logout };
+        private static readonly AgentState[] FromNotReady = { AgentState.Ready, AgentState.NotReady, AgentState.Logout };
+        private static readonly AgentState[] FromNotReadyNoReasons = { AgentState.Ready, AgentState.Logout };
         private static readonly AgentState[] FromReady = { AgentState.NotReady, AgentState.Logout };
         private static readonly AgentState[] DuringCall = { AgentState.Ready, AgentState.NotReady, AgentState.Work, AgentState.Logout };
         private static readonly AgentState[] FromTimedWork = { AgentState.NotReady, AgentState.Logout };
@@ -24,10 +28,18 @@ namespace AgentPhone.Server
         /// <param name="mayEndWrapUpEarly">Whether the agent may go Ready before a timed wrap-up expires.</param>
         public static AgentState[] Choosable(AgentState current, bool wrapUpTimed, bool mayEndWrapUpEarly)
         {
+            return Choosable(current, wrapUpTimed, mayEndWrapUpEarly, true);
+        }
+
+        /// <summary>The states an agent may choose now, in menu order.</summary>
+        /// <param name="notReadyReasons">Whether the agent has Not Ready reasons to choose from: in
+        /// Not Ready, choosing it again only changes the reason, so without reasons it is not offered.</param>
+        public static AgentState[] Choosable(AgentState current, bool wrapUpTimed, bool mayEndWrapUpEarly, bool notReadyReasons)
+        {
             switch (current)
             {
                 case AgentState.NotReady:
-                    return FromNotReady;
+                    return notReadyReasons ? FromNotReady : FromNotReadyNoReasons;
                 case AgentState.Ready:
                     return FromReady;
                 case AgentState.Reserved:

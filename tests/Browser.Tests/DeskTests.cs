@@ -86,6 +86,34 @@ public sealed class DeskTests : BrowserTest
 
     [TestMethod]
     [Timeout(120_000)]
+    public async Task ANotReadyAgentMovesToAnotherReasonOnTheDeskAndThePhoneShowsIt()
+    {
+        await using var emulator = await StartEmulator();
+        VirtualPhone phone = emulator.Phones[0];
+        Keys(phone, "SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1");
+        await ExpectPhone(phone, "Agent State: Not Ready");
+
+        await using var browser = await Browser();
+        IPage desk = await browser.NewPageAsync();
+        await desk.GotoAsync(emulator.BaseUrl + "/desk/");
+        await SignIn(desk, "7001", "1234", "2101");
+        await ExpectState(desk, "Not Ready");
+
+        // Not Ready is open in Not Ready: Break, then Lunch, never Ready between.
+        await desk.SelectOptionAsync("#not-ready-reason", "1");
+        await desk.ClickAsync("#not-ready");
+        await ExpectText(desk, "#reason", "Break");
+        await ExpectPhone(phone, "Reason: Break");
+        await desk.SelectOptionAsync("#not-ready-reason", "2");
+        Assert.IsTrue(await desk.IsEnabledAsync("#not-ready"), "the desk offers Not Ready while Not Ready");
+        await desk.ClickAsync("#not-ready");
+        await ExpectText(desk, "#reason", "Lunch");
+        await ExpectPhone(phone, "Reason: Lunch");
+        await ExpectState(desk, "Not Ready");
+    }
+
+    [TestMethod]
+    [Timeout(120_000)]
     public async Task TheSupervisorChangesAnAgentsStateAndThePhoneShowsIt()
     {
         await using var emulator = await StartEmulator();

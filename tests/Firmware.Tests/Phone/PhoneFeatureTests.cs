@@ -55,7 +55,7 @@ namespace AgentPhone.Firmware.Tests.Phone
             Assert.AreEqual("Agent: 7001", rig.Row(1));
             Assert.AreEqual("NOT_READY", rig.State());
 
-            rig.Keys("2 1");
+            rig.Keys("3 1");
             Assert.IsFalse(rig.Phone.SignedIn);
             rig.Keys("# 7 0 0 1 SOFT3");
             Assert.AreEqual("Agent: 7001", rig.Row(1), "the short code signs in with the kept password");

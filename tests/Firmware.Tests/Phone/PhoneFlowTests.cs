@@ -45,12 +45,25 @@ namespace AgentPhone.Firmware.Tests.Phone
                 "14:23 12/17/02        2101\n" +
                 "Agent: 7001\n" +
                 ">1 Ready\n" +
-                " 2 Logout\n" +
-                "\n\n\n\n" +
+                " 2 Not Ready\n" +
+                " 3 Logout\n" +
+                "\n\n\n" +
                 "Agent State: Not Ready\n" +
                 "Selec Stats More  Exit\n",
                 rig.Text());
             Assert.AreEqual("Select|Stats|More|Exit", rig.Softkeys());
+        }
+
+        [TestMethod]
+        public void TheExtensionFieldTakesDigitsAtTheFirstPress()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.Keys("SOFT1 7 7 7 7 7 0 PAUSE 0 1 DOWN 1 PAUSE 2 PAUSE 3 PAUSE 4 PAUSE DOWN");
+            Assert.AreEqual("|<<||Cancel", rig.Softkeys().Substring(rig.Softkeys().IndexOf('|')), "no letters/digits switch on the extension");
+            rig.Keys("2 1 0 1");
+            Assert.AreEqual("Extension: 2101_", rig.Row(4), "2 gives 2, not a: an extension is digits");
+            rig.Keys("UP UP 2");
+            Assert.AreEqual("Agent ID: 7001a_", rig.Row(2), "the agent ID keeps multi-tap");
         }
 
         [TestMethod]
@@ -135,6 +148,27 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
+        public void ANotReadyAgentMovesToAnotherReasonWithoutGoingReady()
+        {
+            PhoneRig rig = new PhoneRig(new Center(), 26, 10);
+            rig.Keys("SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 DOWN 2 1 0 1 SOFT1");
+            Assert.AreEqual(" 2 Not Ready", rig.Row(3), "Not Ready is offered in Not Ready: a reason can be given after sign-in");
+            rig.Keys("2 1");
+            Assert.AreEqual("NOT_READY", rig.State());
+            Assert.AreEqual("Reason: Break", rig.Row(2), "the agent sees its reason");
+            Assert.AreEqual(">1 Ready", rig.Row(3));
+            Assert.AreEqual(" 2 Not Ready", rig.Row(4));
+
+            rig.Keys("2");
+            Assert.AreEqual("Not Ready Reason", rig.Row(1));
+            rig.Keys("DOWN SELECT");
+            Assert.AreEqual("NOT_READY", rig.State(), "never Ready in between");
+            Assert.AreEqual("Reason: Lunch", rig.Row(2));
+            Assert.AreEqual("Lunch", rig.Phone.Status.ReasonLabel);
+            Assert.AreEqual("Agent State: Not Ready", rig.Row(8));
+        }
+
+        [TestMethod]
         public void SkillStatsRefreshEveryFifteenSecondsAndOnUpdate()
         {
             PhoneRig rig = new PhoneRig();
@@ -164,7 +198,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         {
             PhoneRig rig = new PhoneRig();
             rig.SignIn7001();
-            rig.Keys("2");
+            rig.Keys("3");
             Assert.AreEqual("Logout Reason", rig.Row(1));
             Assert.AreEqual(">1 End of shift", rig.Row(2));
             rig.Keys("1");

@@ -26,7 +26,7 @@ namespace AgentPhone.Firmware.Tests.Phone
             {
                 // The menu's selection moves with every key, at once.
                 rig.Press(i % 2 == 0 ? "DOWN" : "UP");
-                Assert.AreEqual(i % 2 == 0 ? ">2 Logout" : ">1 Ready", i % 2 == 0 ? rig.Row(3) : rig.Row(2), "key " + (i + 1));
+                Assert.AreEqual(i % 2 == 0 ? ">2 Not Ready" : ">1 Ready", i % 2 == 0 ? rig.Row(3) : rig.Row(2), "key " + (i + 1));
                 rig.Wait(150);
             }
 
@@ -44,6 +44,19 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
+        public void ASignInWaitsForABusyServerWhereAStateChangeWouldNot()
+        {
+            PhoneRig rig = new PhoneRig();
+            rig.Servers.AnswerMs = 8000;   // a shift start: the secret checks are queued
+            rig.SignIn7001();
+            Assert.IsTrue(rig.Phone.SignedIn, "the sign-in waited for its answer");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+
+            rig.Keys("1");
+            Assert.AreEqual("Connection to server is down", rig.Body(), "a state change gives up sooner");
+        }
+
+        [TestMethod]
         public void AServerThatNeverAnswersIsToldWhenTheRequestGivesUpAndKeysStayLive()
         {
             PhoneRig rig = new PhoneRig();
@@ -52,7 +65,7 @@ namespace AgentPhone.Firmware.Tests.Phone
             rig.Press("1");
             PhoneRequest ready = rig.Worker.Take();
             rig.Press("DOWN");
-            Assert.AreEqual(">2 Logout", rig.Row(3));
+            Assert.AreEqual(">2 Not Ready", rig.Row(3));
             rig.Press("UP");
             Assert.AreEqual(">1 Ready", rig.Row(2));
 
@@ -162,7 +175,7 @@ namespace AgentPhone.Firmware.Tests.Phone
             Assert.AreEqual("Skill Stats", rig.Row(1));
             rig.Keys("SOFT4 1 1");
             Assert.AreEqual("Agent State: Not Ready", rig.Row(8));
-            rig.Keys("2 1");
+            rig.Keys("3 1");
             Assert.IsFalse(rig.Phone.SignedIn);
 
             // Sign-in, Ready, Answer, Release, Stats, the Not Ready reasons, Not Ready, the Logout

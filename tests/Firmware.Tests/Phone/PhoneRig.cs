@@ -32,6 +32,10 @@ namespace AgentPhone.Firmware.Tests.Phone
         /// <summary>Both addresses answer 500 with a body that is not the API's.</summary>
         public bool Broken;
 
+        /// <summary>How long the servers take to answer (a busy server): a request that gives up
+        /// sooner gets no answer.</summary>
+        public int AnswerMs;
+
         public InProcessServers(ApiService service)
         {
             _primary = new LocalHttp(service, Primary);
@@ -59,7 +63,7 @@ namespace AgentPhone.Firmware.Tests.Phone
                 server = SecondaryDown || url.IndexOf(Secondary) != 0 ? null : _secondary;
             }
 
-            if (server == null)
+            if (server == null || timeoutMs < AnswerMs)
             {
                 return 0;
             }

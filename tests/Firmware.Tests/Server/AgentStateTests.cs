@@ -12,7 +12,7 @@ namespace AgentPhone.Firmware.Tests.Server
         {
             Center c = new Center();
             Agent agent = c.SignIn("7001");
-            Expect.Menu("Ready, Logout", c.Server.Choosable(agent));
+            Expect.Menu("Ready, Not Ready, Logout", c.Server.Choosable(agent));
             Expect.Ok(c.Server.SetState(agent, AgentState.Ready, 0));
             Expect.State("Ready", agent);
             Expect.Menu("Not Ready, Logout", c.Server.Choosable(agent));
@@ -30,9 +30,39 @@ namespace AgentPhone.Firmware.Tests.Server
             Expect.Error("INVALID_TRANSITION", c.Server.SetState(agent, AgentState.Talking, 0));
             Expect.Error("INVALID_TRANSITION", c.Server.SetState(agent, AgentState.Reserved, 0));
             Expect.Error("INVALID_TRANSITION", c.Server.SetState(agent, AgentState.Work, 0));
-            Expect.Error("INVALID_TRANSITION", c.Server.SetState(agent, AgentState.NotReady, 0));
+            Expect.Error("UNKNOWN_REASON", c.Server.SetState(agent, AgentState.NotReady, 77));
             Expect.State("Not Ready", agent);
             Assert.AreEqual(seq, agent.Events.LastSeq);
+        }
+
+        [TestMethod]
+        public void NotReadyAgainChangesTheReasonAndTheSameReasonChangesNothing()
+        {
+            Center c = new Center();
+            Agent agent = c.SignIn("7001");
+            Expect.Ok(c.Server.SetState(agent, AgentState.NotReady, 1));
+            Expect.Reason("Break", agent);
+            long seq = agent.Events.LastSeq;
+
+            Expect.Ok(c.Server.SetState(agent, AgentState.NotReady, 1));
+            Assert.AreEqual(seq, agent.Events.LastSeq, "the same state and reason again: nothing changes, nothing is told");
+            Expect.Ok(c.Server.SetState(agent, AgentState.NotReady, 2));
+            Expect.State("Not Ready", agent);
+            Expect.Reason("Lunch", agent);
+            Assert.AreEqual(seq + 1, agent.Events.LastSeq, "one state event tells the new reason");
+        }
+
+        [TestMethod]
+        public void WithoutNotReadyReasonsNotReadyIsNotOfferedAgain()
+        {
+            AgentServer server = new AgentServer(new TestClock(), new CountingSecrets(), null);
+            Agent agent = new Agent(null, "7001", "Agent 7001");
+            agent.PasswordSecret = "1234";
+            agent.HomeExtension = "2101";
+            server.AddAgent(agent);
+            Agent signedIn;
+            Expect.Ok(server.SignIn(null, "7001", "1234", "2101", out signedIn));
+            Expect.Menu("Ready, Logout", server.Choosable(signedIn));
         }
 
         [TestMethod]

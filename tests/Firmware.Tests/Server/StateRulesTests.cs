@@ -10,7 +10,8 @@ namespace AgentPhone.Firmware.Tests.Server
         [TestMethod]
         public void MenusListOnlyReachableStates()
         {
-            Expect.Menu("Ready, Logout", StateRules.Choosable(AgentState.NotReady, false, false));
+            Expect.Menu("Ready, Not Ready, Logout", StateRules.Choosable(AgentState.NotReady, false, false));
+            Expect.Menu("Ready, Logout", StateRules.Choosable(AgentState.NotReady, false, false, false));
             Expect.Menu("Not Ready, Logout", StateRules.Choosable(AgentState.Ready, false, false));
             Expect.Menu("Ready, Not Ready, Work, Logout", StateRules.Choosable(AgentState.Talking, false, false));
             Expect.Menu("Ready, Not Ready, Work, Logout", StateRules.Choosable(AgentState.Reserved, false, false));
