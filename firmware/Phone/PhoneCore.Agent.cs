@@ -23,6 +23,10 @@ namespace AgentPhone.Phone
             }
 
             AdoptCall(status.Call, status.TimeInStateMs);
+            if (status.Call == null && !StateIs(AgentState.Work))
+            {
+                _wrapUpReason = null;
+            }
         }
 
         // ---- agent state menu ----
@@ -41,6 +45,11 @@ namespace AgentPhone.Phone
             if (_status.ReasonLabel != null && StateIs(AgentState.NotReady))
             {
                 _screen.AddLine("Reason: " + _status.ReasonLabel);
+            }
+
+            if (_wrapUpReason != null && StateIs(AgentState.Work))
+            {
+                _screen.AddLine("Wrap-up reason: " + _wrapUpReason);
             }
 
             if (_status.PendingState != null)
@@ -81,7 +90,8 @@ namespace AgentPhone.Phone
             }
 
             long left = _status.WrapUpRemainingMs - (_clock.NowMs - _statusAtMs);
-            int line = _status.PendingState != null ? 1 : 0;
+            // Below the lines ShowAgentMenu puts first: the wrap-up reason taken, the pending choice.
+            int line = (_wrapUpReason != null ? 1 : 0) + (_status.PendingState != null ? 1 : 0);
             _screen.SetLine(line, "Wrap-up: " + (left > 0 ? (left + 999) / 1000 : 0) + " s left");
         }
 
@@ -118,9 +128,21 @@ namespace AgentPhone.Phone
         /// one who has moved on meanwhile sees it on the status row.</summary>
         private void StateAnswered(PhoneRequest request)
         {
+            if (request.Purpose == Purpose.WrapUpReason && request.Reply == Reply.Refused && request.RefusalCode == ErrorCode.InvalidTransition)
+            {
+                // Nothing to resynchronize: the call's wrap-up ended before the reason came.
+                ShowMessage("Wrap-up reason", request.RefusalMessage, null);
+                return;
+            }
+
             if (!Succeeded(request))
             {
                 return;
+            }
+
+            if (request.Purpose == Purpose.WrapUpReason)
+            {
+                _wrapUpReason = request.Action;
             }
 
             Adopt((AgentStatus)request.Into);
@@ -221,8 +243,26 @@ namespace AgentPhone.Phone
             {
                 ReasonRequest request = new ReasonRequest();
                 request.ReasonCode = code;
-                SendSession(Purpose.WrapUpReason, "PUT", Routes.Agents + Routes.Me + "/wrapup", request, new AgentStatus(), "Wrap-up reason");
+                PhoneRequest sent = SendSession(Purpose.WrapUpReason, "PUT", Routes.Agents + Routes.Me + "/wrapup", request, new AgentStatus(), "Wrap-up reason");
+                if (sent != null)
+                {
+                    sent.Action = ReasonLabel(KindWrapUp, code);
+                }
             }
+        }
+
+        private string ReasonLabel(int kind, int code)
+        {
+            ReasonItem[] reasons = _reasonLists[kind] == null ? null : _reasonLists[kind].Reasons;
+            for (int i = 0; reasons != null && i < reasons.Length; i++)
+            {
+                if (reasons[i].Code == code)
+                {
+                    return reasons[i].Label;
+                }
+            }
+
+            return code.ToString();
         }
 
         // ---- More ----
@@ -256,7 +296,10 @@ namespace AgentPhone.Phone
                 AddItem("Wrap-up reason", MoreWrapUp, 0);
             }
 
-            AddItem("Team", MoreTeam, 0);
+            if (_status != null && _status.Role == AgentStatus.SupervisorRole)
+            {
+                AddItem("Team", MoreTeam, 0);
+            }
             AddItem("Resynchronize", MoreResync, 0);
             _screen.SetMenu(_menuItems, _menuCount);
             SetStatusRow();

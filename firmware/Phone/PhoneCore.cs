@@ -111,6 +111,8 @@ namespace AgentPhone.Phone
         private int _menuNumber;
         private long _menuNumberAtMs;
         private int _reasonKind;
+        // The wrap-up reason the server took for the call being wrapped up (shown until the wrap-up ends).
+        private string _wrapUpReason;
         private TeamView _team;
         private TeamMember _member;
 

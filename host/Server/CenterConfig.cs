@@ -276,7 +276,7 @@ public sealed class CenterConfig
                 {
                     HomeExtension = c.Extension,
                     Team = c.Team,
-                    Role = c.Role.Equals("SUPERVISOR", StringComparison.OrdinalIgnoreCase) ? AgentRole.Supervisor : AgentRole.Agent,
+                    Role = c.Role.Equals(AgentPhone.Protocol.Messages.AgentStatus.SupervisorRole, StringComparison.OrdinalIgnoreCase) ? AgentRole.Supervisor : AgentRole.Agent,
                     SupervisedTeam = c.Supervises,
                 };
                 server.AddAgent(agent);
@@ -364,7 +364,7 @@ public sealed class CenterConfig
             Check(a.Password == null || Pbkdf2Secrets.IsHash(a.Password), $"agent {a.Id}: password must be a {Pbkdf2Secrets.Scheme} hash (make one with --hash-password)");
             Check(a.Pin == null || Pbkdf2Secrets.IsHash(a.Pin), $"agent {a.Id}: pin must be a {Pbkdf2Secrets.Scheme} hash (make one with --hash-password)");
             Check(a.Team == null || TeamKnown(a.Tenant, a.Team), $"agent {a.Id}: unknown team {a.Team}");
-            bool supervisor = a.Role.Equals("SUPERVISOR", StringComparison.OrdinalIgnoreCase);
+            bool supervisor = a.Role.Equals(AgentPhone.Protocol.Messages.AgentStatus.SupervisorRole, StringComparison.OrdinalIgnoreCase);
             Check(supervisor || a.Role.Equals("AGENT", StringComparison.OrdinalIgnoreCase), $"agent {a.Id}: role must be AGENT or SUPERVISOR");
             Check(!supervisor || (a.Supervises != null && TeamKnown(a.Tenant, a.Supervises)), $"agent {a.Id}: a supervisor needs an existing team to supervise");
             foreach (Membership m in a.Queues ?? [])

@@ -18,6 +18,11 @@ public static class DeskPages
         ("/desk/team.js", "team.js", "text/javascript; charset=utf-8"),
     ];
 
+    /// <summary>The server's root: the way to the desk for someone who typed just the address
+    /// (the emulator has its own page there).</summary>
+    public static void MapRootToDesk(this IEndpointRouteBuilder app) =>
+        app.MapGet("/", () => Results.Redirect("/desk/"));
+
     public static void MapDesk(this IEndpointRouteBuilder app)
     {
         foreach (var (route, file, type) in Files)

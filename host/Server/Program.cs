@@ -93,6 +93,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     builder.Services.AddAgentApi(center.Options);
     var app = builder.Build();
     app.MapDesk();
+    app.MapRootToDesk();
     app.MapAgentApi(center.ServeAsync, "/{**path}");
 
     app.Lifetime.ApplicationStopped.Register(center.Dispose);

@@ -21,6 +21,12 @@ public sealed class ApiTests
         c.Refused(404, "NOT_FOUND", "POST", "api/v1/calls/1/answer");
         c.Refused(405, "METHOD_NOT_ALLOWED", "GET", "api/v1/signin");
         c.Refused(405, "METHOD_NOT_ALLOWED", "DELETE", "api/v1/agents/me/state");
+
+        // Someone who types just the server's address finds the desk.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = c.BaseAddress() };
+        using HttpResponseMessage root = browser.GetAsync("/").Result;
+        Assert.AreEqual(System.Net.HttpStatusCode.Redirect, root.StatusCode);
+        Assert.AreEqual("/desk/", root.Headers.Location?.ToString());
     }
 
     [TestMethod]
@@ -32,7 +38,8 @@ public sealed class ApiTests
         c.Token = (string)signIn["token"]!;
         Assert.AreEqual(32, c.Token.Length, "128-bit token as hex");
         Assert.AreEqual("NOT_READY", (string?)signIn["agent"]!["state"]);
-        CollectionAssert.AreEqual(new[] { "READY", "LOGOUT" }, signIn["agent"]!["allowed"]!.AsArray().Select(s => (string)s!).ToArray());
+        CollectionAssert.AreEqual(new[] { "READY", "NOT_READY", "LOGOUT" }, signIn["agent"]!["allowed"]!.AsArray().Select(s => (string)s!).ToArray(),
+            "Not Ready again, to give or change its reason");
 
         JsonNode reasons = c.Ok("GET", "api/v1/reasons?kind=NOT_READY");
         CollectionAssert.AreEqual(new[] { "Break", "Lunch", "Meeting", "Training" }, reasons["reasons"]!.AsArray().Select(r => (string)r!["label"]!).ToArray());
@@ -46,6 +53,8 @@ public sealed class ApiTests
         Assert.AreEqual("Lunch", (string?)notReady["reasonLabel"]);
         c.Refused(409, "INVALID_TRANSITION", "PUT", "api/v1/agents/me/state", "{\"state\":\"TALKING\"}");
         Assert.AreEqual("Lunch", (string?)c.Ok("GET", "api/v1/agents/me")["reasonLabel"], "refusals changed nothing");
+        Assert.AreEqual("Break", (string?)c.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"NOT_READY\",\"reasonCode\":1}")["reasonLabel"],
+            "from one Not Ready reason to another");
 
         JsonNode signedOut = c.Ok("POST", "api/v1/signout", "{\"reasonCode\":10}");
         Assert.AreEqual("LOGOUT", (string?)signedOut["state"]);

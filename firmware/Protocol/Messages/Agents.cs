@@ -24,6 +24,10 @@ namespace AgentPhone.Protocol.Messages
         public string[] Allowed;
         public CallInfo Call;
         public long LastSeq;
+        /// <summary><see cref="SupervisorRole"/> for a supervisor, who may see and change a team; null for an agent.</summary>
+        public string Role;
+
+        public const string SupervisorRole = "SUPERVISOR";
 
         public void WriteMembers(JsonWriter w)
         {
@@ -41,6 +45,7 @@ namespace AgentPhone.Protocol.Messages
             w.Member("allowed", Allowed);
             w.Member("call", Call);
             w.Member("lastSeq", LastSeq);
+            w.Member("role", Role);
         }
 
         public void ReadMember(string name, JsonReader r)
@@ -59,6 +64,7 @@ namespace AgentPhone.Protocol.Messages
             else if (name == "allowed") Allowed = r.ReadStringArray();
             else if (name == "call") { Call = new CallInfo(); r.ReadMessage(Call); }
             else if (name == "lastSeq") LastSeq = r.ReadLong();
+            else if (name == "role") Role = r.ReadString();
             else r.Skip();
         }
     }

@@ -292,7 +292,16 @@ namespace AgentPhone.Server.Api
         private void WrapUpReason(ApiRequest q, ApiResponse r, Agent agent)
         {
             ReasonRequest m = (ReasonRequest)_check.Body(q, new ReasonRequest(), true);
-            if (_check.Done(r, _server.SetWrapUpReason(agent, m.ReasonCode))) _check.Ok(r, 200, _views.Status(agent));
+            ErrorCode error = _server.SetWrapUpReason(agent, m.ReasonCode);
+            if (error == ErrorCode.InvalidTransition)
+            {
+                // A reason, not a state: say what is over, not that a state cannot be chosen.
+                _check.Fail(r, error, "No call to give a wrap-up reason for: the wrap-up has ended.");
+            }
+            else if (_check.Done(r, error))
+            {
+                _check.Ok(r, 200, _views.Status(agent));
+            }
         }
 
         private void ReasonsOf(ApiRequest q, ApiResponse r)

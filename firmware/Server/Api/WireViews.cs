@@ -46,6 +46,7 @@ namespace AgentPhone.Server.Api
             }
 
             s.LastSeq = agent.Events.LastSeq;
+            s.Role = agent.Role == AgentRole.Supervisor ? AgentStatus.SupervisorRole : null;
             return s;
         }
 

@@ -116,6 +116,7 @@ public static class ClusterNode
         WebApplication app = builder.Build();
         var centers = app.Services.GetRequiredService<Centers>();
         app.MapDesk();
+        app.MapRootToDesk();
         app.MapAgentApi((request, aborted) => Serve(centers, waits, routing, request, aborted), "/{**path}");
         try
         {

@@ -206,7 +206,27 @@ namespace AgentPhone.Firmware.Tests.Phone
             Assert.AreEqual(" 2 No sale", rig.Row(3));
             rig.Keys("2");
             Assert.AreEqual("Agent: 7001", rig.Row(1));
+            Assert.AreEqual("Wrap-up reason: No sale", rig.Row(2), "the agent sees the reason was taken");
             Assert.AreEqual(21, rig.Center.Server.FindAgent(null, "7001").WrapUpReason.Code);
+        }
+
+        [TestMethod]
+        public void AWrapUpReasonTooLateSaysTheWrapUpEndedWithoutAskingToResynchronize()
+        {
+            PhoneRig rig = new PhoneRig(new Center(Strategy.Linear, 10), 26, 10);
+            rig.RingingQueueCall();
+            rig.Keys("ANSWER HANGUP SOFT3 SELECT");
+            Assert.AreEqual("Wrap-up Reason", rig.Row(1));
+
+            // The wrap-up runs out while the agent picks.
+            rig.Center.Clock.Now += 11000;
+            rig.Center.Server.Tick();
+            rig.Keys("1");
+
+            Assert.AreEqual("Wrap-up reason", rig.Row(1));
+            Assert.Contains("the wrap-up has ended", rig.Body());
+            Assert.DoesNotContains("resynchronize", rig.Body());
+            Assert.IsNull(rig.Center.Server.FindAgent(null, "7001").WrapUpReason);
         }
 
         [TestMethod]
@@ -246,12 +266,15 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
-        public void AnAgentWhoIsNotASupervisorIsToldSo()
+        public void AnAgentIsNotOfferedTheTeam()
         {
             PhoneRig rig = new PhoneRig();
             rig.SignIn7001();
-            rig.Keys("SOFT3 2");
-            Assert.AreEqual("Only a supervisor sees a team.", rig.Body());
+            rig.Keys("SOFT3");
+            Assert.AreEqual("More", rig.Row(1));
+            Assert.AreEqual(">1 Dial", rig.Row(2));
+            Assert.AreEqual(" 2 Resynchronize", rig.Row(3), "no Team: only a supervisor has one");
+            Assert.DoesNotContains("Team", rig.Text());
         }
 
         private static Agent SignInReady(Center center, string id, string extension)
