@@ -41,6 +41,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         // A start that fails is said in one line by the program, not as the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port, listen => listen.UseJsonRefusals()));
+        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(5));
         if (_center != null)
         {
             builder.Services.AddAgentApi(_center.Options);
@@ -49,6 +50,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         _app = builder.Build();
         if (_center != null)
         {
+            _app.Lifetime.ApplicationStopping.Register(_center.AnswerWaits);
             _app.MapAgentApi(_center.ServeAsync, "/api/v1/{**path}");
             _app.MapDesk();
         }

@@ -49,6 +49,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     // sequence one of its waits there is past.
     private readonly Dictionary<EventStream, Dictionary<IStreamWatcher, long>> _watchers = [];
     private readonly SignInThrottle _throttle = new();
+    private bool _stopping;   // under _gate
     private readonly StoreOptions _store;
     private readonly Journal _journal;
     private readonly Func<string> _readConfig;
@@ -360,6 +361,11 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         lock (_gate)
         {
             durableAt = 0;
+            if (_stopping)
+            {
+                request.MayWait = false;   // answered now: the client resumes after the restart or elsewhere
+            }
+
             if (_journal.Fault is Exception fault)
             {
                 Unavailable(response, fault);
@@ -870,6 +876,19 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
     /// <summary>A stream's name within its center.</summary>
     public static string StreamKey(EventStream s) => $"{s.Owner}:{s.Name}";
+
+    /// <summary>The server is stopping: every open event long-poll is answered at once (with the
+    /// events it has, often none; its client asks again from the same sequence, after the restart
+    /// or on another server), and a long-poll that comes later is answered without waiting, so
+    /// the stop does not wait out the phones' 25 s waits.</summary>
+    public void AnswerWaits()
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            _polls.WakeAll();
+        }
+    }
 
     /// <summary>Stops the timer and writes everything queued before closing the store.</summary>
     public void Dispose()

@@ -96,6 +96,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     app.MapRootToDesk();
     app.MapAgentApi(center.ServeAsync, "/{**path}");
 
+    app.Lifetime.ApplicationStopping.Register(center.AnswerWaits);
     app.Lifetime.ApplicationStopped.Register(center.Dispose);
     try
     {

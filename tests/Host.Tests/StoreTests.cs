@@ -148,6 +148,43 @@ public sealed class StoreTests
     }
 
     [TestMethod]
+    public void SigtermAnswersFiftyOpenLongPollsAndStopsInSeconds()
+    {
+        using var server = TestCenter.Start();
+        using Client phone = server.NewClient();
+        string token = phone.SignIn("7001", "2101", "SEP000000002101");
+        long seq = (long)phone.Ok("GET", "api/v1/agents/me")["lastSeq"]!;
+
+        // Fifty phones' and desks' event long-polls, each on its own connection, waiting 25 s.
+        var polls = Enumerable.Range(0, 50).Select(_ =>
+        {
+            var socket = new System.Net.Sockets.TcpClient();
+            socket.Connect("127.0.0.1", server.BaseAddress.Port);
+            socket.GetStream().Write(Encoding.ASCII.GetBytes(
+                $"GET /api/v1/agents/me/events?after={seq}&wait=25 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"));
+            return socket;
+        }).ToList();
+        Assert.AreEqual("ok", (string?)phone.Ok("GET", "health")["status"], "the server is up and answering");
+        Assert.IsTrue(polls.All(p => p.Available == 0), "the long-polls are waiting, not answered");
+
+        var (took, exit) = server.Terminate();
+
+        Assert.AreEqual(0, exit);
+        Console.WriteLine($"stopped in {took.TotalMilliseconds:F0} ms with 50 long-polls open");
+        Assert.IsTrue(took < TimeSpan.FromSeconds(5), $"stopped in {took.TotalSeconds:F1} s, not after the long-polls' 25 s");
+        foreach (var socket in polls)
+        {
+            using (socket)
+            {
+                socket.ReceiveTimeout = 10_000;
+                string answer = new StreamReader(socket.GetStream()).ReadToEnd();
+                StringAssert.StartsWith(answer, "HTTP/1.1 200", "each long-poll was answered, not cut off");
+                StringAssert.Contains(answer, "\"events\":[]");
+            }
+        }
+    }
+
+    [TestMethod]
     public void SigtermStopsTheServerCleanlyAndNothingSecretIsAtRest()
     {
         using var server = TestCenter.Start();
