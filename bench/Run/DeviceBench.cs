@@ -22,7 +22,8 @@ public static class DeviceBench
         var rows = Boards.Select(b => (Phone: DeviceMemory.Measure(kit, b, withDemo: false), Demo: DeviceMemory.Measure(kit, b, withDemo: true))).ToList();
         report.Table(["board", "phone (server elsewhere)", "phone + on-device demo center", "statics", "heap free while ringing (phone / with demo)"],
             rows.Select(r => new[] { r.Phone.Board, Kb(r.Phone.Kept), Kb(r.Demo.Kept), Kb(r.Phone.Statics), $"{Kb(r.Phone.Free)} / {Kb(r.Demo.Free)}" }));
-        report.Note($"Before the app's Main runs, the runtime holds {Kb(rows[0].Phone.Runtime)} of the heap for the loaded assemblies' tables and types. " +
+        report.Note($"Before bench/Device's Main runs, the runtime holds {Kb(rows[0].Phone.Runtime)} of the heap for its loaded assemblies' tables and types; " +
+            "the app loads the network, Wi-Fi and pin libraries besides (the PE sizes below), whose tables this figure leaves out. " +
             "The largest single buffer is the text renderer's pixel run, one row of cells across the panel (6.4 KB on the M5Stack's 320-pixel ILI9342C), which lets a row go out in one bulk write.");
 
         string folder = Directory.CreateTempSubdirectory("agentphone-pe-sizes-").FullName;
