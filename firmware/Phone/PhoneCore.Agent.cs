@@ -296,7 +296,7 @@ namespace AgentPhone.Phone
                 AddItem("Wrap-up reason", MoreWrapUp, 0);
             }
 
-            if (_status != null && _status.Role == AgentStatus.SupervisorRole)
+            if (_status != null && _status.Role == AgentRoles.Supervisor)
             {
                 AddItem("Team", MoreTeam, 0);
             }

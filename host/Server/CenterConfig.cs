@@ -65,7 +65,7 @@ public sealed class CenterConfig
     public sealed record Membership(string Name, int Priority = 1);
 
     public sealed record AgentConfig(string Id, string Name, string? Tenant = null, string? Password = null, string? Pin = null,
-        string? Extension = null, string? Team = null, string Role = "AGENT", string? Supervises = null,
+        string? Extension = null, string? Team = null, string Role = AgentPhone.Protocol.AgentRoles.Agent, string? Supervises = null,
         int? WrapUpSeconds = null, bool MayEndWrapUpEarly = false, List<Membership>? Queues = null);
 
     public sealed record StationConfig(string Extension, string? Tenant = null, bool ForcedLogin = false);
@@ -276,7 +276,7 @@ public sealed class CenterConfig
                 {
                     HomeExtension = c.Extension,
                     Team = c.Team,
-                    Role = c.Role.Equals(AgentPhone.Protocol.Messages.AgentStatus.SupervisorRole, StringComparison.OrdinalIgnoreCase) ? AgentRole.Supervisor : AgentRole.Agent,
+                    Role = c.Role.Equals(AgentPhone.Protocol.AgentRoles.Supervisor, StringComparison.OrdinalIgnoreCase) ? AgentRole.Supervisor : AgentRole.Agent,
                     SupervisedTeam = c.Supervises,
                 };
                 server.AddAgent(agent);
@@ -364,8 +364,8 @@ public sealed class CenterConfig
             Check(a.Password == null || Pbkdf2Secrets.IsHash(a.Password), $"agent {a.Id}: password must be a {Pbkdf2Secrets.Scheme} hash (make one with --hash-password)");
             Check(a.Pin == null || Pbkdf2Secrets.IsHash(a.Pin), $"agent {a.Id}: pin must be a {Pbkdf2Secrets.Scheme} hash (make one with --hash-password)");
             Check(a.Team == null || TeamKnown(a.Tenant, a.Team), $"agent {a.Id}: unknown team {a.Team}");
-            bool supervisor = a.Role.Equals(AgentPhone.Protocol.Messages.AgentStatus.SupervisorRole, StringComparison.OrdinalIgnoreCase);
-            Check(supervisor || a.Role.Equals("AGENT", StringComparison.OrdinalIgnoreCase), $"agent {a.Id}: role must be AGENT or SUPERVISOR");
+            bool supervisor = a.Role.Equals(AgentPhone.Protocol.AgentRoles.Supervisor, StringComparison.OrdinalIgnoreCase);
+            Check(supervisor || a.Role.Equals(AgentPhone.Protocol.AgentRoles.Agent, StringComparison.OrdinalIgnoreCase), $"agent {a.Id}: role must be AGENT or SUPERVISOR");
             Check(!supervisor || (a.Supervises != null && TeamKnown(a.Tenant, a.Supervises)), $"agent {a.Id}: a supervisor needs an existing team to supervise");
             foreach (Membership m in a.Queues ?? [])
             {

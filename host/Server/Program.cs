@@ -61,7 +61,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     {
         if (newDatabase)
         {
-            foreach (string suffix in new[] { "", "-wal", "-shm" })
+            foreach (string suffix in new[] { "", "-wal", "-shm", "-last" })
             {
                 File.Delete(options.DbPath + suffix);
             }

@@ -15,6 +15,7 @@ public sealed class SqliteJournalStore : IJournalStore
     private readonly TimeSpan _busyTimeout;
     private readonly SqliteConnection _db;
     private readonly Timer _checkpoints;
+    private readonly FileStream? _last;   // the -last record (StoreFile): the last entry committed
     private readonly object _checkpointLock = new();
     private SqliteConnection? _checkpointDb;
     private sqlite3_stmt? _insert;
@@ -32,6 +33,14 @@ public sealed class SqliteJournalStore : IJournalStore
         _busyTimeout = busyTimeout;
         _db = db;
         _checkpoints = new Timer(_ => Checkpoint(), null, CheckpointEveryMs, CheckpointEveryMs);
+        try
+        {
+            _last = new FileStream(StoreFile.LastPath(path), FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without the record the next start judges by the store's own mark, as before it.
+        }
     }
 
     public IJournalStore Reopen()
@@ -100,6 +109,31 @@ public sealed class SqliteJournalStore : IJournalStore
         }
 
         tx.Commit();
+        if (entries.Count > 0)
+        {
+            RecordLast(entries[^1]);
+        }
+    }
+
+    // Overwritten in place, padded to one length, before the batch's answers leave: a start then
+    // knows what the journal must reach. Best effort: a record left behind only asks less.
+    private void RecordLast(JournalEntry e)
+    {
+        if (_last == null)
+        {
+            return;
+        }
+
+        try
+        {
+            byte[] record = System.Text.Encoding.ASCII.GetBytes($"{e.Id} {e.Digest}".PadRight(96) + "\n");
+            _last.Position = 0;
+            _last.Write(record);
+            _last.Flush();
+        }
+        catch (IOException)
+        {
+        }
     }
 
     // The journal's insert is prepared once and its values bound straight from the entry: the
@@ -234,5 +268,6 @@ public sealed class SqliteJournalStore : IJournalStore
 
         _insert?.Dispose();
         _db.Dispose();
+        _last?.Dispose();
     }
 }

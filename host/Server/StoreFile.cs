@@ -4,9 +4,13 @@ namespace AgentPhone.ServerHost;
 
 /// <summary>
 /// Opening the SQLite file of the journal: a missing file is a new center; anything else must be
-/// this server's store, whole, of its format (the previous format is migrated). A store records
-/// in itself whether it is running: a store not stopped cleanly whose write-ahead log is gone
-/// (the file copied without its <c>-wal</c>) has lost acknowledged changes and is refused.
+/// this server's store, whole, of its format (the previous format is migrated), and hold every
+/// change the server acknowledged. Beside the file, <c>-last</c> names the last journal entry
+/// committed (its id and digest), rewritten after each commit: at start the journal (or a
+/// snapshot covering it) must reach that entry, whoever checkpointed the write-ahead log into the
+/// file meanwhile; a log cut short, a file copied without its log, or emptied tables are refused,
+/// saying what is missing. Without a <c>-last</c> (a store from before it, or copied without it),
+/// the store's own mark decides: one not stopped cleanly whose <c>-wal</c> is gone is refused.
 /// </summary>
 internal static class StoreFile
 {
@@ -166,9 +170,45 @@ internal static class StoreFile
             throw new StoreException($"{path} is a journal of format {format}; this server reads format {Journal.Format}. Start the server version that wrote it, or restore a backup of format {Journal.Format}.");
         }
 
+        if (LastAcknowledged(path) is var (last, digest))
+        {
+            long reached = Math.Max((long)Scalar(db, "SELECT COALESCE(MAX(id), 0) FROM journal;")!, (long)Scalar(db, "SELECT COALESCE(MAX(through), 0) FROM snapshots;")!);
+            object? recorded = Scalar(db, $"SELECT digest FROM journal WHERE id = {last};");
+            if (reached < last)
+            {
+                throw new StoreException($"{path} ends at journal entry {reached}, but the server acknowledged entries through {last} ({Path.GetFileName(path)}-last): " +
+                    $"{last - reached} acknowledged change(s) are missing (a write-ahead log lost or cut short, or rows deleted). Put the -wal file back beside it, or restore a backup; " +
+                    $"to start from an older backup on purpose, remove {Path.GetFileName(path)}-last.");
+            }
+
+            if (recorded is string kept && digest != null && kept != digest)
+            {
+                throw new StoreException($"{path}'s journal entry {last} is not the one the server acknowledged ({Path.GetFileName(path)}-last names another): the file is from another center or another time. Restore the right backup, or remove {Path.GetFileName(path)}-last to start from this one on purpose.");
+            }
+
+            return;
+        }
+
         if (Get(db, "state") == "running" && !logKept)
         {
             throw new StoreException($"{path} was not stopped cleanly and its write-ahead log ({Path.GetFileName(path)}-wal) is missing, so changes the server acknowledged would be lost. Put the -wal file back beside it (copy both files together), or restore a backup.");
+        }
+    }
+
+    /// <summary>The file that names the last entry committed.</summary>
+    public static string LastPath(string path) => path + "-last";
+
+    // "<id> <digest>", or null when there is no readable record.
+    private static (long Id, string? Digest)? LastAcknowledged(string path)
+    {
+        try
+        {
+            string[] parts = File.ReadAllText(LastPath(path)).Trim().Split(' ');
+            return long.TryParse(parts[0], out long id) && id > 0 ? (id, parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null) : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

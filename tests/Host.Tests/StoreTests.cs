@@ -86,7 +86,8 @@ public sealed class StoreTests
         // The stopped copy is whole: it starts, with everything.
         var ok = new ServerProcess(File.ReadAllText(config), Directory.CreateDirectory(Path.Combine(folder, "ok")).FullName);
         ok.Kill();
-        foreach (string suffix in new[] { "-wal", "-shm" })
+        // A file put back from elsewhere comes without the record of the store it replaces.
+        foreach (string suffix in new[] { "-wal", "-shm", "-last" })
         {
             File.Delete(Path.Combine(folder, "ok", "center.db" + suffix));
         }
@@ -145,6 +146,57 @@ public sealed class StoreTests
         server.Kill();
         server.Start();
         Assert.AreEqual("NOT_READY", phone.State());
+    }
+
+    [TestMethod]
+    public void AfterAKillAnotherProgramsCheckpointCostsNothingButMissingEntriesAreRefused()
+    {
+        string folder = Directory.CreateTempSubdirectory("agentserver-checkpointed-").FullName;
+        string db = Path.Combine(folder, "center.db");
+        using var server = TestCenter.Start(folder);
+        using Client phone = server.NewClient();
+        phone.SignIn("7001", "2101", "SEP000000002101");
+        for (int i = 0; i < 10; i++)
+        {
+            phone.Ok("PUT", "api/v1/agents/me/state", i % 2 == 0 ? "{\"state\":\"READY\"}" : "{\"state\":\"NOT_READY\",\"reasonCode\":2}");
+        }
+
+        server.Kill();
+
+        // Any program that reads the file and closes last (sqlite3, a backup) folds the -wal in and deletes it.
+        long entries = Scalar(db, "SELECT COUNT(*) FROM journal");
+        Assert.IsTrue(entries > 10, $"{entries} entries");
+        Assert.IsFalse(File.Exists(db + "-wal"), "the other program checkpointed the log and removed it");
+        server.Start();
+        JsonNode status = phone.Ok("GET", "api/v1/agents/me");
+        Assert.AreEqual("NOT_READY", (string?)status["state"], "every acknowledged change is there");
+        Assert.AreEqual("Lunch", (string?)status["reasonLabel"]);
+        phone.Ok("PUT", "api/v1/agents/me/state", "{\"state\":\"READY\"}");
+        server.Kill();
+
+        // The journal's tail and the snapshots gone (a log cut short, rows deleted): refused, saying what is missing.
+        long last = Scalar(db, "SELECT MAX(id) FROM journal");
+        Sql(db, $"DELETE FROM journal WHERE id > {last - 3}; DELETE FROM snapshot_parts; DELETE FROM snapshots;");
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{ServerDll}\" --config \"{server.ConfigPath}\" --db \"{db}\" --port 0 --bind 127.0.0.1", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, $"ends at journal entry {last - 3}, but the server acknowledged entries through {last}");
+        StringAssert.Contains(output, "3 acknowledged change(s) are missing");
+
+        // Emptied altogether: refused too; only a missing file is a new center.
+        Sql(db, "DELETE FROM journal;");
+        (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{ServerDll}\" --config \"{server.ConfigPath}\" --db \"{db}\" --port 0 --bind 127.0.0.1", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "ends at journal entry 0");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static long Scalar(string db, string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={db};Pooling=False");
+        c.Open();
+        using SqliteCommand command = c.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() is long n ? n : 0;
     }
 
     [TestMethod]
@@ -209,7 +261,10 @@ public sealed class StoreTests
             Assert.IsFalse(bytes.Contains(TestCenter.ApiKey, StringComparison.Ordinal), $"{file} holds the API key");
             Assert.IsFalse(bytes.Contains(TestCenter.AdminKey, StringComparison.Ordinal), $"{file} holds the administration key");
             Assert.IsFalse(bytes.Contains(TestCenter.DeviceSecret, StringComparison.Ordinal), $"{file} holds a device secret");
-            StringAssert.Contains(bytes, Hashes.Of(token), "the token's hash is what is kept");
+            if (!file.EndsWith("-last", StringComparison.Ordinal))
+            {
+                StringAssert.Contains(bytes, Hashes.Of(token), "the token's hash is what is kept");
+            }
         }
 
         server.Start();

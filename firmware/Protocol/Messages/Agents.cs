@@ -24,10 +24,8 @@ namespace AgentPhone.Protocol.Messages
         public string[] Allowed;
         public CallInfo Call;
         public long LastSeq;
-        /// <summary><see cref="SupervisorRole"/> for a supervisor, who may see and change a team; null for an agent.</summary>
+        /// <summary><see cref="AgentRoles.Supervisor"/> for a supervisor, who may see and change a team; null for an agent.</summary>
         public string Role;
-
-        public const string SupervisorRole = "SUPERVISOR";
 
         public void WriteMembers(JsonWriter w)
         {

@@ -46,7 +46,7 @@ namespace AgentPhone.Server.Api
             }
 
             s.LastSeq = agent.Events.LastSeq;
-            s.Role = agent.Role == AgentRole.Supervisor ? AgentStatus.SupervisorRole : null;
+            s.Role = agent.Role == AgentRole.Supervisor ? AgentRoles.Supervisor : null;
             return s;
         }
 
