@@ -55,11 +55,6 @@ namespace AgentPhone.Phone
         public ErrorCode RefusalCode;
         public string RefusalMessage;
 
-        internal bool IsRead
-        {
-            get { return IsReadPurpose(Purpose); }
-        }
-
         internal static bool IsReadPurpose(Purpose purpose)
         {
             return purpose >= Purpose.Provisioning;

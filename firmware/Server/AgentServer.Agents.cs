@@ -30,8 +30,33 @@ namespace AgentPhone.Server
                 return Unknown(pin);
             }
 
-            // A PIN that is too short or not digits is a wrong PIN: the same answer and cost.
+            // A PIN is at least MinPinDigits digits: anything else is a wrong PIN, whatever is
+            // stored, with the same answer and cost.
+            if (!IsPin(pin))
+            {
+                _secrets.Matches(agent.PinSecret, pin);
+                return ErrorCode.BadCredentials;
+            }
+
             return CompleteSignIn(agent, agent.PinSecret, pin, extension, false);
+        }
+
+        private static bool IsPin(string pin)
+        {
+            if (pin == null || pin.Length < MinPinDigits)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < pin.Length; i++)
+            {
+                if (pin[i] < '0' || pin[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

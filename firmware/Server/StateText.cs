@@ -121,14 +121,6 @@ namespace AgentPhone.Server
             _lineStarted = true;
         }
 
-        private void Append(string s)
-        {
-            for (int i = 0; i < s.Length; i++)
-            {
-                Append(s[i]);
-            }
-        }
-
         private void Append(char c)
         {
             if (_length == _buffer.Length)

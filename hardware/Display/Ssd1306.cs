@@ -11,8 +11,6 @@ namespace AgentPhone.Hardware.Display
     /// </summary>
     public sealed class Ssd1306 : IDisplay
     {
-        public const int DefaultAddress = 0x3C;
-
         private const byte CommandStream = 0x00;
         private const byte DataStream = 0x40;
         private const byte DisplayOff = 0xAE;

@@ -11,10 +11,9 @@ namespace AgentPhone.Hardware.Display
     /// </summary>
     public sealed class TextRenderer
     {
-        /// <summary>White, black and the phone's blue in RGB565.</summary>
+        /// <summary>White and black in RGB565.</summary>
         public const int White = 0xFFFF;
         public const int Black = 0x0000;
-        public const int Navy = 0x0010;
 
         private readonly CharGrid _grid;
         private readonly IDisplay _display;
@@ -145,12 +144,12 @@ namespace AgentPhone.Hardware.Display
         private int DrawRun(int row, int column, int cells)
         {
             int width = cells * _cellWidth;
-            int count = _mono ? FillMonoRun(row, column, cells, width) : FillColorRun(row, column, cells, width);
+            int count = _mono ? FillMonoRun(row, column, cells) : FillColorRun(row, column, cells);
             _display.Write(_originX + column * _cellWidth, _originY + row * _cellHeight, width, _cellHeight, _run, count);
             return count;
         }
 
-        private int FillColorRun(int row, int column, int cells, int width)
+        private int FillColorRun(int row, int column, int cells)
         {
             bool inverted = _inverted[row];
             int fg = inverted ? Background : Foreground;
@@ -175,7 +174,7 @@ namespace AgentPhone.Hardware.Display
             return i;
         }
 
-        private int FillMonoRun(int row, int column, int cells, int width)
+        private int FillMonoRun(int row, int column, int cells)
         {
             bool inverted = _inverted[row];
             int i = 0;

@@ -30,7 +30,7 @@ public sealed class VirtualTft : ISpiBus, IFramebuffer
     private readonly object _gate = new();
     private int _command;
     private int _count;
-    private int _x0, _x1, _y0, _y1, _x, _y;
+    private int _x0, _x1, _y0, _x, _y;
     private int _highByte = -1;
     private long _version;
 
@@ -112,7 +112,7 @@ public sealed class VirtualTft : ISpiBus, IFramebuffer
                     }
                     else
                     {
-                        (_y0, _y1) = (start, end);
+                        _y0 = start;   // rows run on until the frame's end: the last row is not needed
                     }
                 }
 

@@ -60,7 +60,7 @@ public sealed class DeskTests : BrowserTest
         await ExpectState(desk, "Work");
         await ExpectText(desk, "#wrapup", "Wrap-up:");
         await desk.SetViewportSizeAsync(1100, 720);
-        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, "docs", "screens", "desk.png") });
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, "artifacts", "screens", "desk.png") });
     }
 
     [TestMethod]
@@ -139,7 +139,7 @@ public sealed class DeskTests : BrowserTest
         await ExpectPhone(phone, "Agent State: Not Ready");
         await ExpectText(team, "#team", "Not Ready");
         await team.SetViewportSizeAsync(1100, 620);
-        await team.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, "docs", "screens", "team.png") });
+        await team.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, "artifacts", "screens", "team.png") });
     }
 
     [TestMethod]

@@ -11,7 +11,7 @@ public sealed class ReadmeCommandTests
     [TestMethod]
     public void TheServerCommandServesTheDemoCenter()
     {
-        string[] leftovers = ["host/agentserver.db", "host/agentserver.db-shm", "host/agentserver.db-wal"];
+        string[] leftovers = ["host/agentserver.db", "host/agentserver.db-shm", "host/agentserver.db-wal", "host/agentserver.db-last"];
         bool hadDatabase = File.Exists(Repo.PathOf(leftovers[0]));
         try
         {

@@ -47,6 +47,20 @@ namespace AgentPhone.Firmware.Tests.Server
         }
 
         [TestMethod]
+        public void APinIsAtLeastFourDigitsWhateverIsStored()
+        {
+            Center c = new Center();
+            Agent agent;
+            c.Find("7001").PinSecret = "123";
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignInWithPin(null, "7001", "123", "2101", out agent));
+            c.Find("7001").PinSecret = "12ab";
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignInWithPin(null, "7001", "12ab", "2101", out agent));
+            Assert.IsFalse(c.Find("7001").SignedIn, "nobody signed in with a PIN the rule does not allow");
+            c.Find("7001").PinSecret = "1234";
+            Expect.Ok(c.Server.SignInWithPin(null, "7001", "1234", "2101", out agent));
+        }
+
+        [TestMethod]
         [DataRow("7001", "0000", false)]
         [DataRow("7001", "432", false)]
         [DataRow("7001", "43a1", false)]
