@@ -211,10 +211,10 @@ public sealed class EmulatorApp : IAsyncDisposable
     }
 
     /// <summary>A PBX route of the agent server (the first of its URLs that answers), with the
-    /// embedded center's key unless one is given.</summary>
+    /// key the request gives, else --pbx-key, else the embedded center's.</summary>
     private async Task<(int Status, string Body)> PostPbx(string path, string body, string? key)
     {
-        key ??= _center?.ApiKey;
+        key ??= Options.PbxKey ?? _center?.ApiKey;
         for (int i = 0; ; i++)
         {
             using var forward = new HttpRequestMessage(HttpMethod.Post, Servers[i] + path)

@@ -16,6 +16,10 @@ public sealed class EmulatorOptions
     /// <summary>PEM text of the CA certificate the phones check an https:// --server against.</summary>
     public string? CaCertificate { get; set; }
 
+    /// <summary>The PBX key the page's and the control API's offered calls carry to a --server
+    /// (the embedded server's own key otherwise).</summary>
+    public string? PbxKey { get; set; }
+
     /// <summary>The command: <paramref name="run"/> gets what it asked for.</summary>
     public static RootCommand Command(Func<EmulatorOptions, CancellationToken, Task<int>> run)
     {
@@ -27,7 +31,15 @@ public sealed class EmulatorOptions
         var data = new Option<string>("--data") { Description = "the embedded server's folder: configuration and SQLite database", DefaultValueFactory = _ => d.Data };
         var screenshots = new Option<string>("--screenshots") { Description = "drive a phone through the main screens, save each as PNG in this folder, and exit" };
         var caCert = CommandLines.CaCertificateOption("PEM file of the CA certificate the phones check an https:// --server against");
-        var command = new RootCommand("The AgentPhone emulator: phones running the real phone code, in the browser.") { port, phones, board, server, data, screenshots, caCert };
+        var pbxKey = new Option<string>("--pbx-key") { Description = "the PBX API key of the --server's tenant, for the calls the page and POST /emulator/calls offer there" };
+        var command = new RootCommand("The AgentPhone emulator: phones running the real phone code, in the browser.") { port, phones, board, server, data, screenshots, caCert, pbxKey };
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(pbxKey) is not null && (r.GetValue(server) ?? []).Length == 0)
+            {
+                r.AddError("--pbx-key is for a --server; the embedded server's calls carry its own key.");
+            }
+        });
         command.SetAction((r, cancel) => run(new EmulatorOptions
         {
             Port = r.GetValue(port),
@@ -37,6 +49,7 @@ public sealed class EmulatorOptions
             Data = r.GetValue(data)!,
             Screenshots = r.GetValue(screenshots),
             CaCertificate = r.GetValue(caCert) is string file ? File.ReadAllText(file) : null,
+            PbxKey = r.GetValue(pbxKey),
         }, cancel));
         return command;
     }

@@ -271,6 +271,38 @@ public sealed class EmulatorTests
     }
 
     [TestMethod]
+    [Timeout(120_000)]
+    public async Task WithAServerTheEmulatorOffersCallsWithItsPbxKey()
+    {
+        using var server = new ServerProcess(TestCenter.Config().ToJsonString());
+        string url = server.BaseAddress.ToString().TrimEnd('/');
+        string call = "{\"queue\":\"Support\",\"ani\":\"2301\"}";
+
+        // Without the server's PBX key the server refuses the call, and the page says so.
+        var keyless = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 1, Servers = [url] };
+        await using (var emulator = new EmulatorApp(keyless, BoardCatalog.Virtual, Root))
+        {
+            await emulator.StartAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+            var refused = await http.PostAsync("/emulator/calls", Json(call));
+            Assert.AreEqual(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        var keyed = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 1, Servers = [url], PbxKey = TestCenter.ApiKey };
+        await using (var emulator = new EmulatorApp(keyed, BoardCatalog.Virtual, Root))
+        {
+            await emulator.StartAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+            var offered = await http.PostAsync("/emulator/calls", Json(call));
+            Assert.AreEqual(HttpStatusCode.Created, offered.StatusCode, await offered.Content.ReadAsStringAsync());
+        }
+
+        var (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{typeof(EmulatorApp).Assembly.Location}\" --pbx-key k", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "--pbx-key is for a --server");
+    }
+
+    [TestMethod]
     public void AServerWithACertificateItCannotReadDoesNotStart()
     {
         string folder = Directory.CreateTempSubdirectory("agentserver-badcert-").FullName;
