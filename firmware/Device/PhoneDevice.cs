@@ -52,7 +52,7 @@ namespace AgentPhone.Device
             _renderer = new TextRenderer(_grid, _panel, board.CellWidth, board.CellHeight);
             _renderer.SetInverted(0, true);
             _renderer.SetInverted(board.Rows - 1, true);
-            _core = new PhoneCore(settings, clock, wall, _ringer, board.Columns);
+            _core = new PhoneCore(settings, clock, wall, _ringer, board.Columns, board.Rows);
             _pump = new EventPump(_core, _lock, http, clock);
             _worker = new RequestWorker(_core, _lock, http, clock);
         }

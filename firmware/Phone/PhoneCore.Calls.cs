@@ -55,8 +55,11 @@ namespace AgentPhone.Phone
                 return;
             }
 
+            // Drawn anew when an event comes: the agent's scrolling stays where it was.
+            int scrolled = _view == PhoneView.CallerData ? _screen.FirstLine : 0;
             _view = PhoneView.CallerData;
             _screen.Clear();
+            _screen.FirstLine = scrolled;
             _screen.Title = "Caller Data";
             string layout = _call.Layout != null ? _call.Layout : _provisioning != null ? _provisioning.Layout : null;
             _screen.AddLine("Layout: " + (layout == null ? "Default" : layout));

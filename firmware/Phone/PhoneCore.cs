@@ -134,9 +134,19 @@ namespace AgentPhone.Phone
         private readonly long[] _statsFigures = new long[Screen.MaxLines];
 
         private long _lastSecond = -1;
+        private readonly int _bodyRows;
 
+        /// <summary>A phone whose body rows are not known (as many as a screen has lines): nothing scrolls.</summary>
         public PhoneCore(PhoneSettings settings, IClock clock, IWallClock wall, IRinger ringer, int columns)
+            : this(settings, clock, wall, ringer, columns, Screen.MaxLines + ScreenView.FixedRows)
         {
+        }
+
+        /// <param name="columns">The panel's character columns (labels and lines are cut to them).</param>
+        /// <param name="rows">Its character rows: a body longer than they leave scrolls with UP and DOWN.</param>
+        public PhoneCore(PhoneSettings settings, IClock clock, IWallClock wall, IRinger ringer, int columns, int rows)
+        {
+            _bodyRows = rows - ScreenView.FixedRows;
             _settings = settings;
             _clock = clock;
             _wall = wall;
@@ -490,6 +500,15 @@ namespace AgentPhone.Phone
             else if (label == KeyOk) CloseMessage();
         }
 
+        /// <summary>Moves a long body (the caller's data on a small panel) a line; the view stops
+        /// at the last page, so the offset never runs past what DOWN can show.</summary>
+        private void ScrollLines(int step)
+        {
+            int first = _screen.FirstLine + step;
+            int last = _screen.LineCount - _bodyRows;
+            _screen.FirstLine = first < 0 ? 0 : first > last ? (last > 0 ? last : 0) : first;
+        }
+
         /// <summary>Exit and Cancel: back to where the agent came from.</summary>
         private void Cancel()
         {
@@ -556,6 +575,10 @@ namespace AgentPhone.Phone
                 {
                     int step = key == Key.Down ? 1 : count - 1;
                     _screen.Selected = (_screen.Selected + step) % count;
+                }
+                else if (_screen.Menu == null)
+                {
+                    ScrollLines(key == Key.Down ? 1 : -1);
                 }
 
                 return;

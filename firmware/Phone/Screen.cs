@@ -26,6 +26,10 @@ namespace AgentPhone.Phone
 
         public int LineCount { get; private set; }
 
+        /// <summary>The first body line shown: on a panel with fewer rows than lines, UP and DOWN
+        /// scroll a screen without a menu (the view keeps the last page full).</summary>
+        public int FirstLine { get; set; }
+
         public string Line(int index)
         {
             return _lines[index];
@@ -90,6 +94,7 @@ namespace AgentPhone.Phone
             }
 
             LineCount = 0;
+            FirstLine = 0;
             Menu = null;
             MenuCount = 0;
             Selected = 0;

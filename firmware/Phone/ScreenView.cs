@@ -29,9 +29,10 @@ namespace AgentPhone.Phone
             int bodyRows = BodyRows(grid);
             int row = 2;
             int lines = screen.LineCount < bodyRows ? screen.LineCount : bodyRows;
+            int top = screen.FirstLine < screen.LineCount - lines ? screen.FirstLine : screen.LineCount - lines;
             for (int i = 0; i < lines; i++)
             {
-                WriteRow(grid, row++, screen.Line(i));
+                WriteRow(grid, row++, screen.Line(top + i));
             }
 
             int menuRows = bodyRows - lines;

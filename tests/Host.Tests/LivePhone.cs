@@ -44,7 +44,7 @@ internal sealed class LivePhone : IDisposable
             EventWaitSeconds = 2,
             RequestTimeoutMs = 3000,
         };
-        Core = new PhoneCore(settings, clock, clock, Ringer, _grid.Columns);
+        Core = new PhoneCore(settings, clock, clock, Ringer, _grid.Columns, _grid.Rows);
         _worker = new RequestWorker(Core, _lock, _http, clock);
         _pump = new EventPump(Core, _lock, _http, clock);
         lock (_lock)

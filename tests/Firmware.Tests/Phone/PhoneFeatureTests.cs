@@ -192,6 +192,26 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
+        public void OnTheSmallestPanelTheCallerDataScrollsWithUpAndDown()
+        {
+            // 21x8 (esp32-ssd1306): four body rows for layout, ANI, DNIS and two variables.
+            PhoneRig rig = new PhoneRig(new Center(), 21, 8);
+            rig.RingingQueueCall();
+            Assert.AreEqual("Caller Data", rig.Row(1));
+            Assert.AreEqual("Layout: Default", rig.Row(2));
+            Assert.AreEqual("FirstName: Ada", rig.Row(5));
+
+            rig.Keys("DOWN");
+            Assert.AreEqual("ANI: 2301", rig.Row(2));
+            Assert.AreEqual("AccountNumberOf", rig.Row(5).Substring(0, 15), "the last variable comes into view");
+            rig.Keys("DOWN DOWN");
+            Assert.AreEqual("ANI: 2301", rig.Row(2), "the last page stays full");
+            rig.Keys("UP");
+            Assert.AreEqual("Layout: Default", rig.Row(2), "one UP goes back, however often DOWN was pressed at the end");
+            Assert.IsTrue(rig.Phone.Call != null && rig.Ringer.IsRinging, "scrolling changes nothing about the call");
+        }
+
+        [TestMethod]
         public void AWrapUpReasonIsChosenFromMoreDuringWrapUp()
         {
             PhoneRig rig = new PhoneRig();

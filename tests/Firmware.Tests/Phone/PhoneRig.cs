@@ -162,7 +162,7 @@ namespace AgentPhone.Firmware.Tests.Phone
             settings.DeviceSecret = deviceSecret;
             settings.Extension = extension;
             settings.Servers = new string[] { InProcessServers.Primary, InProcessServers.Secondary };
-            Phone = new PhoneCore(settings, Center.Clock, Wall, Ringer, Grid.Columns);
+            Phone = new PhoneCore(settings, Center.Clock, Wall, Ringer, Grid.Columns, Grid.Rows);
             Worker = new RequestWorker(Phone, Lock, Servers, Center.Clock);
             Pump = new EventPump(Phone, Lock, Servers, Center.Clock);
             Phone.Start();
