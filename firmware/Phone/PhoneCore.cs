@@ -702,10 +702,24 @@ namespace AgentPhone.Phone
                 _rowFor = what;
                 _statusRow = mode == RowDown ? "Down, retrying " + Host((string)what)
                     : mode == RowSending ? "Sending: " + _change.What
-                    : what == null ? string.Empty : "Agent State: " + StateText((string)what);
+                    : what == null ? string.Empty : StateRow(StateText((string)what));
             }
 
             _screen.Status = _statusRow;
+        }
+
+        /// <summary>"Agent State: Not Ready" as Cisco's phones show it, shortened to "State: Not
+        /// Ready" and then to the state alone where the panel is narrower: never cut mid-word.</summary>
+        private string StateRow(string state)
+        {
+            string full = "Agent State: " + state;
+            if (full.Length <= _columns)
+            {
+                return full;
+            }
+
+            string shorter = "State: " + state;
+            return shorter.Length <= _columns ? shorter : state;
         }
 
         private static bool Same(object a, object b)

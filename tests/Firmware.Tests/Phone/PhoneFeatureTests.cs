@@ -196,7 +196,11 @@ namespace AgentPhone.Firmware.Tests.Phone
         {
             // 21x8 (esp32-ssd1306): four body rows for layout, ANI, DNIS and two variables.
             PhoneRig rig = new PhoneRig(new Center(), 21, 8);
-            rig.RingingQueueCall();
+            rig.SignIn7001();
+            Assert.AreEqual("State: Not Ready", rig.Row(6), "the state row shortens rather than cutting 'Not Ready'");
+            rig.Keys("SERVICES 1");
+            rig.Offer("Support", "2301");
+            rig.Events();
             Assert.AreEqual("Caller Data", rig.Row(1));
             Assert.AreEqual("Layout: Default", rig.Row(2));
             Assert.AreEqual("FirstName: Ada", rig.Row(5));
