@@ -147,7 +147,16 @@ namespace AgentPhone.Phone
             }
         }
 
-        /// <summary>Four equal slots; each label cut to its slot less one column of gap.</summary>
+        // Short forms of the softkey labels, for slots too narrow for the word (the 21-column
+        // SSD1306 has four letters a key): a label is never cut mid-word where one of these fits.
+        private static readonly string[] ShortForms =
+        {
+            "Select", "Sel", "Submit", "Go", "Cancel", "Back", "Answer", "Ans", "Release", "End",
+            "Resume", "Resm", "Update", "Upd", "Stats", "Stat", "Login", "Log", "Agent", "Agnt",
+        };
+
+        /// <summary>Four equal slots; each label in its slot less one column of gap, as a short
+        /// form when the word does not fit (else cut).</summary>
         private static void DrawSoftkeys(CharGrid grid, Screen screen, int width)
         {
             int row = grid.Rows - 1;
@@ -156,10 +165,28 @@ namespace AgentPhone.Phone
             {
                 int key = c / slot;
                 int offset = c - key * slot;
-                string label = key < Screen.SoftkeyCount ? screen.Softkey(key) : null;
+                string label = key < Screen.SoftkeyCount ? Fit(screen.Softkey(key), slot - 1) : null;
                 int length = label == null ? 0 : label.Length;
                 grid.Put(row, c, offset < slot - 1 && offset < length ? label[offset] : ' ');
             }
+        }
+
+        private static string Fit(string label, int room)
+        {
+            if (label == null || label.Length <= room)
+            {
+                return label;
+            }
+
+            for (int i = 0; i < ShortForms.Length; i += 2)
+            {
+                if (ShortForms[i] == label && ShortForms[i + 1].Length <= room)
+                {
+                    return ShortForms[i + 1];
+                }
+            }
+
+            return label;
         }
 
         private static void WriteRow(CharGrid grid, int row, string text)

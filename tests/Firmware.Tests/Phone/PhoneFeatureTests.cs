@@ -198,6 +198,7 @@ namespace AgentPhone.Firmware.Tests.Phone
             PhoneRig rig = new PhoneRig(new Center(), 21, 8);
             rig.SignIn7001();
             Assert.AreEqual("State: Not Ready", rig.Row(6), "the state row shortens rather than cutting 'Not Ready'");
+            Assert.AreEqual("Sel  Stat More Exit", rig.Row(7), "short forms where a softkey's word does not fit");
             rig.Keys("SERVICES 1");
             rig.Offer("Support", "2301");
             rig.Events();

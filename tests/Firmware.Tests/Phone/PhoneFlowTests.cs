@@ -49,7 +49,7 @@ namespace AgentPhone.Firmware.Tests.Phone
                 " 3 Logout\n" +
                 "\n\n\n" +
                 "Agent State: Not Ready\n" +
-                "Selec Stats More  Exit\n",
+                "Sel   Stats More  Exit\n",
                 rig.Text());
             Assert.AreEqual("Select|Stats|More|Exit", rig.Softkeys());
         }
@@ -100,7 +100,7 @@ namespace AgentPhone.Firmware.Tests.Phone
                 "AccountNumberOf: 12345\n" +
                 "\n" +
                 "Agent State: Reserved\n" +
-                "Answe       Stats Exit\n",
+                "Ans         Stats Exit\n",
                 rig.Text());
 
             rig.Keys("ANSWER");
