@@ -29,7 +29,7 @@ public sealed class EmulatorOptions
         var board = new Option<string>("--board") { Description = "panel geometry of a board: virtual, devkitc-st7735, m5stack-core, esp32-ssd1306", DefaultValueFactory = _ => d.Board };
         var server = new Option<string[]>("--server") { Description = "phones against an external agent server instead of the embedded one (a cluster: every node's URL, primary first)", AllowMultipleArgumentsPerToken = true };
         var data = new Option<string>("--data") { Description = "the embedded server's folder: configuration and SQLite database", DefaultValueFactory = _ => d.Data };
-        var screenshots = new Option<string>("--screenshots") { Description = "drive a phone through the main screens, save each as PNG in this folder, and exit" };
+        var screenshots = new Option<string>("--screenshots") { Description = "drive a phone through the main screens, save each as PNG in this folder (relative to the repository), and exit" };
         var caCert = CommandLines.CaCertificateOption("PEM file of the CA certificate the phones check an https:// --server against");
         var pbxKey = new Option<string>("--pbx-key") { Description = "the PBX API key of the --server's tenant, for the calls the page and POST /emulator/calls offer there" };
         var command = new RootCommand("The AgentPhone emulator: phones running the real phone code, in the browser.") { port, phones, board, server, data, screenshots, caCert, pbxKey };

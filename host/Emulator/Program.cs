@@ -16,6 +16,9 @@ static async Task<int> Run(EmulatorOptions options, CancellationToken cancel)
 
     if (options.Screenshots != null)
     {
+        // `dotnet run --project host/Emulator` runs in the project's folder: a relative folder is
+        // the repository's, as the README's command means (docs/screens).
+        options.Screenshots = Path.Combine(RepositoryRoot.Find(), options.Screenshots);
         // A fresh demo center of its own, so the pictures never depend on earlier use.
         options.Data = Path.Combine(Path.GetTempPath(), "agentphone-screens-" + Guid.NewGuid().ToString("N"));
         options.Phones = 1;

@@ -19,6 +19,7 @@ public static class Screenshots
 
         void Save(string name)
         {
+            phone.Screen();   // draws what the phone shows now, not the loop's last frame
             string path = Path.Combine(folder, name + ".png");
             File.WriteAllBytes(path, Png.Encode(phone.Panel, 2));
             saved.Add(path);

@@ -117,7 +117,9 @@ public sealed class VirtualPhone : IDisposable
     private void WaitForAnswers()
     {
         var settings = _device.Core.Settings;
-        long until = Environment.TickCount64 + (long)settings.RequestTimeoutMs * Math.Max(1, settings.Servers?.Length ?? 1) + 1000;
+        // A sign-in may take its longer deadline (the server checks secrets slowly by design).
+        long deadline = Math.Max(settings.RequestTimeoutMs, settings.SignInTimeoutMs);
+        long until = Environment.TickCount64 + deadline * Math.Max(1, settings.Servers?.Length ?? 1) + 1000;
         while (Environment.TickCount64 < until)
         {
             lock (_device.Lock)

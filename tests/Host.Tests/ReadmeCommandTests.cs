@@ -67,6 +67,23 @@ public sealed class ReadmeCommandTests
     }
 
     [TestMethod]
+    public void TheScreenshotsCommandWritesTheReadmesPictures()
+    {
+        // As the README writes it, but into a folder of the test's (the pictures are tracked files).
+        string folder = "artifacts/screens-" + Guid.NewGuid().ToString("N");
+        var (exit, output) = Repo.Run($"dotnet run --project host/Emulator -- --screenshots {folder}", TimeSpan.FromMinutes(5));
+
+        Assert.AreEqual(0, exit, output);
+        foreach (string picture in new[] { "idle", "login", "agent-state", "caller-data", "talking", "skill-stats" })
+        {
+            Assert.IsTrue(File.Exists(Repo.PathOf($"{folder}/{picture}.png")), $"{picture}.png in the repository's {folder}: {output}");
+        }
+
+        Assert.IsFalse(Directory.Exists(Repo.PathOf("host/Emulator/" + folder)), "not beside the emulator's project");
+        Directory.Delete(Repo.PathOf(folder), recursive: true);
+    }
+
+    [TestMethod]
     public void TheConformanceCommandPasses()
     {
         var (exit, output) = Repo.Run("dotnet run --project build/Conformance");
