@@ -8,6 +8,7 @@ using AgentPhone.Conformance;
 //   --device-tests:  the device test assemblies on nanoCLR, a line per test
 //   --memory:        what the phone keeps alive on nanoCLR, per board, with and without the demo center
 //   --heap <KB>:     the managed heap nanoCLR gets (default: DeviceTestRun.DeviceHeapBytes)
+//   (AGENTPHONE_NANO_OUTPUT=<folder>: also keep everything nanoCLR printed, a file per test assembly)
 string? Value(string name)
 {
     int at = Array.IndexOf(args, name);
@@ -67,6 +68,11 @@ foreach (DeviceProject tests in build.Projects.Where(p => p.Project.Name.EndsWit
     {
         Console.WriteLine($"  {result.Outcome,-7} {name}{(result.Outcome == DeviceOutcome.Passed ? string.Empty : ": " + result.Detail)}");
         failed += result.Outcome == DeviceOutcome.Failed ? 1 : 0;
+    }
+
+    if (Environment.GetEnvironmentVariable("AGENTPHONE_NANO_OUTPUT") is string dump)
+    {
+        File.WriteAllText(Path.Combine(dump, tests.Project.Name + ".log"), run.Output);
     }
 
     if (!run.Finished)

@@ -25,6 +25,18 @@ namespace AgentPhone.Firmware.Tests.Device
         private static DemoCenter _demo;
         private static PhoneDevice _phone;
 
+        /// <summary>The last test's device (a panel's buffers, a demo center) is let go: the tests
+        /// after this class run in the same device-sized heap.</summary>
+        [Cleanup]
+        public void ReleaseTheDevice()
+        {
+            _phone = null;
+            _demo = null;
+            _ports = null;
+            _clock = null;
+            _wall = null;
+        }
+
         private static void Boot(BoardProfile board)
         {
             _ports = new TestPorts();
