@@ -161,11 +161,17 @@ namespace AgentPhone.Phone
         {
             int row = grid.Rows - 1;
             int slot = width / Screen.SoftkeyCount;
+            string label = null;
             for (int c = 0; c < width; c++)
             {
                 int key = c / slot;
                 int offset = c - key * slot;
-                string label = key < Screen.SoftkeyCount ? Fit(screen.Softkey(key), slot - 1) : null;
+                if (offset == 0)
+                {
+                    // Once a slot: the short-form lookup is not repeated for every column.
+                    label = key < Screen.SoftkeyCount ? Fit(screen.Softkey(key), slot - 1) : null;
+                }
+
                 int length = label == null ? 0 : label.Length;
                 grid.Put(row, c, offset < slot - 1 && offset < length ? label[offset] : ' ');
             }
