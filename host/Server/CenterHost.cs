@@ -22,6 +22,20 @@ public sealed record StoreOptions
 
     /// <summary>How long a write waits for a lock another program holds before the store counts as failed.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where a commit must be before the answers it carries leave.</summary>
+    public Durability Durability { get; init; } = Durability.Disk;
+}
+
+/// <summary>Where a journal commit must be before the answers it carries leave (--durability).</summary>
+public enum Durability
+{
+    /// <summary>On the disk (fsync of the write-ahead log, once a batch): a power cut keeps it.</summary>
+    Disk,
+
+    /// <summary>Handed to the operating system: a killed server keeps it, a power cut or a kernel
+    /// crash may take back the last changes acknowledged before the log's next sync.</summary>
+    Process,
 }
 
 /// <summary>
@@ -72,7 +86,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
 
     /// <summary>The single process: the configuration file and the SQLite store.</summary>
     public CenterHost(string configPath, string dbPath, ISecretVerifier? verifier = null, StoreOptions? store = null)
-        : this(() => File.ReadAllText(configPath), () => new SqliteJournalStore(dbPath, (store ?? new StoreOptions()).BusyTimeout), verifier, store)
+        : this(() => File.ReadAllText(configPath), () => new SqliteJournalStore(dbPath, store ?? new StoreOptions()), verifier, store)
     {
     }
 

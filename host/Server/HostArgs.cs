@@ -63,6 +63,18 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
         var store = new StoreOptions();
         var snapshotEntries = new Option<int>("--snapshot-entries") { Description = "take a snapshot after this many journal entries", DefaultValueFactory = _ => store.SnapshotEveryEntries };
         var snapshotSeconds = new Option<int>("--snapshot-seconds") { Description = "…or after this many seconds with a change since the last", DefaultValueFactory = _ => store.SnapshotEverySeconds };
+        var durability = new Option<string>("--durability")
+        {
+            Description = "where a change must be before it is answered: disk (fsync, once a batch: a power cut keeps it) or process (handed to the OS: a killed server keeps it, a power cut may not)",
+            DefaultValueFactory = _ => "disk",
+        };
+        durability.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is not ("disk" or "process"))
+            {
+                r.AddError($"--durability takes disk or process, not '{r.GetValueOrDefault<string>()}'.");
+            }
+        });
         foreach (Option<int> option in new[] { snapshotEntries, snapshotSeconds })
         {
             option.Validators.Add(r =>
@@ -110,7 +122,7 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
             }
         });
 
-        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite; or one node of a cluster (--postgres, --redis).") { config, db, port, bind, snapshotEntries, snapshotSeconds, hash, newSecret, cert, certPassword, postgres, redis, siloPort, nodeAddress, url };
+        var command = new RootCommand("The AgentPhone agent server: the contact center's API on Kestrel, journaled to SQLite; or one node of a cluster (--postgres, --redis).") { config, db, port, bind, snapshotEntries, snapshotSeconds, durability, hash, newSecret, cert, certPassword, postgres, redis, siloPort, nodeAddress, url };
         // Presence is read from each option's result, never its value: an option given without
         // its value is a parse error of its own, and reading the value would throw.
         command.Validators.Add(r =>
@@ -130,6 +142,11 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
                 r.AddError("--db is the single server's SQLite file; a cluster node keeps its journal in --postgres.");
             }
 
+            if (r.GetResult(durability) is { Implicit: false } && r.GetResult(postgres) is not null)
+            {
+                r.AddError("--durability is the single server's; a cluster node's journal is as durable as PostgreSQL's commits (synchronous_commit).");
+            }
+
             if (r.GetResult(url) is not null && r.GetResult(postgres) is null)
             {
                 r.AddError("--url names a cluster node to its phones; a single server needs none.");
@@ -144,7 +161,12 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
         {
             string? file = r.GetValue(config);
             string database = r.GetValue(db) ?? (file is null ? string.Empty : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "agentserver.db"));
-            var kept = store with { SnapshotEveryEntries = r.GetValue(snapshotEntries), SnapshotEverySeconds = r.GetValue(snapshotSeconds) };
+            var kept = store with
+            {
+                SnapshotEveryEntries = r.GetValue(snapshotEntries),
+                SnapshotEverySeconds = r.GetValue(snapshotSeconds),
+                Durability = r.GetValue(durability) == "process" ? Durability.Process : Durability.Disk,
+            };
             return run(new HostArgs(file ?? string.Empty, database, r.GetValue(port), r.GetValue(bind)!, r.GetValue(hash), kept)
             {
                 NewSecret = r.GetValue(newSecret),

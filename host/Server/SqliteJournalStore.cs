@@ -12,7 +12,7 @@ public sealed class SqliteJournalStore : IJournalStore
     private const int CheckpointEveryMs = 1000;
 
     private readonly string _path;
-    private readonly TimeSpan _busyTimeout;
+    private readonly StoreOptions _options;
     private readonly SqliteConnection _db;
     private readonly Timer _checkpoints;
     private readonly FileStream? _last;   // the -last record (StoreFile): the last entry committed
@@ -21,16 +21,16 @@ public sealed class SqliteJournalStore : IJournalStore
     private sqlite3_stmt? _insert;
 
     /// <summary>Opens (or creates, when the file does not exist) and checks the store.</summary>
-    /// <param name="busyTimeout">How long a write waits for a lock another program holds before the store counts as failed.</param>
-    public SqliteJournalStore(string path, TimeSpan busyTimeout)
-        : this(Path.GetFullPath(path), busyTimeout, StoreFile.Open(Path.GetFullPath(path), busyTimeout))
+    /// <param name="options">Its busy timeout and durability; the snapshot settings are the center's.</param>
+    public SqliteJournalStore(string path, StoreOptions options)
+        : this(Path.GetFullPath(path), options, StoreFile.Open(Path.GetFullPath(path), options))
     {
     }
 
-    private SqliteJournalStore(string path, TimeSpan busyTimeout, SqliteConnection db)
+    private SqliteJournalStore(string path, StoreOptions options, SqliteConnection db)
     {
         _path = path;
-        _busyTimeout = busyTimeout;
+        _options = options;
         _db = db;
         _checkpoints = new Timer(_ => Checkpoint(), null, CheckpointEveryMs, CheckpointEveryMs);
         try
@@ -47,7 +47,7 @@ public sealed class SqliteJournalStore : IJournalStore
     {
         try
         {
-            return new SqliteJournalStore(_path, _busyTimeout, StoreFile.Reopen(_path, _busyTimeout));
+            return new SqliteJournalStore(_path, _options, StoreFile.Reopen(_path, _options));
         }
         catch (SqliteException e)
         {

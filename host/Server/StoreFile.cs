@@ -27,7 +27,7 @@ internal static class StoreFile
         CREATE TABLE snapshot_parts(through INTEGER NOT NULL, part INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(through, part));
         """;
 
-    public static SqliteConnection Open(string path, TimeSpan busyTimeout)
+    public static SqliteConnection Open(string path, StoreOptions options)
     {
         bool exists = File.Exists(path);
         if (exists)
@@ -36,7 +36,7 @@ internal static class StoreFile
         }
 
         bool logKept = File.Exists(path + "-wal");
-        SqliteConnection db = Connect(path, busyTimeout, exists);
+        SqliteConnection db = Connect(path, options.BusyTimeout, exists);
         try
         {
             // Checked before anything is written, so a file that is refused is left as it was.
@@ -46,10 +46,7 @@ internal static class StoreFile
             }
 
             Execute(db, "PRAGMA journal_mode=WAL;");
-            // NORMAL: a commit reaches the OS before the answer; a killed process loses nothing.
-            Execute(db, "PRAGMA synchronous=NORMAL;");
-            // Checkpoints run beside the writer (Journal), not in its commits.
-            Execute(db, "PRAGMA wal_autocheckpoint=0;");
+            Settle(db, options);
             if (!exists)
             {
                 Execute(db, JournalTable + OtherTables);
@@ -72,12 +69,12 @@ internal static class StoreFile
     }
 
     /// <summary>The store again after a failure (its checks were made at start).</summary>
-    public static SqliteConnection Reopen(string path, TimeSpan busyTimeout)
+    public static SqliteConnection Reopen(string path, StoreOptions options)
     {
-        SqliteConnection db = Connect(path, busyTimeout, true);
+        SqliteConnection db = Connect(path, options.BusyTimeout, true);
         try
         {
-            Execute(db, "PRAGMA wal_autocheckpoint=0;");
+            Settle(db, options);
             // Room for more than a marker: a disk that is still full refuses this too.
             Execute(db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('room', zeroblob(262144)); DELETE FROM meta WHERE key = 'room';");
             MarkRunning(db);
@@ -88,6 +85,16 @@ internal static class StoreFile
             db.Dispose();
             throw;
         }
+    }
+
+    // The writer's connection settings. FULL syncs the write-ahead log at every commit (one
+    // commit is a batch of entries), so an answer leaves only once its change is on the disk;
+    // NORMAL hands the commit to the OS and syncs at checkpoints only.
+    private static void Settle(SqliteConnection db, StoreOptions options)
+    {
+        Execute(db, options.Durability == Durability.Disk ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+        // Checkpoints run beside the writer (Journal), not in its commits.
+        Execute(db, "PRAGMA wal_autocheckpoint=0;");
     }
 
     /// <summary>A second connection, for checkpoints beside the writer.</summary>

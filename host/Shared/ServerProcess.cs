@@ -188,6 +188,9 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>The server process's id (while it runs).</summary>
+    public int ProcessId => _process!.Id;
+
     /// <summary>The server process's working set.</summary>
     public double MemoryMb()
     {

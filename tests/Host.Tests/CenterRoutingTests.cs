@@ -66,7 +66,7 @@ public sealed class CenterRoutingTests
         Assert.AreEqual(main["layouts"]!.ToJsonString(), acme["layouts"]!.ToJsonString(), "layouts are shared");
         // Each part is a configuration a center starts on.
         string db = Path.Combine(Directory.CreateTempSubdirectory("agentphone-routing-").FullName, "center.db");
-        using (var center = new CenterHost(() => CenterConfig.ForTenant(full, "acme"), () => new SqliteJournalStore(db, TimeSpan.FromSeconds(5))))
+        using (var center = new CenterHost(() => CenterConfig.ForTenant(full, "acme"), () => new SqliteJournalStore(db, new StoreOptions())))
         {
             Assert.IsNotNull(center.Server.FindAgent("acme", "7001"));
             Assert.IsNull(center.Server.FindAgent(null, "7001"));

@@ -106,6 +106,14 @@ public sealed class CommandLineTests
         Assert.AreEqual(2, exit, output);
         StringAssert.Contains(output, "--url must be an http:// or https:// URL, as the configuration's api.servers lists this node.");
 
+        (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --postgres \"Host=127.0.0.1\" --redis 127.0.0.1:6379 --durability process", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "--durability is the single server's; a cluster node's journal is as durable as PostgreSQL's commits (synchronous_commit).");
+
+        (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --durability memory", TimeSpan.FromMinutes(1));
+        Assert.AreEqual(2, exit, output);
+        Assert.AreEqual("--durability takes disk or process, not 'memory'.", output.Split('\n')[0].TrimEnd(), output);
+
         // Nothing listens there: the node says so and stops, having joined nothing.
         int closed = AgentPhone.Build.Tests.Repo.FreePort();
         (exit, output) = AgentPhone.Build.Tests.Repo.Run("dotnet", $"\"{server}\" --config host/agentserver.json --port 0 --postgres \"Host=127.0.0.1;Port={closed};Username=x;Timeout=2\" --redis 127.0.0.1:{closed}", TimeSpan.FromMinutes(1));
