@@ -50,6 +50,7 @@ public static class LoadBench
         var rows = new List<string[]>();
         var biggest = new List<LoadResult>();
         var ratios = new List<(double Ours, double Bare)>();
+        var durability = new List<(LoadResult Disk, LoadResult Process, double DiskLoop, double ProcessLoop)>();
         foreach (int n in sizes)
         {
             var runs = new List<(LoadResult Result, double MemoryMb)>();
@@ -64,8 +65,18 @@ public static class LoadBench
                     biggest.Add(r);
                     double ours = Throughput(server.BaseAddress.ToString(), tokens.Take(ThroughputClients).ToArray());
                     server.Dispose();
-                    using var kestrel = BareKestrel.Start();
-                    ratios.Add((ours, Throughput(kestrel.BaseUrl, Enumerable.Repeat("x", ThroughputClients).ToArray())));
+                    using (var kestrel = BareKestrel.Start())
+                    {
+                        ratios.Add((ours, Throughput(kestrel.BaseUrl, Enumerable.Repeat("x", ThroughputClients).ToArray())));
+                    }
+
+                    // The same with commits handed to the OS only, as before the disk became the default.
+                    var (os, osTokens) = Center(n, n, "--durability", "process");
+                    using (os)
+                    {
+                        LoadResult osRun = Phones(os.BaseAddress.ToString(), osTokens, WindowSeconds, []);
+                        durability.Add((r, osRun, ours, Throughput(os.BaseAddress.ToString(), osTokens.Take(ThroughputClients).ToArray())));
+                    }
                 }
             }
 
@@ -79,6 +90,10 @@ public static class LoadBench
             [["AgentPhone server (journaled)", .. ratios.Select(r => $"{r.Ours:F0}/s")],
              ["bare Kestrel endpoint (fixed answer)", .. ratios.Select(r => $"{r.Bare:F0}/s")],
              ["ratio", .. ratios.Select(r => $"{r.Ours / r.Bare:P0}")]]);
+        report.Note($"What the durable default costs, at {sizes.Max():N0} phones and in the closed loop, each run beside a server started with `--durability process` (commits handed to the OS, synced only at checkpoints: what every run measured before the default became the disk). The journal's group commit syncs once per batch, so a sync is shared by every change that waited for it.");
+        report.Table(["commit reaches", .. Enumerable.Range(1, Runs).SelectMany(i => new[] { $"run {i}: change p99", "closed loop" })],
+            [["the disk (default)", .. durability.SelectMany(d => new[] { Ms(d.Disk.Change.P99), $"{d.DiskLoop:F0}/s" })],
+             ["the OS (--durability process)", .. durability.SelectMany(d => new[] { Ms(d.Process.Change.P99), $"{d.ProcessLoop:F0}/s" })]]);
         report.Note("The tail, traced (dotnet-trace, the runtime's GC events and allocation samples, 15 to 25 s of the 10,000-phone window, server and generator at once). Three causes, each cut: (1) The generator itself: on HttpClient, its phones' allocations stopped it for 135 to 400 ms once or twice in 25 s, and every answer in flight was counted late. The phones now send the same requests over keep-alive sockets with buffers they keep (bench/Run/Wire.cs): no collection in the generator in 25 s. (2) The server's allocation, 27 MB/s at 10,000 phones, now 9.4 MB/s: a request body was read through a StreamReader and a 128 KB pooled buffer that the pool could not keep (now a buffer sized by the body's length); a snapshot grew its text by doubling, copied it whole and again in parts, and wrote each number as a string (now one buffer kept between snapshots, cut into parts directly, digits written in place); the hosting diagnostics opened an activity and a log scope per request though they log nothing at the server's level (now off); and the sign-in rate limiter ran on every route (now on sign-in only). (3) The collector: the workstation collector sizes its young generation by the CPU's cache, 16.8 MB here, and paid 50 ms per gen0 and 75 to 110 ms per gen1 collection, about one every 1.5 s; the server collector (DATAS) collected once in 15 to 25 s. Side by side at 10,000 phones in one session, three runs each: state change p99 40.1 / 42.6 / 62.3 ms with the workstation collector, 9.8 / 12.5 / 29.4 ms with the server collector, which the server now runs (host/Server/AgentPhone.ServerHost.csproj). What remained was one young collection of 60 to 150 ms in some windows; its pause is the marking of old objects that point to young ones (27 to 57 ms a heap) and the copying of what survives (7 to 15 MB), most of it the state of long-polls re-armed since the last collection. Cut again: a long-poll no longer takes a timer, a cancellable delay and a WhenAny of its own (the center's 100 ms tick ends the waits that are due, from a queue ordered by deadline, host/Server/LongPolls.cs); the journal's insert is prepared once and binds each entry's values (no command, parameters, binders or boxed numbers per entry); a change's digest is hashed from buffers the thread keeps. In a separate run of the 10,000-phone size after these cuts: state change p99 7.1 / 9.5 / 10.8 ms, against 9.5 / 19.1 / 40.3 ms in the previous whole run. Snapshots are not the cause: in a separate run without them the p99 was the same, and a snapshot holds the lock only for its copy (the Store section).");
         report.Target($"{sizes.Max():N0} phones: zero errors, state change p99 < 25 ms, event delivery p99 < 50 ms, in every run",
             biggest.All(r => r.Errors == 0 && r.Change.P99 < 25 && r.Delivery.P99 < 50),
@@ -556,10 +571,10 @@ public static class LoadBench
     /// and the server restarts on the configuration with the default-cost hash (sessions survive
     /// a restart): every sign-in the measurement makes pays what a real one does.
     /// </summary>
-    private static (ServerProcess Server, string[] Tokens) Center(int agents, int signedIn)
+    private static (ServerProcess Server, string[] Tokens) Center(int agents, int signedIn, params string[] options)
     {
         // Snapshots every few seconds, so the measured window has several.
-        var server = new ServerProcess(Config(agents, Pbkdf2Secrets.Hash("1234", 1000)).ToJsonString(), null, "--snapshot-seconds", SnapshotEverySeconds.ToString());
+        var server = new ServerProcess(Config(agents, Pbkdf2Secrets.Hash("1234", 1000)).ToJsonString(), null, ["--snapshot-seconds", SnapshotEverySeconds.ToString(), .. options]);
         // As many connections as sign-ins in flight: the process's file limit is near 20,000.
         using var http = NewClient(server.BaseAddress.ToString(), 32);
         var tokens = new string[signedIn];

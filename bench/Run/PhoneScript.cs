@@ -67,7 +67,7 @@ public static class PhoneScript
         Events("wrap-up ends", 11_000);
         Keys("stats", Key.Soft2, Key.Soft4);
         Keys("not-ready", Key.D1, Key.D1);
-        Keys("logout", Key.D2, Key.D1);
+        Keys("logout", Key.D3, Key.D1);
         if (phone.Core.SignedIn)
         {
             throw new InvalidOperationException("the recorded day did not end signed out");
