@@ -36,11 +36,12 @@ public sealed class EmulatorApp : IAsyncDisposable
             _traffic = new TrafficGenerator(_center, OfferAsync, id => PostPbx($"/api/v1/calls/{Uri.EscapeDataString(id)}/hangup", "", null));
         }
 
+        Connections = ConnectionLimits.ForThisProcess(ConnectionLimits.Reserve);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A start that fails is said in one line by the program, not as the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port, listen => listen.UseJsonRefusals()));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port, listen => Connections.Apply(listen).UseJsonRefusals()));
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(5));
         if (_center != null)
         {
@@ -71,6 +72,9 @@ public sealed class EmulatorApp : IAsyncDisposable
     public EmulatorOptions Options { get; }
 
     public string BaseUrl { get; }
+
+    /// <summary>How many connections it serves at once (its open-file limit).</summary>
+    public ConnectionLimits Connections { get; }
 
     /// <summary>The agent server's URLs the phones use, primary first (the emulator's own for the embedded server).</summary>
     public string[] Servers { get; }

@@ -62,6 +62,7 @@ static async Task<int> Run(EmulatorOptions options, CancellationToken cancel)
         ? $"  embedded agent server ({Path.GetFullPath(options.Data)}{(emulator.CreatedData ? ", demo data loaded" : "")})"
         : $"  agent server {string.Join(", ", options.Servers)}");
     Console.WriteLine("  sign in: agent 7001 or 7002, password 1234 (supervisor 7100); Ctrl+C stops");
+    Console.WriteLine("  " + emulator.Connections.Said());
     await emulator.WaitForShutdownAsync();
     return 0;
 }

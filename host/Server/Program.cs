@@ -89,7 +89,8 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
         return CommandLines.BadRequest;
     }
 
-    WebApplicationBuilder builder = WebHosting.CreateBuilder(options, certificate);
+    ConnectionLimits connections = ConnectionLimits.ForThisProcess(ConnectionLimits.Reserve);
+    WebApplicationBuilder builder = WebHosting.CreateBuilder(options, certificate, connections);
     builder.Services.AddAgentApi(center.Options);
     var app = builder.Build();
     app.MapDesk();
@@ -111,6 +112,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     }
 
     Console.WriteLine($"AgentPhone server listening on {string.Join(", ", app.Urls)} (database {Path.GetFullPath(options.DbPath)}, {center.ReplayedEntries} journal entries replayed)");
+    Console.WriteLine(connections.Said());
     await app.WaitForShutdownAsync(cancel);
     return 0;
 }

@@ -3,10 +3,11 @@ using System.Security.Cryptography.X509Certificates;
 namespace AgentPhone.ServerHost;
 
 /// <summary>The web host the single server and a cluster node share: Kestrel on the command
-/// line's address and port (HTTPS with a certificate), every refusal as a JSON body.</summary>
+/// line's address and port (HTTPS with a certificate), connections within the open-file limit,
+/// every refusal as a JSON body.</summary>
 public static class WebHosting
 {
-    public static WebApplicationBuilder CreateBuilder(HostArgs options, X509Certificate2? certificate)
+    public static WebApplicationBuilder CreateBuilder(HostArgs options, X509Certificate2? certificate, ConnectionLimits connections)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -23,6 +24,8 @@ public static class WebHosting
             k.Limits.MaxRequestBodySize = 1 << 20;
             k.Listen(options.BindAddress, options.Port, listen =>
             {
+                // Outermost, so a connection refused costs no TLS handshake.
+                connections.Apply(listen);
                 if (certificate != null)
                 {
                     listen.UseHttps(certificate);

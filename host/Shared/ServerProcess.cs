@@ -12,14 +12,22 @@ namespace AgentPhone;
 internal sealed class ServerProcess : IDisposable
 {
     private readonly string[] _options;
+    private readonly int? _openFileLimit;
     private Process? _process;
 
     /// <summary>Writes <paramref name="configJson"/> into <paramref name="folder"/> (a new
     /// temporary one by default) unless a configuration is there already, and starts the server.</summary>
     /// <param name="options">More of the server's command-line options (e.g. snapshot settings).</param>
     public ServerProcess(string configJson, string? folder = null, params string[] options)
+        : this(configJson, folder, null, options)
+    {
+    }
+
+    /// <param name="openFileLimit">Started under <c>ulimit -n</c> of this many files, as an operator's shell may.</param>
+    public ServerProcess(string configJson, string? folder, int? openFileLimit, params string[] options)
     {
         _options = options;
+        _openFileLimit = openFileLimit;
         Folder = folder ?? Directory.CreateTempSubdirectory("agentserver-").FullName;
         ConfigPath = Path.Combine(Folder, "center.json");
         if (!File.Exists(ConfigPath))
@@ -70,6 +78,18 @@ internal sealed class ServerProcess : IDisposable
         foreach (string option in _options)
         {
             start.ArgumentList.Add(option);
+        }
+
+        if (_openFileLimit is int files)
+        {
+            // The shell sets the limit, then becomes the server: `bash -c 'ulimit -n N && exec "$0" "$@"' dotnet …`.
+            string[] server = [start.FileName, .. start.ArgumentList];
+            start.FileName = "bash";
+            start.ArgumentList.Clear();
+            foreach (string word in (string[])["-c", $"ulimit -n {files} && exec \"$0\" \"$@\"", .. server])
+            {
+                start.ArgumentList.Add(word);
+            }
         }
 
         // Everything it prints is read as it comes (a pipe left full would stop it), the start

@@ -71,7 +71,8 @@ public static class ClusterNode
         }
 
         var routing = new CenterRouting(config);
-        WebApplicationBuilder builder = WebHosting.CreateBuilder(options, certificate);
+        ConnectionLimits connections = ConnectionLimits.ForThisProcess(ConnectionLimits.ClusterReserve);
+        WebApplicationBuilder builder = WebHosting.CreateBuilder(options, certificate, connections);
         // What membership says (a node suspected, declared dead, joined); not a stack trace per
         // call that finds its center moving: the centers say where they run.
         builder.Logging.AddFilter("Orleans", LogLevel.Critical);
@@ -129,6 +130,7 @@ public static class ClusterNode
         }
 
         Console.WriteLine($"AgentPhone cluster node listening on {string.Join(", ", app.Urls)} (cluster {ClusterIdOf(postgres)}: nodes meet on port {options.SiloPort}, journal in PostgreSQL, membership in Redis {options.Redis})");
+        Console.WriteLine(connections.Said());
         await app.WaitForShutdownAsync(cancel);
         await postgres.DisposeAsync();
         return 0;
