@@ -18,6 +18,7 @@ need redis-server /usr/bin/redis-server
 
 work=$(mktemp -d /tmp/agentphone-cluster-XXXXXX)
 nodes=()
+declare -A ports
 redis=""
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 # The nodes first (each hands its centers over, writing a snapshot), then Redis and PostgreSQL.
@@ -30,13 +31,16 @@ stop() {
   rm -rf "$work"
   echo "cluster stopped"
 }
-trap stop INT TERM EXIT
+trap stop EXIT
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
 [ "$(id -u)" -eq 0 ] && chown postgres "$work"
 
 pgport=$((base + 20000)); redisport=$((base + 20001))
 as_postgres "$pgbin/initdb" -D "$work/pg" --auth=trust -U postgres >/dev/null
 as_postgres "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $pgport -k $work -c listen_addresses=127.0.0.1" start >/dev/null
-redis-server --port "$redisport" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
+# A session of its own: Ctrl+C in the terminal reaches the script, which stops the nodes first.
+setsid redis-server --port "$redisport" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
 redis=$!
 
 # The demo center, its phones provisioned with every node's URL.
@@ -49,6 +53,18 @@ for n in 0 1 2; do
   dotnet "$server" --config "$work/agentserver.json" --bind 127.0.0.1 --port $((base + n)) --url "http://127.0.0.1:$((base + n))" \
     --silo-port $((base + 3000 + n)) --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres" --redis "127.0.0.1:$redisport" &
   nodes+=($!)
+  ports[$!]=$((base + n))
 done
 echo "PostgreSQL on 127.0.0.1:$pgport, Redis on 127.0.0.1:$redisport; Ctrl+C stops the cluster"
-wait -n "${nodes[@]}" || true
+for pid in "${nodes[@]}"; do echo "node http://127.0.0.1:${ports[$pid]} is process $pid (kill -9 $pid to try a failover)"; done
+# A node that dies leaves the others serving: the cluster ends with its last node, or Ctrl+C.
+running=("${nodes[@]}")
+while [ ${#running[@]} -gt 0 ]; do
+  status=0 ended=""
+  wait -n -p ended "${running[@]}" || status=$?
+  [ -n "$ended" ] || break
+  echo "node http://127.0.0.1:${ports[$ended]} (process $ended) ended with exit code $status; the others carry on"
+  left=()
+  for pid in "${running[@]}"; do [ "$pid" = "$ended" ] || left+=("$pid"); done
+  running=("${left[@]}")
+done

@@ -510,6 +510,17 @@ public sealed class ClusterTests
                 Assert.IsTrue(SpinWait.SpinUntil(() => control.GetStringAsync("emulator/phones/" + PhoneId(control) + "/screen").Result.Contains("Agent State: Not Ready"), 20_000),
                     "an emulated phone signs in on the cluster");
             }
+
+            // The failover the page asks for: kill -9 of one node leaves the other two serving.
+            string said = Printed().Split('\n').First(l => l.StartsWith("node http://127.0.0.1:8082 is process ", StringComparison.Ordinal));
+            int first = int.Parse(said.Split(' ')[4]);
+            Process.GetProcessById(first).Kill();
+            Assert.IsTrue(SpinWait.SpinUntil(() => Printed().Contains("node http://127.0.0.1:8082 (process " + first + ") ended", StringComparison.Ordinal), 30_000), "the script says the node ended:\n" + Printed());
+            Assert.IsTrue(SpinWait.SpinUntil(() => Answers(elsewhere), TimeSpan.FromMinutes(1)), "the other nodes carry on after one is killed:\n" + Printed());
+            Assert.IsFalse(script.HasExited, "the cluster runs on with two nodes:\n" + Printed());
+            Assert.IsFalse(Printed().Contains("cluster stopped", StringComparison.Ordinal), Printed());
+            using var second = new Client(new Uri("http://127.0.0.1:8083/"), desk.Token);
+            Assert.AreEqual("NOT_READY", second.State(), "the agent's session survives on the second node");
         }
         finally
         {
@@ -528,6 +539,18 @@ public sealed class ClusterTests
         }
 
         StringAssert.Contains(Printed(), "cluster stopped");
+    }
+
+    private static bool Answers(Client client)
+    {
+        try
+        {
+            return client.Send("GET", "api/v1/agents/me").Status == 200;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private static string PhoneId(HttpClient control) =>
