@@ -167,6 +167,12 @@ namespace AgentPhone.Server
             }
 
             agent.FailedSignIns = 0;
+            if (extension == null || extension.Length == 0)
+            {
+                // Signing in at one's own desk: the extension the configuration gives the agent.
+                extension = agent.HomeExtension;
+            }
+
             if (!IsDigits(extension, 1))
             {
                 return ErrorCode.InvalidArgument;

@@ -124,10 +124,18 @@ public sealed class DeskTests : BrowserTest
         await using var browser = await Browser();
         IPage team = await browser.NewPageAsync();
         await team.GotoAsync(emulator.BaseUrl + "/desk/team");
-        await SignIn(team, "7100", "1234", "2100");
+        // At his own desk the supervisor leaves the extension out: the configuration's is used.
+        await SignIn(team, "7100", "1234", "");
         await ExpectText(team, "#team", "7001");
+        Assert.AreEqual("Support Team", await team.TextContentAsync("#team-title"), "the team's own name heads the page");
+        await ExpectText(team, "#team tr:has(td:text-is('7001'))", "2101");
         await ExpectText(team, "#team", "Ready");
         await ExpectText(team, "#queues", "Support");
+        StringAssert.Contains(await team.TextContentAsync("#queues-panel thead"), "Not Ready");
+
+        // A signed-out member offers nothing to set (Ready was offered, and refused).
+        Assert.IsTrue(await team.IsDisabledAsync("#state-for-7002"), "nothing to set for a member who is signed out");
+        Assert.IsTrue(await team.IsDisabledAsync("#set-7002"));
 
         // A state picked but not yet set survives the events that redraw the page meanwhile:
         // here another member signs in.
@@ -135,9 +143,25 @@ public sealed class DeskTests : BrowserTest
         (await SignedInClient(emulator.BaseUrl, "7002", "2102")).Dispose();
         await ExpectText(team, "#team tr:has(td:text-is('7002'))", "Not Ready");
         Assert.AreEqual("NOT_READY", await team.InputValueAsync("#state-for-7001"), "the supervisor's choice is still there");
+        Assert.IsFalse(await team.IsDisabledAsync("#state-for-7002"), "a member who signed in may be set");
+
+        // Not Ready with the supervisor's reason, on the phone as on the page.
+        await team.SelectOptionAsync("#reason-for-7001", new SelectOptionValue { Label = "Meeting" });
         await team.ClickAsync("#set-7001");
-        await ExpectPhone(phone, "Agent State: Not Ready");
-        await ExpectText(team, "#team", "Not Ready");
+        await ExpectPhone(phone, "Reason: Meeting");
+        await ExpectText(team, "#team tr:has(td:text-is('7001'))", "Meeting");
+
+        // On a call: the call shows, and a change made meanwhile shows as pending.
+        Keys(phone, "1");
+        await ExpectPhone(phone, "Agent State: Ready");
+        Post(emulator, "/emulator/calls", "{\"queue\":\"Support\",\"ani\":\"2301\"}");
+        await ExpectPhone(phone, "2301");
+        Keys(phone, "ANSWER");
+        await ExpectText(team, "#team tr:has(td:text-is('7001'))", "2301 · Support");
+        await team.SelectOptionAsync("#state-for-7001", "NOT_READY");
+        await team.SelectOptionAsync("#reason-for-7001", new SelectOptionValue { Label = "Break" });
+        await team.ClickAsync("#set-7001");
+        await ExpectText(team, "#team tr:has(td:text-is('7001'))", "Talking, then Not Ready (Break)");
         await team.SetViewportSizeAsync(1100, 620);
         await team.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, "artifacts", "screens", "team.png") });
     }

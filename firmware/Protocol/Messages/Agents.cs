@@ -202,8 +202,15 @@ namespace AgentPhone.Protocol.Messages
         public string Extension;
         public string State;
         public string ReasonLabel;
+        /// <summary>The state chosen during a call (by the agent or the supervisor), applied when it ends; null when none.</summary>
+        public string PendingState;
+        public string PendingReasonLabel;
         public long TimeInStateMs;
         public int CallsHandled;
+        /// <summary>States the supervisor may set for the member now (the member's own choices; none while logged out).</summary>
+        public string[] Allowed;
+        /// <summary>The member's call, while it has one.</summary>
+        public CallInfo Call;
 
         public void WriteMembers(JsonWriter w)
         {
@@ -212,8 +219,12 @@ namespace AgentPhone.Protocol.Messages
             w.Member("extension", Extension);
             w.Member("state", State);
             w.Member("reasonLabel", ReasonLabel);
+            w.Member("pendingState", PendingState);
+            w.Member("pendingReasonLabel", PendingReasonLabel);
             w.Member("timeInStateMs", TimeInStateMs);
             w.Member("callsHandled", CallsHandled);
+            w.Member("allowed", Allowed);
+            w.Member("call", Call);
         }
 
         public void ReadMember(string name, JsonReader r)
@@ -223,8 +234,12 @@ namespace AgentPhone.Protocol.Messages
             else if (name == "extension") Extension = r.ReadString();
             else if (name == "state") State = r.ReadString();
             else if (name == "reasonLabel") ReasonLabel = r.ReadString();
+            else if (name == "pendingState") PendingState = r.ReadString();
+            else if (name == "pendingReasonLabel") PendingReasonLabel = r.ReadString();
             else if (name == "timeInStateMs") TimeInStateMs = r.ReadLong();
             else if (name == "callsHandled") CallsHandled = r.ReadInt();
+            else if (name == "allowed") Allowed = r.ReadStringArray();
+            else if (name == "call") { Call = new CallInfo(); r.ReadMessage(Call); }
             else r.Skip();
         }
     }

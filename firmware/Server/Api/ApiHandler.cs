@@ -227,7 +227,7 @@ namespace AgentPhone.Server.Api
             }
             else if (m.Password != null)
             {
-                if (!_check.Required(r, "agentId", m.AgentId) || !_check.Required(r, "extension", m.Extension))
+                if (!_check.Required(r, "agentId", m.AgentId))
                 {
                     return;
                 }
@@ -244,6 +244,12 @@ namespace AgentPhone.Server.Api
                 // The wire does not tell which agent IDs exist; the host still knows nothing changed.
                 _check.Fail(r, ErrorCode.BadCredentials, null);
                 r.Error = ErrorCode.UnknownAgent;
+                return;
+            }
+
+            if (error == ErrorCode.InvalidArgument)
+            {
+                _check.Fail(r, error, "extension must be digits: the extension to sign in at (it may be left out when the configuration gives the agent one).");
                 return;
             }
 

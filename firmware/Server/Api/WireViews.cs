@@ -148,8 +148,20 @@ namespace AgentPhone.Server.Api
                 m.Extension = a.Extension;
                 m.State = AgentStates.ToWire(a.State);
                 m.ReasonLabel = a.Reason == null ? null : a.Reason.Label;
+                if (a.HasPending)
+                {
+                    m.PendingState = AgentStates.ToWire(a.PendingState);
+                    m.PendingReasonLabel = a.PendingReason == null ? null : a.PendingReason.Label;
+                }
+
                 m.TimeInStateMs = _server.NowMs - a.StateSinceMs;
                 m.CallsHandled = a.CallsHandled;
+                m.Allowed = Wire(a.SignedIn ? _server.Choosable(a) : new AgentState[0]);
+                if (a.Leg != null)
+                {
+                    m.Call = CallOf(a.Leg);
+                }
+
                 view.Agents[i] = m;
             }
 

@@ -51,7 +51,7 @@ const Desk = {
           <input id="secret" name="secret" type="password" autocomplete="current-password" required>
           <select id="kind" name="kind" aria-label="Password or PIN"><option value="password">Password</option><option value="pin">PIN</option></select>
         </div>
-        <label for="extension">Extension</label><input id="extension" name="extension" inputmode="numeric" required>
+        <label for="extension">Extension (blank: your own)</label><input id="extension" name="extension" inputmode="numeric">
         <label for="tenant">Tenant (if your center has several)</label><input id="tenant" name="tenant">
         <div class="row"><button id="signin-button" type="submit">Sign in</button></div>
       </form>`;
@@ -95,7 +95,8 @@ const Desk = {
 
   /** The sign-in form's fields as the API's sign-in body. */
   signInBody(form) {
-    const body = { agentId: form.agentId.value.trim(), extension: form.extension.value.trim(), device: Desk.device() };
+    const body = { agentId: form.agentId.value.trim(), device: Desk.device() };
+    if (form.extension.value.trim()) body.extension = form.extension.value.trim();
     body[form.kind.value] = form.secret.value;
     if (form.tenant.value.trim()) body.tenant = form.tenant.value.trim();
     return body;
@@ -163,6 +164,6 @@ const Desk = {
 
   queueRows(queues) {
     return (queues || []).map(q => [q.queue, String(q.callsQueued), Desk.duration(q.oldestInQueueMs), q.serviceLevelPercent + " %",
-      Desk.duration(q.averageSpeedOfAnswerMs), String(q.abandoned)]);
+      Desk.duration(q.averageSpeedOfAnswerMs), String(q.abandoned), String(q.agentsReady), String(q.agentsNotReady), String(q.agentsBusy), String(q.agentsWork)]);
   },
 };

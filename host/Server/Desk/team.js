@@ -1,5 +1,6 @@
-// The supervisor's team page: every member live (state, reason, time in state, calls handled),
-// a member's state changed from here, and the figures of the queues the team serves.
+// The supervisor's team page: every member live (extension, state with what is pending, reason,
+// time in state, the call, calls handled), a member's state changed from here with a reason,
+// and the figures of the queues the team serves.
 "use strict";
 
 (() => {
@@ -25,36 +26,85 @@
    */
   const rows = new Map();
 
+  /** The reasons a supervisor's Not Ready or Logout may carry, read once a session. */
+  let reasonLists = null;
+  async function loadReasons() {
+    const [notReady, logout] = await Promise.all(["NOT_READY", "LOGOUT"].map(kind => Desk.api(session, "GET", "reasons?kind=" + kind)));
+    reasonLists = { NOT_READY: notReady, LOGOUT: logout };
+  }
+
   function memberRow(agentId) {
     let row = rows.get(agentId);
     if (row) return row;
     const choice = Desk.element("select", undefined, { "aria-label": "State for " + agentId, id: "state-for-" + agentId });
-    ["READY", "NOT_READY", "LOGOUT"].forEach(s => choice.append(Desk.element("option", Desk.words(s), { value: s })));
+    const reason = Desk.element("select", undefined, { "aria-label": "Reason for " + agentId, id: "reason-for-" + agentId });
     const set = Desk.element("button", "Set", { type: "button", id: "set-" + agentId });
+    choice.addEventListener("change", () => offerReasons(row));
     set.addEventListener("click", () => act(async () => {
-      await Desk.api(session, "PUT", `agents/${encodeURIComponent(agentId)}/state`, { state: choice.value });
+      const body = { state: choice.value };
+      if (!reason.hidden && reason.value) body.reasonCode = Number(reason.value);
+      await Desk.api(session, "PUT", `agents/${encodeURIComponent(agentId)}/state`, body);
       await refresh();
     }));
     const controls = Desk.element("div", undefined, { class: "row" });
-    controls.append(choice, set);
+    controls.append(choice, reason, set);
     const tr = document.createElement("tr");
-    const cells = Array.from({ length: 7 }, () => tr.appendChild(document.createElement("td")));
-    cells[6].append(controls);
-    row = { tr, cells };
+    const cells = Array.from({ length: 9 }, () => tr.appendChild(document.createElement("td")));
+    cells[8].append(controls);
+    row = { tr, cells, choice, reason, set, allowed: null };
     rows.set(agentId, row);
     return row;
   }
 
+  /** The states the supervisor may set now (the member's own choices), kept while they stay the same. */
+  function offerStates(row, allowed) {
+    const key = allowed.join(",");
+    if (row.allowed === key) return;
+    row.allowed = key;
+    const picked = row.choice.value;
+    row.choice.replaceChildren(...allowed.map(s => Desk.element("option", Desk.words(s), { value: s })));
+    if (allowed.includes(picked)) row.choice.value = picked;
+    row.choice.disabled = row.set.disabled = allowed.length === 0;
+    if (!allowed.length) row.choice.append(Desk.element("option", "Signed out", { value: "" }));
+    offerReasons(row);
+  }
+
+  /** Not Ready and Logout carry one of the center's reasons (a first choice of none where none is required). */
+  function offerReasons(row) {
+    const list = reasonLists && reasonLists[row.choice.value];
+    row.reason.hidden = !list || !list.reasons.length;
+    if (row.reason.hidden || row.reason.dataset.kind === row.choice.value) return;
+    row.reason.dataset.kind = row.choice.value;
+    const options = list.reasons.map(r => Desk.element("option", r.label, { value: String(r.code) }));
+    if (!list.required) options.unshift(Desk.element("option", "No reason", { value: "0" }));
+    row.reason.replaceChildren(...options);
+  }
+
+  /** "2301 · Support": who is on the line, and from which queue. */
+  function callText(call) {
+    if (!call) return "";
+    return [call.ani, call.queue].filter(Boolean).join(" · ");
+  }
+
+  /** The state, and the one chosen for after the call: "Talking, then Not Ready (Break)". */
+  function stateText(m) {
+    if (!m.pendingState) return Desk.words(m.state);
+    const then = Desk.words(m.pendingState) + (m.pendingReasonLabel ? ` (${m.pendingReasonLabel})` : "");
+    return `${Desk.words(m.state)}, then ${then}`;
+  }
+
   function render() {
-    Desk.show($("team-title"), view.team ? "Team " + view.team : "Team");
+    // The team's own name ("Support Team"), not "Team Support Team".
+    Desk.show($("team-title"), view.team || "Team");
     const body = $("team");
     const members = new Set(view.agents.map(m => m.agentId));
     for (const [agentId, row] of rows) if (!members.has(agentId)) { row.tr.remove(); rows.delete(agentId); }
     view.agents.forEach((m, i) => {
       const row = memberRow(m.agentId);
-      [m.agentId, m.name || "", Desk.words(m.state), m.reasonLabel || "", Desk.duration(m.timeInStateMs), String(m.callsHandled)]
+      [m.agentId, m.name || "", m.extension || "", stateText(m), m.reasonLabel || "", Desk.duration(m.timeInStateMs), callText(m.call), String(m.callsHandled)]
         .forEach((text, c) => { if (row.cells[c].textContent !== text) row.cells[c].textContent = text; });
-      row.cells[4].dataset.since = String(m.timeInStateMs);
+      row.cells[5].dataset.since = String(m.timeInStateMs);
+      offerStates(row, m.allowed || []);
       // Moved only when out of place: moving a row blurs what it holds.
       if (body.children[i] !== row.tr) body.insertBefore(row.tr, body.children[i] || null);
     });
@@ -71,6 +121,7 @@
   function signedOut(text) {
     running = false;
     session.token = null;
+    reasonLists = null;
     rows.clear();
     $("team").replaceChildren();
     $("signin").hidden = false;
@@ -82,6 +133,7 @@
 
   async function start() {
     const me = await Desk.api(session, "GET", "agents/me");
+    await loadReasons();
     await refresh();
     Desk.show($("who"), `${me.name} (${me.agentId})`);
     $("signin").hidden = true;

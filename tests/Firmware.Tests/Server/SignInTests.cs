@@ -117,8 +117,19 @@ namespace AgentPhone.Firmware.Tests.Server
         {
             Center c = new Center();
             Agent agent;
-            Expect.Error("INVALID_ARGUMENT", c.Server.SignIn(null, "7001", "1234", "", out agent));
             Expect.Error("INVALID_ARGUMENT", c.Server.SignIn(null, "7001", "1234", "21a1", out agent));
+            c.Find("7002").HomeExtension = null;
+            Expect.Error("INVALID_ARGUMENT", c.Server.SignIn(null, "7002", "1234", "", out agent));
+        }
+
+        [TestMethod]
+        public void NoExtensionSignsInAtTheAgentsOwn()
+        {
+            Center c = new Center();
+            Agent agent;
+            Expect.Ok(c.Server.SignIn(null, "7001", "1234", null, out agent));
+            Assert.AreEqual("2101", agent.Extension);
+            Assert.AreSame(agent, c.Server.FindStation(null, "2101").Agent);
         }
 
         [TestMethod]
