@@ -137,8 +137,13 @@ public sealed class EmulatorApp : IAsyncDisposable
         _app.MapGet("/emulator/phones", () =>
             Results.Json(_phones.Select(p => new { id = p.Id, extension = p.Extension, board = p.Board.Name }), Json));
 
-        _app.MapPost("/emulator/phones/{id}/keys", async (string id, HttpRequest request) =>
+        _app.MapPost("/emulator/phones/{id}/keys", async (string id, HttpRequest request, string? wait) =>
         {
+            if (wait is not (null or "true" or "false"))
+            {
+                return Error(ErrorCode.InvalidArgument, "wait is true (the default: each key once the phone has its answers) or false (at once).");
+            }
+
             VirtualPhone? phone = Find(id);
             if (phone is null)
             {
@@ -146,7 +151,7 @@ public sealed class EmulatorApp : IAsyncDisposable
             }
 
             string text = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync();
-            string? error = await Task.Run(() => phone.Keys(text, out _));
+            string? error = await Task.Run(() => phone.Keys(text, out _, wait != "false"));
             return error is null ? Results.Json(phone.Screen(), Json) : Error(ErrorCode.InvalidArgument, error);
         });
 

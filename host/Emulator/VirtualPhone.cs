@@ -50,9 +50,10 @@ public sealed class VirtualPhone : IDisposable
 
     /// <summary>Presses keys by the control API's names, in order, as a patient agent would: each
     /// key once the answers to what came before have come (bounded by the request timeout per
-    /// server); PAUSE lets the multi-tap timeout pass. Every name is checked first: one unknown
-    /// name and no key is pressed.</summary>
-    public string? Keys(string text, out int pressed)
+    /// server); or, when <paramref name="wait"/> is false, as fast as fingers do, the phone
+    /// answering when its server does (the page's clicks). PAUSE lets the multi-tap timeout pass.
+    /// Every name is checked first: one unknown name and no key is pressed.</summary>
+    public string? Keys(string text, out int pressed, bool wait = true)
     {
         pressed = 0;
         string[] names = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -65,7 +66,11 @@ public sealed class VirtualPhone : IDisposable
         }
 
         // The phone may still be waiting for its provisioning, or an answer to a key before.
-        WaitForAnswers();
+        if (wait)
+        {
+            WaitForAnswers();
+        }
+
         foreach (string name in names)
         {
             if (name == "PAUSE")
@@ -76,7 +81,10 @@ public sealed class VirtualPhone : IDisposable
             else
             {
                 _device.Press(KeyNames.Parse(name));
-                WaitForAnswers();
+                if (wait)
+                {
+                    WaitForAnswers();
+                }
             }
 
             pressed++;

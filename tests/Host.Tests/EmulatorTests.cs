@@ -174,6 +174,84 @@ public sealed class EmulatorTests
         Assert.IsFalse((bool)stop["running"]!);
     }
 
+    /// <summary>The page's keys (wait=false) come back while the phone still waits for a server
+    /// that does not answer; a script's keys (the default) come back once the phone gave up.</summary>
+    [TestMethod]
+    [Timeout(90_000)]
+    public async Task KeysMayGoWithoutWaitingForASlowServer()
+    {
+        using var silent = new SilentServer();
+        var options = new EmulatorOptions { Port = AgentPhone.Build.Tests.Repo.FreePort(), Phones = 1, Servers = [silent.Url] };
+        await using var emulator = new EmulatorApp(options, BoardCatalog.Virtual, Root);
+        await emulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        Assert.IsTrue(SpinWait.SpinUntil(() => silent.Requests > 0, TimeSpan.FromSeconds(30)), "the phone asks the server");
+
+        var response = await http.PostAsync($"/emulator/phones/{Phone1}/keys?wait=false", new StringContent("SOFT1", Encoding.UTF8, "text/plain"));
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+        Assert.AreEqual(0, silent.Closed, "the answer came while the phone still waited for its server");
+
+        await Keys(http, "SOFT1");
+        Assert.IsTrue(silent.Closed > 0, "by default the keys come back once the phone has its answers, or gave up waiting");
+
+        var wrong = await http.PostAsync($"/emulator/phones/{Phone1}/keys?wait=maybe", new StringContent("SOFT1", Encoding.UTF8, "text/plain"));
+        Assert.AreEqual(HttpStatusCode.BadRequest, wrong.StatusCode);
+    }
+
+    /// <summary>Takes connections and reads requests, and never answers: counts the requests, and the
+    /// connections the client gave up on.</summary>
+    private sealed class SilentServer : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private int _requests;
+        private int _closed;
+
+        public SilentServer()
+        {
+            _listener.Start();
+            Url = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+            _ = Task.Run(async () =>
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    Socket client = await _listener.AcceptSocketAsync(_stop.Token);
+                    _ = Task.Run(async () =>
+                    {
+                        var buffer = new byte[4096];
+                        using (client)
+                        {
+                            try
+                            {
+                                while (await client.ReceiveAsync(buffer, _stop.Token) > 0)
+                                {
+                                    Interlocked.Increment(ref _requests);
+                                }
+                            }
+                            catch (Exception e) when (e is SocketException or OperationCanceledException)
+                            {
+                            }
+                        }
+
+                        Interlocked.Increment(ref _closed);
+                    });
+                }
+            });
+        }
+
+        public string Url { get; }
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        public int Closed => Volatile.Read(ref _closed);
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+        }
+    }
+
     [TestMethod]
     [Timeout(60_000)]
     public async Task MorePhonesOnARealBoardsPanelAgainstAnExternalServer()
