@@ -58,6 +58,12 @@ public sealed class EmulatorApp : IAsyncDisposable
 
         MapControlApi();
         MapPage();
+        // Anything else: a JSON 404 that names what was asked for and where things are.
+        _app.MapFallback("{**path}", (HttpContext http) =>
+        {
+            _app.Logger.LogWarning("Not found: {Method} {Path}", http.Request.Method, http.Request.Path.Value);
+            return Error(ErrorCode.NotFound, $"Nothing at {http.Request.Path.Value}: the phones' page is at /, the control API under /emulator/, the agent API under /api/v1/{(_center != null ? ", the desk at /desk/" : "")}.");
+        });
         for (int i = 0; i < options.Phones; i++)
         {
             string extension = (2101 + i).ToString();

@@ -41,6 +41,7 @@ public static class JsonRefusals
     /// <summary>The code of a status Kestrel answers on its own.</summary>
     public static ErrorCode CodeOf(int status) => status switch
     {
+        404 => ErrorCode.NotFound,
         408 => ErrorCode.RequestTimeout,
         413 => ErrorCode.BodyTooLarge,
         414 => ErrorCode.UriTooLong,

@@ -111,7 +111,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
         return CommandLines.BadRequest;
     }
 
-    Console.WriteLine($"AgentPhone server listening on {string.Join(", ", app.Urls)} (database {Path.GetFullPath(options.DbPath)}, {center.ReplayedEntries} journal entries replayed)");
+    Console.WriteLine($"AgentPhone server listening on {WebHosting.Listening(app.Urls, options)} (database {Path.GetFullPath(options.DbPath)}, {center.ReplayedEntries} journal entries replayed)");
     Console.WriteLine(connections.Said());
     await app.WaitForShutdownAsync(cancel);
     return 0;

@@ -70,6 +70,28 @@ public static class WebHosting
             : null;
     }
 
+    /// <summary>Where it listens, as the start line says it: on every interface (0.0.0.0) also the
+    /// addresses phones on the network can use, since 0.0.0.0 is none they can reach.</summary>
+    public static string Listening(IEnumerable<string> urls, HostArgs options)
+    {
+        string said = string.Join(", ", urls);
+        if (!options.BindAddress.Equals(System.Net.IPAddress.Any) && !options.BindAddress.Equals(System.Net.IPAddress.IPv6Any))
+        {
+            return said;
+        }
+
+        // The port as bound (--port 0 takes any).
+        var first = new Uri(urls.First().Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "[::1]"));
+        string[] reachable = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .Where(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a))
+            .Select(a => $"{first.Scheme}://{a}:{first.Port}")
+            .ToArray();
+        return reachable.Length == 0 ? $"{said} (every interface)" : $"{said} (every interface: {string.Join(", ", reachable)})";
+    }
+
     public static string CannotListen(HostArgs options, IOException e) =>
         $"Cannot listen on {options.Bind}:{options.Port}: {e.Message} (another program has the port? try --port)";
 }

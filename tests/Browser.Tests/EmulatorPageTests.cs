@@ -50,10 +50,19 @@ public sealed class EmulatorPageTests : BrowserTest
         await Expect(phone, "Agent State: Work");
         await Expect(phone, "Agent State: Ready", 20_000);
 
-        // The LCD is the panel's picture, 320x240 shown at twice its size.
+        // The LCD is the panel's picture, 320x240 drawn at twice its size.
         ILocator lcd = phone.Locator(".lcd");
         Assert.AreEqual(640, await lcd.EvaluateAsync<int>("img => img.naturalWidth"));
         Assert.AreEqual(480, await lcd.EvaluateAsync<int>("img => img.naturalHeight"));
+
+        // On a 1400 px wide screen both phones and the side panel stand side by side.
+        await page.SetViewportSizeAsync(1400, 900);
+        var first = (await phone.BoundingBoxAsync())!;
+        var second = (await page.Locator(".phone[data-id=\"SEP000000002102\"]").BoundingBoxAsync())!;
+        var panel = (await page.Locator(".panel").BoundingBoxAsync())!;
+        Assert.AreEqual(first.Y, second.Y, 1, "the second phone beside the first, not below it");
+        Assert.IsTrue(second.X >= first.X + first.Width && panel.X >= second.X + second.Width, $"phones at {first.X} and {second.X}, panel at {panel.X}");
+        Assert.IsTrue(panel.X + panel.Width <= 1400, "nothing beyond the screen's width");
     }
 
     private static async Task Click(ILocator phone, params string[] keys)

@@ -86,6 +86,26 @@ public sealed class CommandLineTests
         Directory.Delete(folder, recursive: true);
     }
 
+    /// <summary>On every interface the start line gives addresses phones can use, not only 0.0.0.0.</summary>
+    [TestMethod]
+    public void OnEveryInterfaceTheStartLineSaysWherePhonesReachIt()
+    {
+        string folder = Directory.CreateTempSubdirectory("agentserver-any-").FullName;
+        string config = Path.Combine(folder, "center.json");
+        var center = TestCenter.Config();
+        center.Remove("devices");   // the demo's published device secrets keep a server to this machine
+        File.WriteAllText(config, center.ToJsonString());
+        string server = typeof(CenterHost).Assembly.Location;
+        using (ReadmeCommandTests.Started started = ReadmeCommandTests.Running($"dotnet \"{server}\" --config \"{config}\" --port 0 --bind 0.0.0.0", "listening on "))
+        {
+            var line = System.Text.RegularExpressions.Regex.Match(started.StartLine, @"listening on http://0\.0\.0\.0:(\d+) \(every interface(: (http://[\d.]+:\d+(, )?)+)?\)");
+            Assert.IsTrue(line.Success, started.StartLine);
+            StringAssert.DoesNotMatch(started.StartLine, new System.Text.RegularExpressions.Regex(@"http://[\d.]+:0\b"), "the port as bound, not the 0 asked for");
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
     [TestMethod]
     public void AClusterNodeNeedsBothItsStoreAndItsMembership()
     {

@@ -109,6 +109,13 @@ public sealed class EmulatorTests
         Assert.AreEqual(HttpStatusCode.NotFound, (await http.GetAsync("/emulator/phones/SEP999/screen")).StatusCode);
         var noQueue = await http.PostAsync("/emulator/calls", Json("{\"queue\":\"Nowhere\",\"ani\":\"1\"}"));
         Assert.AreEqual(HttpStatusCode.NotFound, noQueue.StatusCode, await noQueue.Content.ReadAsStringAsync());
+
+        // A path nobody serves: 404 NOT_FOUND naming it, not "not well-formed HTTP".
+        var nothing = await http.GetAsync("/favicon.ico");
+        Assert.AreEqual(HttpStatusCode.NotFound, nothing.StatusCode);
+        JsonNode error = JsonNode.Parse(await nothing.Content.ReadAsStringAsync())!["error"]!;
+        Assert.AreEqual("NOT_FOUND", (string?)error["code"]);
+        StringAssert.Contains((string?)error["message"], "/favicon.ico");
     }
 
     [TestMethod]

@@ -129,7 +129,7 @@ public static class ClusterNode
             return CommandLines.BadRequest;
         }
 
-        Console.WriteLine($"AgentPhone cluster node listening on {string.Join(", ", app.Urls)} (cluster {ClusterIdOf(postgres)}: nodes meet on port {options.SiloPort}, journal in PostgreSQL, membership in Redis {options.Redis})");
+        Console.WriteLine($"AgentPhone cluster node listening on {WebHosting.Listening(app.Urls, options)} (cluster {ClusterIdOf(postgres)}: nodes meet on port {options.SiloPort}, journal in PostgreSQL, membership in Redis {options.Redis})");
         Console.WriteLine(connections.Said());
         await app.WaitForShutdownAsync(cancel);
         await postgres.DisposeAsync();
