@@ -41,7 +41,7 @@ public sealed class DeskTests : BrowserTest
         // Ready again; a queue call rings on both, with its caller data on the desk.
         await desk.ClickAsync("#to-ready");
         await ExpectPhone(phone, "Agent State: Ready");
-        Post(emulator, "/emulator/calls", "{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"FirstName\",\"value\":\"Ada\"}]}");
+        Post(emulator, "/emulator/calls", "{\"queue\":\"Support\",\"ani\":\"2301\",\"variables\":[{\"name\":\"FirstName\",\"value\":\"Ada\"},{\"name\":\"LastName\",\"value\":\"Lovelace\"}]}");
         await desk.Locator("body[data-ringing=\"true\"]").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         await ExpectPhone(phone, "ANI: 2301");
         Assert.IsTrue(phone.Screen().Ringing);
@@ -51,16 +51,27 @@ public sealed class DeskTests : BrowserTest
         // Answered on the phone: the desk shows Talking.
         Keys(phone, "ANSWER");
         await ExpectState(desk, "Talking");
-        await ExpectText(desk, "#call-state", "Talking");
+        await ExpectText(desk, "#call-state", "Talking · Ada Lovelace");
         Assert.AreEqual("false", await desk.GetAttributeAsync("body", "data-ringing"), "the desk stops ringing");
+        await ExpectText(desk, "#call-timer", "Call 00:00:0");
+        await ExpectText(desk, "#in-state", "for 00:00:0");
+
+        // Held and resumed on the desk: the hold has a timer of its own, the call's runs on.
+        await desk.ClickAsync("#hold");
+        await ExpectPhone(phone, "Agent State: Hold");
+        await ExpectText(desk, "#call-state", "On hold · Ada Lovelace");
+        await ExpectText(desk, "#call-timer", " · on hold 00:00:0");
+        await desk.ClickAsync("#resume");
+        await ExpectText(desk, "#call-state", "Talking");
+        Assert.IsFalse((await desk.TextContentAsync("#call-timer"))!.Contains("on hold", StringComparison.Ordinal));
+        await desk.SetViewportSizeAsync(1100, 720);
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, "artifacts", "screens", "desk.png") });
 
         // Released: wrap-up on both.
         Keys(phone, "HANGUP");
         await ExpectPhone(phone, "Agent State: Work");
         await ExpectState(desk, "Work");
         await ExpectText(desk, "#wrapup", "Wrap-up:");
-        await desk.SetViewportSizeAsync(1100, 720);
-        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, "artifacts", "screens", "desk.png") });
     }
 
     [TestMethod]

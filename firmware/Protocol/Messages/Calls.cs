@@ -13,6 +13,9 @@ namespace AgentPhone.Protocol.Messages
         public string Ani;
         public string Dnis;
         public string Layout;
+        /// <summary>How long the agent's leg has been connected, hold included (0 while it rings,
+        /// and in events, which say when they happened).</summary>
+        public long ConnectedMs;
         /// <summary>Caller data as the layout labels it.</summary>
         public CallVariable[] Variables;
 
@@ -25,6 +28,7 @@ namespace AgentPhone.Protocol.Messages
             w.Member("ani", Ani);
             w.Member("dnis", Dnis);
             w.Member("layout", Layout);
+            w.Member("connectedMs", ConnectedMs);
             w.Member("variables", Variables);
         }
 
@@ -37,6 +41,7 @@ namespace AgentPhone.Protocol.Messages
             else if (name == "ani") Ani = r.ReadString();
             else if (name == "dnis") Dnis = r.ReadString();
             else if (name == "layout") Layout = r.ReadString();
+            else if (name == "connectedMs") ConnectedMs = r.ReadLong();
             else if (name == "variables") Variables = CallVariable.ReadArray(r);
             else r.Skip();
         }

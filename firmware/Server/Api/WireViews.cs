@@ -236,8 +236,10 @@ namespace AgentPhone.Server.Api
             Call call = leg.Call;
             Layout layout = call.Queue == null || call.Queue.Layout == null ? Layout.Default : call.Queue.Layout;
             layout.Apply(call.VariableNames, call.VariableValues, _layoutScratch);
-            return Call(call.Id, LegStates.ToWire(leg.State), leg.Routed, call.Queue == null ? null : call.Queue.Name, call.Ani, call.Dnis,
+            CallInfo c = Call(call.Id, LegStates.ToWire(leg.State), leg.Routed, call.Queue == null ? null : call.Queue.Name, call.Ani, call.Dnis,
                 _layoutScratch.Layout, Variables(_layoutScratch.Labels, _layoutScratch.Values));
+            c.ConnectedMs = leg.AnsweredMs == 0 ? 0 : _server.NowMs - leg.AnsweredMs;
+            return c;
         }
 
         private static CallInfo Call(string id, string state, bool routed, string queue, string ani, string dnis, string layout, CallVariable[] variables)

@@ -50,7 +50,8 @@
     document.body.dataset.ringing = call && call.state === "RINGING" ? "true" : "false";
     if (call) {
       const placed = call.ani === s.extension;
-      Desk.show($("call-state"), call.state === "RINGING" ? "Ringing" : call.state === "HELD" ? "On hold" : "Talking");
+      const name = callerName(call);
+      Desk.show($("call-state"), (call.state === "RINGING" ? "Ringing" : call.state === "HELD" ? "On hold" : "Talking") + (name ? " · " + name : ""));
       const rows = [placed ? ["Calling", call.dnis] : ["Caller", call.ani], ["Dialed", call.dnis]];
       if (call.queue) rows.push(["Queue", call.queue]);
       if (call.layout) rows.push(["Layout", call.layout]);
@@ -68,10 +69,22 @@
     tick();
   }
 
-  /** The wrap-up's time left, counted down between reads. */
+  /** The caller's name as the layout gives it: the variables labelled "... name", in order ("Ada Lovelace"). */
+  function callerName(call) {
+    return (call.variables || []).filter(v => /name$/i.test(v.name) && v.value).map(v => v.value).join(" ");
+  }
+
+  /** The timers, counted on between reads: time in state, the call (and its hold), the wrap-up's time left. */
   function tick() {
     if (!status) return;
-    const left = status.wrapUpRemainingMs - (performance.now() - readAt);
+    const since = performance.now() - readAt;
+    Desk.show($("in-state"), "for " + Desk.duration(status.timeInStateMs + since));
+    const call = status.call;
+    const connected = call && call.state !== "RINGING";
+    Desk.show($("call-timer"), connected
+      ? "Call " + Desk.duration(call.connectedMs + since) + (call.state === "HELD" ? " · on hold " + Desk.duration(status.timeInStateMs + since) : "")
+      : "");
+    const left = status.wrapUpRemainingMs - since;
     Desk.show($("wrapup"), status.wrapUpRemainingMs > 0 ? `Wrap-up: ${Math.max(0, Math.ceil(left / 1000))} s left` : "");
   }
 
