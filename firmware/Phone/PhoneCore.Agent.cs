@@ -49,7 +49,7 @@ namespace AgentPhone.Phone
 
             if (_wrapUpReason != null && StateIs(AgentState.Work))
             {
-                _screen.AddLine("Wrap-up reason: " + _wrapUpReason);
+                _screen.AddLine(Labelled("Wrap-up reason: ", "Reason: ", _wrapUpReason));
             }
 
             if (_status.PendingState != null)
@@ -68,6 +68,13 @@ namespace AgentPhone.Phone
             for (int i = 0; allowed != null && i < allowed.Length; i++)
             {
                 AddItem(StateText(allowed[i]), allowed[i], 0);
+            }
+
+            // In wrap-up its reason is one key away, not three (More, Wrap-up reason, Select):
+            // the demo's wrap-up lasts 10 s.
+            if (StateIs(AgentState.Work) && _wrapUpReason == null && MayHaveReasons(KindWrapUp))
+            {
+                AddItem("Wrap-up reason", MoreWrapUp, 0);
             }
 
             _screen.SetMenu(_menuItems, _menuCount);
@@ -98,6 +105,12 @@ namespace AgentPhone.Phone
         /// <summary>A state from the menu: with a reason menu first when the server has reasons for it.</summary>
         private void ChooseState(string wire)
         {
+            if (wire == MoreWrapUp)
+            {
+                ShowReasons(KindWrapUp);
+                return;
+            }
+
             if (wire == AgentStates.ToWire(AgentState.NotReady) && ShowReasons(KindNotReady))
             {
                 return;
@@ -169,6 +182,13 @@ namespace AgentPhone.Phone
         /// <summary>Shows the reason menu of a kind, asking the server for its codes the first
         /// time; false when the server has no codes for it (and does not require one), so the
         /// change goes ahead without a reason.</summary>
+        // A kind whose list is not read yet may have codes; one read empty and optional has none.
+        private bool MayHaveReasons(int kind)
+        {
+            ReasonList list = _reasonLists[kind];
+            return list == null || list.Required || (list.Reasons != null && list.Reasons.Length > 0);
+        }
+
         private bool ShowReasons(int kind)
         {
             ReasonList list = _reasonLists[kind];

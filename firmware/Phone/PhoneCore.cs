@@ -722,6 +722,14 @@ namespace AgentPhone.Phone
             return shorter.Length <= _columns ? shorter : state;
         }
 
+        /// <summary>A labelled line, or its shorter label where the panel is too narrow for the
+        /// first ("Wrap-up reason: No sale", then "Reason: No sale").</summary>
+        private string Labelled(string label, string shorter, string value)
+        {
+            string full = label + value;
+            return full.Length <= _columns ? full : shorter + value;
+        }
+
         private static bool Same(object a, object b)
         {
             string text = a as string;

@@ -236,6 +236,33 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
+        [DataRow(21, 8)]
+        [DataRow(53, 24)]
+        public void AWrapUpReasonIsOneKeyFromTheAgentMenu(int columns, int rows)
+        {
+            PhoneRig rig = new PhoneRig(new Center(Strategy.Linear, 10), columns, rows);
+            rig.RingingQueueCall();
+            rig.Keys("ANSWER HANGUP");
+            Assert.AreEqual("WORK", rig.State());
+            string item = null;
+            for (int r = 0; r < rows; r++)
+            {
+                if (rig.Row(r).IndexOf("Wrap-up reason") > 0)
+                {
+                    item = rig.Row(r).Substring(1).Trim();
+                }
+            }
+
+            Assert.IsNotNull(item, "the agent menu lists it after the states: " + rig.Body());
+            rig.Keys(item.Substring(0, 1));
+            Assert.AreEqual("Wrap-up Reason", rig.Row(1));
+            rig.Keys("2");
+            Assert.AreEqual(21, rig.Center.Server.FindAgent(null, "7001").WrapUpReason.Code);
+            Assert.Contains(columns < 23 ? "Reason: No sale" : "Wrap-up reason: No sale", rig.Body(), "the reason taken, whole on every panel");
+            Assert.DoesNotContains(item, rig.Body(), "once taken it is no longer offered");
+        }
+
+        [TestMethod]
         public void AWrapUpReasonTooLateSaysTheWrapUpEndedWithoutAskingToResynchronize()
         {
             PhoneRig rig = new PhoneRig(new Center(Strategy.Linear, 10), 26, 10);
