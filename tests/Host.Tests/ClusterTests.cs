@@ -475,6 +475,28 @@ public sealed class ClusterTests
         }
     }
 
+    /// <summary>SIGTERM with the cluster's Redis gone: the node leaves within seconds (it waited
+    /// out Redis's timeouts for two minutes), saying why, and its journal is PostgreSQL's.</summary>
+    [TestMethod]
+    public void ANodeLeavesSoonAfterSigtermWithRedisGone()
+    {
+        var redis = new ThrowawayRedis();
+        int port = Repo.FreePort();
+        var url = new Uri($"http://127.0.0.1:{port}/");
+        using var node = new ServerProcess(Config([url]).ToJsonString(), null,
+            "--port", port.ToString(), "--url", url.ToString().TrimEnd('/'), "--silo-port", Repo.FreePort().ToString(), "--postgres", _postgres.NewDatabase("redisgone"), "--redis", redis.Address);
+        ServerProcess.CenterAtHome(string.Empty, [node], TimeSpan.FromSeconds(30));
+        using (Client desk = new(url, null))
+        {
+            desk.SignIn("7001", "2101", "DESK");
+        }
+
+        redis.Dispose();
+        var (took, exit) = node.Terminate();
+        Assert.IsTrue(took < TimeSpan.FromSeconds(8), $"the node left {took.TotalSeconds:F1} s after SIGTERM (it leaves after 4.5 s at the latest):\n{node.Output}");
+        Assert.IsTrue(exit is 0 or AgentPhone.ServerHost.Cluster.ClusterNode.LateStop, $"exit code {exit}:\n{node.Output}");
+    }
+
     /// <summary>docs/cluster.md's try-out command, exactly as written, from the repository root:
     /// three nodes with the demo center answer, and it stops cleanly on SIGTERM.</summary>
     [TestMethod]

@@ -131,6 +131,7 @@ public static class ClusterNode
 
         Console.WriteLine($"AgentPhone cluster node listening on {WebHosting.Listening(app.Urls, options)} (cluster {ClusterIdOf(postgres)}: nodes meet on port {options.SiloPort}, journal in PostgreSQL, membership in Redis {options.Redis})");
         Console.WriteLine(connections.Said());
+        app.Lifetime.ApplicationStopping.Register(() => LeaveWithin(StopWithin));
         await app.WaitForShutdownAsync(cancel);
         await postgres.DisposeAsync();
         return 0;
@@ -149,6 +150,37 @@ public static class ClusterNode
 
         return builder.Build();
     }
+
+    /// <summary>How long a stop may take: a service manager or a container runtime kills what takes longer.</summary>
+    private static readonly TimeSpan StopWithin = TimeSpan.FromSeconds(4.5);
+
+    // A graceful stop hands the node's centers over and says goodbye in the membership; with Redis
+    // or PostgreSQL not answering that waits on their timeouts for minutes. Every change the node
+    // acknowledged is committed in PostgreSQL already, so past the deadline the node just leaves:
+    // the others take its centers over as after a kill.
+    private static void LeaveWithin(TimeSpan deadline) => _ = Task.Delay(deadline).ContinueWith(_ =>
+    {
+        Console.Error.WriteLine($"The node did not stop within {deadline.TotalSeconds:0.#} s (Redis or PostgreSQL not answering?): leaving now; the other nodes take its centers over, every acknowledged change is in PostgreSQL.");
+        Console.Error.Flush();
+        ExitNow(LateStop);
+    }, TaskScheduler.Default);
+
+    /// <summary>The exit code of a stop that ran out of time.</summary>
+    public const int LateStop = 3;
+
+    // Out at once: no shutdown handler runs (they are what hangs).
+    private static void ExitNow(int code)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
+        }
+
+        _exit(code);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "_exit")]
+    private static extern void _exit(int code);
 
     private static ConfigurationOptions RedisOptions(string redis)
     {
