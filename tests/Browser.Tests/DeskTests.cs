@@ -72,6 +72,12 @@ public sealed class DeskTests : BrowserTest
         await ExpectPhone(phone, "Agent State: Work");
         await ExpectState(desk, "Work");
         await ExpectText(desk, "#wrapup", "Wrap-up:");
+
+        // The call is the first of the recent calls, with its caller, name, queue and duration.
+        await ExpectText(desk, "#recent tr:first-child", "2301");
+        StringAssert.Contains(await desk.TextContentAsync("#recent tr:first-child"), "Ada Lovelace");
+        StringAssert.Contains(await desk.TextContentAsync("#recent tr:first-child"), "Support");
+        StringAssert.Matches(await desk.TextContentAsync("#recent tr:first-child"), new System.Text.RegularExpressions.Regex(@"00:00:\d\d"));
     }
 
     [TestMethod]

@@ -23,6 +23,33 @@
       .map(r => Desk.element("option", r.label, { value: String(r.code) })));
   }
 
+  /**
+   * Recent calls, as this desk saw them end (newest first, ten kept in this tab's storage so a
+   * refresh keeps them): when, who, the caller's name, the queue, how long (or "Missed").
+   */
+  const recent = JSON.parse(sessionStorage.getItem("desk.recent") || "[]");
+  let current = null;   // the call on screen: { id, caller, name, queue, connectedAt }
+
+  function noteCalls(s) {
+    const call = s && s.call;
+    if (current && (!call || call.id !== current.id)) {
+      recent.unshift({
+        ended: new Date().toLocaleTimeString(), caller: current.caller, name: current.name, queue: current.queue || "",
+        duration: current.connectedAt ? Desk.duration(Date.now() - current.connectedAt) : "Missed",
+      });
+      recent.splice(10);
+      sessionStorage.setItem("desk.recent", JSON.stringify(recent));
+      current = null;
+    }
+    if (call) {
+      current = current || { id: call.id, caller: call.ani === s.extension ? call.dnis : call.ani, queue: call.queue };
+      current.name = callerName(call);
+      if (call.state !== "RINGING" && !current.connectedAt) current.connectedAt = Date.now() - call.connectedMs;
+    }
+    $("no-recent").hidden = recent.length > 0;
+    Desk.fill($("recent"), recent.map(r => [r.ended, r.caller, r.name, r.queue, r.duration]));
+  }
+
   async function refresh() {
     status = await Desk.api(session, "GET", "agents/me");
     readAt = performance.now();
@@ -66,6 +93,7 @@
     $("wrapup-row").hidden = !(s.state === "WORK" || (call && call.routed));
     $("dial-row").hidden = !(s.state === "NOT_READY" && !call);
     ring(!!call && call.state === "RINGING");
+    noteCalls(s);
     tick();
   }
 
@@ -133,7 +161,11 @@
     session.token = null;
     status = null;
     ring(false);
-    ["state-panel", "call-panel", "stats-panel"].forEach(id => $(id).hidden = true);
+    // The next agent at this desk starts with no one else's calls.
+    recent.length = 0;
+    current = null;
+    sessionStorage.removeItem("desk.recent");
+    ["state-panel", "call-panel", "recent-panel", "stats-panel"].forEach(id => $(id).hidden = true);
     $("signin").hidden = false;
     Desk.show($("who"), "");
     message(text);
@@ -155,7 +187,7 @@
     await refresh();
     if (!status) return;
     $("signin").hidden = true;
-    ["state-panel", "call-panel", "stats-panel"].forEach(id => $(id).hidden = false);
+    ["state-panel", "call-panel", "recent-panel", "stats-panel"].forEach(id => $(id).hidden = false);
     $("page").classList.add("desk");
     running = true;
     const mine = session.token;
