@@ -179,6 +179,7 @@ public sealed class DeskTests : BrowserTest
         await team.SelectOptionAsync("#reason-for-7001", new SelectOptionValue { Label = "Break" });
         await team.ClickAsync("#set-7001");
         await ExpectText(team, "#team tr:has(td:text-is('7001'))", "Talking, then Not Ready (Break)");
+        await ExpectText(team, "#team tr:has(td:text-is('7001'))", "Not Ready (Meeting), Ready");
         await team.SetViewportSizeAsync(1100, 620);
         await team.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, "artifacts", "screens", "team.png") });
     }

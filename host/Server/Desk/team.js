@@ -49,8 +49,8 @@
     const controls = Desk.element("div", undefined, { class: "row" });
     controls.append(choice, reason, set);
     const tr = document.createElement("tr");
-    const cells = Array.from({ length: 9 }, () => tr.appendChild(document.createElement("td")));
-    cells[8].append(controls);
+    const cells = Array.from({ length: 10 }, () => tr.appendChild(document.createElement("td")));
+    cells[9].append(controls);
     row = { tr, cells, choice, reason, set, allowed: null };
     rows.set(agentId, row);
     return row;
@@ -93,6 +93,17 @@
     return `${Desk.words(m.state)}, then ${then}`;
   }
 
+  /** Each member's states as this page saw them change: the three before the current one, oldest first. */
+  const seen = new Map();
+  function earlier(m) {
+    const now = Desk.words(m.state) + (m.reasonLabel ? ` (${m.reasonLabel})` : "");
+    const list = seen.get(m.agentId) || [];
+    if (list[0] !== now) list.unshift(now);
+    list.splice(4);
+    seen.set(m.agentId, list);
+    return list.slice(1).reverse().join(", ");
+  }
+
   function render() {
     // The team's own name ("Support Team"), not "Team Support Team".
     Desk.show($("team-title"), view.team || "Team");
@@ -101,7 +112,7 @@
     for (const [agentId, row] of rows) if (!members.has(agentId)) { row.tr.remove(); rows.delete(agentId); }
     view.agents.forEach((m, i) => {
       const row = memberRow(m.agentId);
-      [m.agentId, m.name || "", m.extension || "", stateText(m), m.reasonLabel || "", Desk.duration(m.timeInStateMs), callText(m.call), String(m.callsHandled)]
+      [m.agentId, m.name || "", m.extension || "", stateText(m), m.reasonLabel || "", Desk.duration(m.timeInStateMs), earlier(m), callText(m.call), String(m.callsHandled)]
         .forEach((text, c) => { if (row.cells[c].textContent !== text) row.cells[c].textContent = text; });
       row.cells[5].dataset.since = String(m.timeInStateMs);
       offerStates(row, m.allowed || []);
@@ -123,6 +134,7 @@
     session.token = null;
     reasonLists = null;
     rows.clear();
+    seen.clear();
     $("team").replaceChildren();
     $("signin").hidden = false;
     $("signout").hidden = true;
