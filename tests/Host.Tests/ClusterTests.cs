@@ -382,7 +382,8 @@ public sealed class ClusterTests
 
         SpinWait.SpinUntil(() => Volatile.Read(ref changes) > 20, 10_000);
         _postgres.Stop();
-        Thread.Sleep(3000);
+        // The outage felt: a change refused (bounded: a store that never refused fails below).
+        SpinWait.SpinUntil(() => { lock (refusals) { return refusals.Count > 0; } }, 30_000);
         int duringOutage = Volatile.Read(ref changes);
         _postgres.Start();
         // Service resumes by itself once the store takes writes again.

@@ -117,6 +117,7 @@ public sealed class RestartPropertyTests
             o.Remove(name);
         }
 
+        (o["call"] as JsonObject)?.Remove("connectedMs");
         return o.ToJsonString();
     }
 
