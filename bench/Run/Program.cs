@@ -3,7 +3,7 @@ using AgentPhone;
 using AgentPhone.Bench.Run;
 
 // Every benchmark, side by side in one run, into docs/performance.md:
-//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|load|shift|store|cluster|phone|device [sizes, e.g. 1000,5000] [--write]]
+//   dotnet run -c Release --project bench/Run [-- --only routing|erlang|load|shift|secrets|store|cluster|phone|device [sizes, e.g. 1000,5000] [--write]]
 //   (--write with --only: that section of docs/performance.md anew, marked as from its own run)
 if (args.Length == 1 && args[0] == "--bare-kestrel")
 {
@@ -12,7 +12,7 @@ if (args.Length == 1 && args[0] == "--bare-kestrel")
 }
 
 string only = args.Length >= 2 && args[0] == "--only" ? args[1] : "";
-int[] sizes = args.Length >= 3 && args[0] == "--only" && args[2] != "--write" ? args[2].Split(',').Select(int.Parse).ToArray() : [1_000, 5_000, 10_000];
+int[] sizes = args.Length >= 3 && args[0] == "--only" && args[2] != "--write" ? args[2].Split(',').Select(int.Parse).ToArray() : [1_000, 10_000, 20_000];
 var reports = new List<Report>();
 if (only is "" or "routing")
 {
@@ -28,7 +28,7 @@ if (only is "" or "erlang")
 
 if (only is "" or "load")
 {
-    Console.WriteLine("server load ...");
+    Console.WriteLine($"server load ... (open-file limit {OpenFiles.Raise(1 << 20):N0})");
     reports.Add(LoadBench.Run(sizes));
 }
 
@@ -36,6 +36,12 @@ if (only is "" or "shift")
 {
     Console.WriteLine("shift start ...");
     reports.Add(LoadBench.ShiftStart());
+}
+
+if (only is "" or "secrets")
+{
+    Console.WriteLine("secrets ...");
+    reports.Add(SecretsBench.Run());
 }
 
 if (only is "" or "store")
