@@ -51,6 +51,20 @@ public static class LoadBench
         var biggest = new List<LoadResult>();
         var ratios = new List<(double Ours, double Bare)>();
         var durability = new List<(LoadResult Disk, LoadResult Process, double DiskLoop, double ProcessLoop)>();
+        // Each phone holds a long-poll connection here and in the server, beside the shared ones.
+        long files = OpenFiles.Raise(1 << 20);
+        int[] runnable = sizes.Where(n => n + SharedConnections + 1_000 <= files).ToArray();
+        foreach (int n in sizes.Except(runnable))
+        {
+            report.Note($"{n:N0} phones: not run. Their connections need about {n + SharedConnections + 1_000:N0} open files in this generator and in the server, and the open-file limit here is {files:N0}, which this process could not raise (raising the hard limit takes root with CAP_SYS_RESOURCE; where that is given the bench raises it itself).");
+        }
+
+        sizes = runnable;
+        if (sizes.Length == 0)
+        {
+            return report;
+        }
+
         foreach (int n in sizes)
         {
             var runs = new List<(LoadResult Result, double MemoryMb)>();

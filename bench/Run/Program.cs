@@ -28,7 +28,7 @@ if (only is "" or "erlang")
 
 if (only is "" or "load")
 {
-    Console.WriteLine($"server load ... (open-file limit {OpenFiles.Raise(1 << 20):N0})");
+    Console.WriteLine("server load ...");
     reports.Add(LoadBench.Run(sizes));
 }
 
