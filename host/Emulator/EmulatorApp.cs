@@ -36,7 +36,7 @@ public sealed class EmulatorApp : IAsyncDisposable
             _traffic = new TrafficGenerator(_center, OfferAsync, id => PostPbx($"/api/v1/calls/{Uri.EscapeDataString(id)}/hangup", "", null));
         }
 
-        Connections = ConnectionLimits.ForThisProcess(ConnectionLimits.Reserve);
+        Connections = ConnectionLimits.ForThisProcess(ConnectionLimits.Margin);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A start that fails is said in one line by the program, not as the host's stack trace.
@@ -100,6 +100,8 @@ public sealed class EmulatorApp : IAsyncDisposable
         {
             phone.Start();
         }
+
+        Connections.Started();
     }
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();

@@ -8,43 +8,71 @@ namespace AgentPhone.ServerHost;
 /// <summary>
 /// How many connections the process can hold, from its open-file limit: every connection is a
 /// file descriptor, and a process that runs out of them fails where it cannot recover (the
-/// runtime reports "Out of memory." and exits). The limit less a reserve for the store, the logs,
-/// the runtime and a cluster's own sockets is the most connections served at once; one client
-/// address may hold at most three quarters of them (phones behind one NAT or proxy share an
-/// address, and the rest stays for everyone else). A connection beyond either is closed as soon as it is
-/// accepted, and the refusals are logged once a second with their count.
+/// runtime reports "Out of memory." and exits). Once started, the limit less what the process
+/// holds then (an idle server about 200: its assemblies' files, the store, the logs, the
+/// runtime's own) and a margin for what it opens later (the store's checkpoints, a cluster's
+/// sockets) is the most connections served at once; one client address may hold at most three
+/// quarters of them (phones behind one NAT or proxy share an address, and the rest stays for
+/// everyone else). A connection beyond either is closed as soon as it is accepted, and the
+/// refusals are logged once a second with their count.
 /// </summary>
 public sealed class ConnectionLimits
 {
-    /// <summary>What the process needs besides its clients' connections (runtime, store, logs),
-    /// measured at about 110 for an idle server; a cluster node adds its silo's sockets.</summary>
-    public const int Reserve = 192;
+    /// <summary>Files kept free beside those open at start, for a single server or the emulator.</summary>
+    public const int Margin = 128;
 
-    public const int ClusterReserve = 448;
+    /// <summary>The same for a cluster node, whose silo opens sockets to every other node.</summary>
+    public const int ClusterMargin = 256;
 
     private readonly ConcurrentDictionary<System.Net.IPAddress, int> _perAddress = new();
+    private readonly int _margin;
+    private volatile int _total;
+    private volatile int _perAddressMost;
     private int _open;
     private int _refused;
     private long _lastLogMs = -60_000;
 
-    public ConnectionLimits(long? openFiles, int reserve)
+    public ConnectionLimits(long? openFiles, int margin)
     {
         OpenFiles = openFiles;
-        Total = openFiles is long limit ? (int)Math.Clamp(limit - reserve, 16, int.MaxValue) : int.MaxValue;
-        PerAddress = Total == int.MaxValue ? int.MaxValue : Math.Max(8, Total / 4 * 3);
+        _margin = margin;
+        Settle(0);
     }
 
     /// <summary>The process's open-file limit (null where the system has none, as on Windows).</summary>
     public long? OpenFiles { get; }
 
     /// <summary>The most connections served at once.</summary>
-    public int Total { get; }
+    public int Total => _total;
 
     /// <summary>The most connections one client address holds at once.</summary>
-    public int PerAddress { get; }
+    public int PerAddress => _perAddressMost;
 
-    /// <summary>This process's limits.</summary>
-    public static ConnectionLimits ForThisProcess(int reserve) => new(OpenFileLimit(), reserve);
+    /// <summary>This process's limits (provisional until <see cref="Started"/>).</summary>
+    public static ConnectionLimits ForThisProcess(int margin) => new(OpenFileLimit(), margin);
+
+    /// <summary>Once the process has started: the limits from what it holds now.</summary>
+    public void Started() => Settle(OpenNow());
+
+    private void Settle(int open)
+    {
+        _total = OpenFiles is long limit ? (int)Math.Clamp(limit - open - _margin, 16, int.MaxValue) : int.MaxValue;
+        _perAddressMost = _total == int.MaxValue ? int.MaxValue : Math.Max(8, _total / 4 * 3);
+    }
+
+    // The process's open descriptors (Linux and macOS list them; elsewhere none is counted).
+    private static int OpenNow()
+    {
+        foreach (string folder in (string[])["/proc/self/fd", "/dev/fd"])
+        {
+            if (Directory.Exists(folder))
+            {
+                return Directory.GetFileSystemEntries(folder).Length;
+            }
+        }
+
+        return 0;
+    }
 
     /// <summary>The start's line about it: how many connections, and how to get more.</summary>
     public string Said() => OpenFiles is long limit

@@ -89,7 +89,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
         return CommandLines.BadRequest;
     }
 
-    ConnectionLimits connections = ConnectionLimits.ForThisProcess(ConnectionLimits.Reserve);
+    ConnectionLimits connections = ConnectionLimits.ForThisProcess(ConnectionLimits.Margin);
     WebApplicationBuilder builder = WebHosting.CreateBuilder(options, certificate, connections);
     builder.Services.AddAgentApi(center.Options);
     var app = builder.Build();
@@ -112,6 +112,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
     }
 
     Console.WriteLine($"AgentPhone server listening on {WebHosting.Listening(app.Urls, options)} (database {Path.GetFullPath(options.DbPath)}, {center.ReplayedEntries} journal entries replayed)");
+    connections.Started();
     Console.WriteLine(connections.Said());
     await app.WaitForShutdownAsync(cancel);
     return 0;

@@ -71,7 +71,7 @@ public static class ClusterNode
         }
 
         var routing = new CenterRouting(config);
-        ConnectionLimits connections = ConnectionLimits.ForThisProcess(ConnectionLimits.ClusterReserve);
+        ConnectionLimits connections = ConnectionLimits.ForThisProcess(ConnectionLimits.ClusterMargin);
         WebApplicationBuilder builder = WebHosting.CreateBuilder(options, certificate, connections);
         // What membership says (a node suspected, declared dead, joined); not a stack trace per
         // call that finds its center moving: the centers say where they run.
@@ -130,6 +130,7 @@ public static class ClusterNode
         }
 
         Console.WriteLine($"AgentPhone cluster node listening on {WebHosting.Listening(app.Urls, options)} (cluster {ClusterIdOf(postgres)}: nodes meet on port {options.SiloPort}, journal in PostgreSQL, membership in Redis {options.Redis})");
+        connections.Started();
         Console.WriteLine(connections.Said());
         app.Lifetime.ApplicationStopping.Register(() => LeaveWithin(StopWithin));
         await app.WaitForShutdownAsync(cancel);
