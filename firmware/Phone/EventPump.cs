@@ -49,7 +49,7 @@ namespace AgentPhone.Phone
                 if (!Phone.SignedIn)
                 {
                     authorization = Phone.JoinAuthorization;
-                    path = Routes.Devices + Phone.Settings.DeviceName + "/session";
+                    path = Routes.Devices + Phone.Settings.DeviceName + "/" + Routes.Session;
                     if (authorization == null)
                     {
                         return IdleMs;

@@ -134,7 +134,7 @@ namespace AgentPhone.Phone
             StateRequest request = new StateRequest();
             request.State = wire;
             request.ReasonCode = reasonCode;
-            SendSession(Purpose.State, "PUT", Routes.Agents + Routes.Me + "/state", request, new AgentStatus(), StateText(wire));
+            SendSession(Purpose.State, "PUT", Routes.Agent(Routes.Me, Routes.State), request, new AgentStatus(), StateText(wire));
         }
 
         /// <summary>A state or wrap-up reason taken: the outcome shows where the agent chose it;
@@ -263,7 +263,7 @@ namespace AgentPhone.Phone
             {
                 ReasonRequest request = new ReasonRequest();
                 request.ReasonCode = code;
-                PhoneRequest sent = SendSession(Purpose.WrapUpReason, "PUT", Routes.Agents + Routes.Me + "/wrapup", request, new AgentStatus(), "Wrap-up reason");
+                PhoneRequest sent = SendSession(Purpose.WrapUpReason, "PUT", Routes.Agent(Routes.Me, Routes.WrapUp), request, new AgentStatus(), "Wrap-up reason");
                 if (sent != null)
                 {
                     sent.Action = ReasonLabel(KindWrapUp, code);
@@ -287,12 +287,12 @@ namespace AgentPhone.Phone
 
         // ---- More ----
 
-        private const string MoreCall = "call";
-        private const string MoreCallerData = "data";
-        private const string MoreDial = "dial";
-        private const string MoreWrapUp = "wrapup";
-        private const string MoreTeam = "team";
-        private const string MoreResync = "resync";
+        private const string MoreCall = "more.call";
+        private const string MoreCallerData = "more.data";
+        private const string MoreDial = "more.dial";
+        private const string MoreWrapUp = "more.wrapup";
+        private const string MoreTeam = "more.team";
+        private const string MoreResync = "more.resync";
 
         private void ShowMore()
         {
@@ -494,7 +494,7 @@ namespace AgentPhone.Phone
         {
             StateRequest request = new StateRequest();
             request.State = wire;
-            SendSession(Purpose.MemberState, "PUT", Routes.Agents + _member.AgentId + "/state", request, new AgentStatus(), _member.AgentId + " " + StateText(wire));
+            SendSession(Purpose.MemberState, "PUT", Routes.Agent(_member.AgentId, Routes.State), request, new AgentStatus(), _member.AgentId + " " + StateText(wire));
         }
 
         private void MemberStateAnswered(PhoneRequest request)

@@ -135,7 +135,7 @@ namespace AgentPhone.Phone
         /// the agent's status.</summary>
         private void CallAction(string action, TargetRequest target)
         {
-            PhoneRequest request = SendSession(Purpose.CallAction, "POST", Routes.Agents + Routes.Me + "/call/" + action, target, new AgentStatus(), CallActionText(action));
+            PhoneRequest request = SendSession(Purpose.CallAction, "POST", CallActions.Path(action), target, new AgentStatus(), CallActionText(action));
             if (request != null)
             {
                 request.Action = action;
@@ -144,8 +144,8 @@ namespace AgentPhone.Phone
 
         private static string CallActionText(string action)
         {
-            return action == "answer" ? KeyAnswer : action == "release" ? KeyRelease : action == "hold" ? KeyHold
-                : action == "resume" ? KeyResume : action == "transfer" ? "Transfer" : "Conference";
+            return action == CallActions.Answer ? KeyAnswer : action == CallActions.Release ? KeyRelease : action == CallActions.Hold ? KeyHold
+                : action == CallActions.Resume ? KeyResume : action == CallActions.Transfer ? "Transfer" : "Conference";
         }
 
         private void CallAnswered(PhoneRequest request)
@@ -156,7 +156,7 @@ namespace AgentPhone.Phone
             }
 
             Adopt((AgentStatus)request.Into);
-            if (request.Action == "answer")
+            if (request.Action == CallActions.Answer)
             {
                 _callSinceMs = _clock.NowMs;
                 ShowCallerData();
@@ -218,12 +218,12 @@ namespace AgentPhone.Phone
             if (_dialPurpose == DialOutbound)
             {
                 target.Number = number;
-                SendSession(Purpose.Dial, "POST", Routes.Agents + Routes.Me + "/call/dial", target, null, "Dial " + number);
+                SendSession(Purpose.Dial, "POST", CallActions.Path(CallActions.Dial), target, null, "Dial " + number);
                 return;
             }
 
             target.Extension = number;
-            CallAction(_dialPurpose == DialTransfer ? "transfer" : "conference", target);
+            CallAction(_dialPurpose == DialTransfer ? CallActions.Transfer : CallActions.Conference, target);
         }
 
         /// <summary>An outbound call placed: refusals show; the call itself comes as an event.</summary>
@@ -237,7 +237,7 @@ namespace AgentPhone.Phone
         /// <summary>The long-poll's path: events after the last one seen, held up to the wait.</summary>
         public string EventsPath(int waitSeconds)
         {
-            return Routes.Agents + Routes.Me + "/events?after=" + _lastSeq + "&wait=" + waitSeconds;
+            return Routes.Agent(Routes.Me, Routes.Events) + "?after=" + _lastSeq + "&wait=" + waitSeconds;
         }
 
         /// <summary>

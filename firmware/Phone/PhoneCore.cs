@@ -433,7 +433,7 @@ namespace AgentPhone.Phone
             {
                 if (_call != null && _call.State == LegStates.Ringing)
                 {
-                    CallAction("answer", null);
+                    CallAction(CallActions.Answer, null);
                 }
 
                 return;
@@ -443,7 +443,7 @@ namespace AgentPhone.Phone
             {
                 if (_call != null && _call.State != LegStates.Ringing)
                 {
-                    CallAction("release", null);
+                    CallAction(CallActions.Release, null);
                 }
                 else if (_view == PhoneView.DialEntry || _view == PhoneView.Login)
                 {
@@ -490,10 +490,10 @@ namespace AgentPhone.Phone
             else if (label == KeyUpdate) Update();
             else if (label == KeyMore) ShowMore();
             else if (label == KeyAgent) ShowAgentMenu();
-            else if (label == KeyAnswer) CallAction("answer", null);
-            else if (label == KeyRelease) CallAction("release", null);
-            else if (label == KeyHold) CallAction("hold", null);
-            else if (label == KeyResume) CallAction("resume", null);
+            else if (label == KeyAnswer) CallAction(CallActions.Answer, null);
+            else if (label == KeyRelease) CallAction(CallActions.Release, null);
+            else if (label == KeyHold) CallAction(CallActions.Hold, null);
+            else if (label == KeyResume) CallAction(CallActions.Resume, null);
             else if (label == KeyTransfer) ShowDialEntry(DialTransfer);
             else if (label == KeyConference) ShowDialEntry(DialConference);
             else if (label == KeyDial) Dial();

@@ -24,10 +24,54 @@ namespace AgentPhone.Protocol
         /// <summary>Administration (API key): POST re-reads the center's configuration.</summary>
         public const string AdminReload = "/api/v1/admin/reload";
 
+        // The last parts of the paths above, each spelled here once.
+
+        /// <summary>An agent's state: PUT /api/v1/agents/{id}/state.</summary>
+        public const string State = "state";
+        /// <summary>An agent's wrap-up reason: PUT /api/v1/agents/{id}/wrapup.</summary>
+        public const string WrapUp = "wrapup";
+        /// <summary>An event stream's long-poll: GET /api/v1/agents/{id}/events (and the team's).</summary>
+        public const string Events = "events";
+        /// <summary>A call action: POST /api/v1/agents/{id}/call/{action}, the actions in <see cref="CallActions"/>.</summary>
+        public const string Call = "call";
+        /// <summary>A phone joining the agent signed in at its station: POST /api/v1/devices/{name}/session.</summary>
+        public const string Session = "session";
+        /// <summary>A queue's figures: GET /api/v1/queues/{name}/stats.</summary>
+        public const string QueueStats = "stats";
+        /// <summary>The PBX ends a call: POST /api/v1/calls/{id}/hangup.</summary>
+        public const string HangUp = "hangup";
+
+        /// <summary>/api/v1/agents/{agentId}/{what}.</summary>
+        public static string Agent(string agentId, string what)
+        {
+            return Agents + agentId + "/" + what;
+        }
+
         public const string AuthorizationHeader = "Authorization";
         public const string BearerPrefix = "Bearer ";
         /// <summary>A phone's device secret (device lookup, One Button Sign In without a password).</summary>
         public const string DevicePrefix = "Device ";
         public const string ApiKeyHeader = "X-Api-Key";
+    }
+
+    /// <summary>What POST /api/v1/agents/{id}/call/{action} does to the agent's call.</summary>
+    public static class CallActions
+    {
+        public const string Answer = "answer";
+        public const string Release = "release";
+        public const string Hold = "hold";
+        public const string Resume = "resume";
+        /// <summary>With <c>{"extension":…}</c>: hands the call over.</summary>
+        public const string Transfer = "transfer";
+        /// <summary>With <c>{"extension":…}</c>: brings another agent in.</summary>
+        public const string Conference = "conference";
+        /// <summary>With <c>{"number":…}</c>: an outbound call, from Not Ready.</summary>
+        public const string Dial = "dial";
+
+        /// <summary>/api/v1/agents/me/call/{action}.</summary>
+        public static string Path(string action)
+        {
+            return Routes.Agent(Routes.Me, Routes.Call + "/" + action);
+        }
     }
 }

@@ -33,7 +33,7 @@ public sealed class EmulatorApp : IAsyncDisposable
             _center = OpenCenter(options.Data, repoRoot, out bool created);
             CreatedData = created;
             _view = new CenterView(_center, Path.Combine(options.Data, "agentserver.json"));
-            _traffic = new TrafficGenerator(_center, OfferAsync, id => PostPbx($"/api/v1/calls/{Uri.EscapeDataString(id)}/hangup", "", null));
+            _traffic = new TrafficGenerator(_center, OfferAsync, id => PostPbx($"{Routes.Calls}/{Uri.EscapeDataString(id)}/{Routes.HangUp}", "", null));
         }
 
         Connections = ConnectionLimits.ForThisProcess(ConnectionLimits.Margin);
@@ -209,8 +209,8 @@ public sealed class EmulatorApp : IAsyncDisposable
         });
 
         // The PBX-side routes, proxied with the embedded center's PBX key.
-        _app.MapPost("/emulator/calls", (HttpRequest request) => Proxy(request, "/api/v1/calls"));
-        _app.MapPost("/emulator/calls/{id}/hangup", (string id, HttpRequest request) => Proxy(request, $"/api/v1/calls/{Uri.EscapeDataString(id)}/hangup"));
+        _app.MapPost("/emulator/calls", (HttpRequest request) => Proxy(request, Routes.Calls));
+        _app.MapPost("/emulator/calls/{id}/" + Routes.HangUp, (string id, HttpRequest request) => Proxy(request, $"{Routes.Calls}/{Uri.EscapeDataString(id)}/{Routes.HangUp}"));
     }
 
     private async Task<IResult> Proxy(HttpRequest request, string path)
@@ -257,7 +257,7 @@ public sealed class EmulatorApp : IAsyncDisposable
 
     private async Task<string?> OfferAsync(string body)
     {
-        var (status, answer) = await PostPbx("/api/v1/calls", body, null);
+        var (status, answer) = await PostPbx(Routes.Calls, body, null);
         return status == 201 ? (string?)System.Text.Json.Nodes.JsonNode.Parse(answer)?["id"] : null;
     }
 

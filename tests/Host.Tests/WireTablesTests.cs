@@ -80,6 +80,38 @@ public sealed class WireTablesTests
         Assert.AreEqual(0, found.Count, "wire names belong to Protocol's tables:\n" + string.Join("\n", found));
     }
 
+    /// <summary>Paths' last parts and call actions are spelled in Protocol's Routes and CallActions
+    /// only: the phone, the server and the hosts name them from there.</summary>
+    [TestMethod]
+    public void NoSourceOutsideProtocolSpellsARoutePartOrACallAction()
+    {
+        // A path's part after a slash ("/state", ".../call/"), or a call action on its own ("answer").
+        var literal = new Regex("\"[^\"]*/(state|wrapup|events|call|session|hangup)\\b|\"(answer|release|hold|resume|transfer|conference|dial|hangup)\"");
+        var found = new List<string>();
+        foreach (string folder in new[] { "firmware", "host" })
+        {
+            foreach (string file in Directory.EnumerateFiles(AgentPhone.Build.Tests.Repo.PathOf(folder), "*.cs", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(AgentPhone.Build.Tests.Repo.Root, file).Replace('\\', '/');
+                if (relative.StartsWith("firmware/Protocol/", StringComparison.Ordinal) || relative.Split('/').Any(p => p is "bin" or "obj"))
+                {
+                    continue;
+                }
+
+                string[] lines = File.ReadAllLines(file);
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    if (!lines[i].TrimStart().StartsWith("//", StringComparison.Ordinal) && literal.IsMatch(lines[i]))
+                    {
+                        found.Add($"{relative}({i + 1}): {lines[i].Trim()}");
+                    }
+                }
+            }
+        }
+
+        Assert.AreEqual(0, found.Count, "route parts and call actions belong to Protocol's Routes and CallActions:\n" + string.Join("\n", found));
+    }
+
     private static string UpperSnake(string member) => Regex.Replace(member, "(?<=[a-z])(?=[A-Z])", "_").ToUpperInvariant();
 
     private static string Words(string member) => Regex.Replace(member, "(?<=[a-z])(?=[A-Z])", " ");

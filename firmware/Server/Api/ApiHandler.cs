@@ -81,7 +81,7 @@ namespace AgentPhone.Server.Api
             else if (path == Routes.AdminReload && _options.Admin != null) { if (_check.Allow(q, r, "POST")) Reload(q, r); }
             else if ((rest = After(path, Routes.Calls + "/")) != null)
             {
-                if (Tail(rest) != "hangup" || Head(rest).Length == 0) NotFound(r);
+                if (Tail(rest) != Routes.HangUp || Head(rest).Length == 0) NotFound(r);
                 else if (_check.Allow(q, r, "POST")) _calls.HangUp(q, r, Head(rest));
             }
             else if ((rest = After(path, Routes.Agents)) != null)
@@ -90,13 +90,13 @@ namespace AgentPhone.Server.Api
             }
             else if ((rest = After(path, Routes.Queues)) != null)
             {
-                if (Tail(rest) != "stats" || Head(rest).Length == 0) NotFound(r);
+                if (Tail(rest) != Routes.QueueStats || Head(rest).Length == 0) NotFound(r);
                 else if (_check.Allow(q, r, "GET")) _stats.Queue(q, r, Head(rest));
             }
             else if ((rest = After(path, Routes.Devices)) != null)
             {
                 if (Head(rest).Length == 0) NotFound(r);
-                else if (Tail(rest) == "session") { if (_check.Allow(q, r, "POST") && _check.Fits(r, "device", Head(rest))) Join(q, r, Head(rest)); }
+                else if (Tail(rest) == Routes.Session) { if (_check.Allow(q, r, "POST") && _check.Fits(r, "device", Head(rest))) Join(q, r, Head(rest)); }
                 else if (rest.IndexOf('/') >= 0) NotFound(r);
                 else if (_check.Allow(q, r, "GET") && _check.Fits(r, "device", rest)) Provision(q, r, rest);
             }
@@ -121,19 +121,19 @@ namespace AgentPhone.Server.Api
             {
                 if (_check.Allow(q, r, "GET") && _check.Authorized(q, r, agentId, out agent)) _check.Ok(r, 200, _views.Status(agent));
             }
-            else if (what == "state")
+            else if (what == Routes.State)
             {
                 if (_check.Allow(q, r, "PUT") && _check.Authorized(q, r, agentId, out agent)) ChangeState(q, r, agent);
             }
-            else if (what == "wrapup")
+            else if (what == Routes.WrapUp)
             {
                 if (_check.Allow(q, r, "PUT") && _check.Own(q, r, agentId, out agent)) WrapUpReason(q, r, agent);
             }
-            else if (what == "events")
+            else if (what == Routes.Events)
             {
                 if (_check.Allow(q, r, "GET") && _check.Authorized(q, r, agentId, out agent)) Events(q, r, agent.Events, agent);
             }
-            else if (Head(what) == "call" && Tail(what) != null)
+            else if (Head(what) == Routes.Call && Tail(what) != null)
             {
                 if (_check.Allow(q, r, "POST") && _check.Own(q, r, agentId, out agent)) _calls.Control(q, r, agent, Tail(what));
             }

@@ -22,11 +22,11 @@ namespace AgentPhone.Server.Api
         public void Control(ApiRequest q, ApiResponse r, Agent agent, string action)
         {
             ErrorCode error;
-            if (action == "answer") error = _server.Answer(agent);
-            else if (action == "release") error = _server.Release(agent);
-            else if (action == "hold") error = _server.Hold(agent);
-            else if (action == "resume") error = _server.Resume(agent);
-            else if (action == "transfer" || action == "conference")
+            if (action == CallActions.Answer) error = _server.Answer(agent);
+            else if (action == CallActions.Release) error = _server.Release(agent);
+            else if (action == CallActions.Hold) error = _server.Hold(agent);
+            else if (action == CallActions.Resume) error = _server.Resume(agent);
+            else if (action == CallActions.Transfer || action == CallActions.Conference)
             {
                 TargetRequest m = (TargetRequest)_check.Body(q, new TargetRequest(), true);
                 if (!_check.Required(r, "extension", m.Extension))
@@ -34,9 +34,9 @@ namespace AgentPhone.Server.Api
                     return;
                 }
 
-                error = action == "transfer" ? _server.Transfer(agent, m.Extension) : _server.Conference(agent, m.Extension);
+                error = action == CallActions.Transfer ? _server.Transfer(agent, m.Extension) : _server.Conference(agent, m.Extension);
             }
-            else if (action == "dial")
+            else if (action == CallActions.Dial)
             {
                 TargetRequest m = (TargetRequest)_check.Body(q, new TargetRequest(), true);
                 Call call;

@@ -32,7 +32,7 @@ public sealed record CenterCall
     {
         Method = q.Method, Path = q.Path, Query = q.Query, Authorization = q.Authorization,
         ApiKey = q.ApiKey, Body = q.Body, ClientAddress = q.ClientAddress,
-        Waits = q.Method == "GET" && q.Path != null && q.Path.EndsWith("/events", StringComparison.Ordinal) ? waits : null,
+        Waits = q.Method == "GET" && q.Path != null && q.Path.EndsWith("/" + AgentPhone.Protocol.Routes.Events, StringComparison.Ordinal) ? waits : null,
     };
 
     public ApiRequest ToRequest() => new()
