@@ -67,7 +67,7 @@ namespace AgentPhone.Device
             _next = (_next + 2) % Callers.Length;
 
             ApiRequest request = new ApiRequest();
-            request.Method = "POST";
+            request.Method = Methods.Post;
             request.SetUrl(Routes.Calls);
             request.ApiKey = ApiKey;
             request.Body = "{\"queue\":\"" + Queue + "\",\"ani\":\"" + ani + "\",\"dnis\":\"" + Extension

@@ -75,7 +75,7 @@ namespace AgentPhone.Phone
             }
 
             EventsResponse events = new EventsResponse();
-            Reply reply = Client.Call("GET", path, authorization, null, events, wait * 1000 + Phone.Settings.RequestTimeoutMs);
+            Reply reply = Client.Call(Methods.Get, path, authorization, null, events, wait * 1000 + Phone.Settings.RequestTimeoutMs);
             lock (PhoneLock)
             {
                 Phone.ApplyEvents(reply, Client.RefusalCode, events, token);
@@ -94,7 +94,7 @@ namespace AgentPhone.Phone
         private int Join(string path, string deviceAuthorization)
         {
             SignInResponse joined = new SignInResponse();
-            Reply reply = Client.Call("POST", path, deviceAuthorization, null, joined, Phone.Settings.RequestTimeoutMs);
+            Reply reply = Client.Call(Methods.Post, path, deviceAuthorization, null, joined, Phone.Settings.RequestTimeoutMs);
             lock (PhoneLock)
             {
                 if (reply == Reply.Ok)

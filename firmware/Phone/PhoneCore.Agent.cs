@@ -134,7 +134,7 @@ namespace AgentPhone.Phone
             StateRequest request = new StateRequest();
             request.State = wire;
             request.ReasonCode = reasonCode;
-            SendSession(Purpose.State, "PUT", Routes.Agent(Routes.Me, Routes.State), request, new AgentStatus(), StateText(wire));
+            SendSession(Purpose.State, Methods.Put, Routes.Agent(Routes.Me, Routes.State), request, new AgentStatus(), StateText(wire));
         }
 
         /// <summary>A state or wrap-up reason taken: the outcome shows where the agent chose it;
@@ -194,7 +194,7 @@ namespace AgentPhone.Phone
             ReasonList list = _reasonLists[kind];
             if (list == null)
             {
-                PhoneRequest request = SendSession(Purpose.Reasons, "GET", Routes.Reasons + "?kind=" + ReasonKinds.ToWire(Kinds[kind]), null, new ReasonList(), ReasonTitles[kind]);
+                PhoneRequest request = SendSession(Purpose.Reasons, Methods.Get, Routes.Reasons + "?kind=" + ReasonKinds.ToWire(Kinds[kind]), null, new ReasonList(), ReasonTitles[kind]);
                 if (request != null)
                 {
                     request.Arg = kind;
@@ -263,7 +263,7 @@ namespace AgentPhone.Phone
             {
                 ReasonRequest request = new ReasonRequest();
                 request.ReasonCode = code;
-                PhoneRequest sent = SendSession(Purpose.WrapUpReason, "PUT", Routes.Agent(Routes.Me, Routes.WrapUp), request, new AgentStatus(), "Wrap-up reason");
+                PhoneRequest sent = SendSession(Purpose.WrapUpReason, Methods.Put, Routes.Agent(Routes.Me, Routes.WrapUp), request, new AgentStatus(), "Wrap-up reason");
                 if (sent != null)
                 {
                     sent.Action = ReasonLabel(KindWrapUp, code);
@@ -360,7 +360,7 @@ namespace AgentPhone.Phone
             StatsResponse stats = _statsAnswer;
             stats.Queues = null;
             stats.CallsHandled = 0;
-            Send(Purpose.Stats, "GET", Routes.Stats, null, stats, "Stats", _link.Authorization, quiet);
+            Send(Purpose.Stats, Methods.Get, Routes.Stats, null, stats, "Stats", _link.Authorization, quiet);
         }
 
         private void StatsAnswered(PhoneRequest request)
@@ -433,7 +433,7 @@ namespace AgentPhone.Phone
 
         private void ShowTeam()
         {
-            SendSession(Purpose.Team, "GET", Routes.Team, null, new TeamView(), "Team");
+            SendSession(Purpose.Team, Methods.Get, Routes.Team, null, new TeamView(), "Team");
         }
 
         private void TeamAnswered(PhoneRequest request)
@@ -494,7 +494,7 @@ namespace AgentPhone.Phone
         {
             StateRequest request = new StateRequest();
             request.State = wire;
-            SendSession(Purpose.MemberState, "PUT", Routes.Agent(_member.AgentId, Routes.State), request, new AgentStatus(), _member.AgentId + " " + StateText(wire));
+            SendSession(Purpose.MemberState, Methods.Put, Routes.Agent(_member.AgentId, Routes.State), request, new AgentStatus(), _member.AgentId + " " + StateText(wire));
         }
 
         private void MemberStateAnswered(PhoneRequest request)

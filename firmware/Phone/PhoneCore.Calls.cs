@@ -135,7 +135,7 @@ namespace AgentPhone.Phone
         /// the agent's status.</summary>
         private void CallAction(string action, TargetRequest target)
         {
-            PhoneRequest request = SendSession(Purpose.CallAction, "POST", CallActions.Path(action), target, new AgentStatus(), CallActionText(action));
+            PhoneRequest request = SendSession(Purpose.CallAction, Methods.Post, CallActions.Path(action), target, new AgentStatus(), CallActionText(action));
             if (request != null)
             {
                 request.Action = action;
@@ -218,7 +218,7 @@ namespace AgentPhone.Phone
             if (_dialPurpose == DialOutbound)
             {
                 target.Number = number;
-                SendSession(Purpose.Dial, "POST", CallActions.Path(CallActions.Dial), target, null, "Dial " + number);
+                SendSession(Purpose.Dial, Methods.Post, CallActions.Path(CallActions.Dial), target, null, "Dial " + number);
                 return;
             }
 

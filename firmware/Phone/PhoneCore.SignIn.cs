@@ -362,7 +362,7 @@ namespace AgentPhone.Phone
         private void SignIn(SignInRequest request)
         {
             // The device secret goes along: it is what a sign-in without a password rests on.
-            Send(Purpose.SignIn, "POST", Routes.SignIn, request, new SignInResponse(), "Sign in", _settings.DeviceAuthorization, false);
+            Send(Purpose.SignIn, Methods.Post, Routes.SignIn, request, new SignInResponse(), "Sign in", _settings.DeviceAuthorization, false);
         }
 
         private void SignInAnswered(PhoneRequest request)
@@ -424,7 +424,7 @@ namespace AgentPhone.Phone
         {
             ReasonRequest body = new ReasonRequest();
             body.ReasonCode = reasonCode;
-            SendSession(Purpose.SignOut, "POST", Routes.SignOut, body, new AgentStatus(), "Logout");
+            SendSession(Purpose.SignOut, Methods.Post, Routes.SignOut, body, new AgentStatus(), "Logout");
         }
 
         private void SignOutAnswered(PhoneRequest request)

@@ -214,7 +214,7 @@ namespace AgentPhone.Phone
         /// intervals). Until an answer comes, and without one, the phone runs on its own settings.</summary>
         public void Start()
         {
-            Send(Purpose.Provisioning, "GET", Routes.Devices + _settings.DeviceName, null, new Provisioning(), "Settings", _settings.DeviceAuthorization, false);
+            Send(Purpose.Provisioning, Methods.Get, Routes.Devices + _settings.DeviceName, null, new Provisioning(), "Settings", _settings.DeviceAuthorization, false);
         }
 
         private void Provisioned(PhoneRequest request)
@@ -301,7 +301,7 @@ namespace AgentPhone.Phone
             if (_statusWanted && _read == null && SignedIn)
             {
                 _statusWanted = false;
-                _read = NewRequest(Purpose.Status, "GET", Routes.Agents + Routes.Me, null, new AgentStatus(), null, _link.Authorization);
+                _read = NewRequest(Purpose.Status, Methods.Get, Routes.Agents + Routes.Me, null, new AgentStatus(), null, _link.Authorization);
             }
 
             PhoneRequest next = _change != null && !_change.Taken ? _change : _read != null && !_read.Taken ? _read : null;
@@ -848,7 +848,7 @@ namespace AgentPhone.Phone
         /// where it really is; no new sign-in.</summary>
         private void Resynchronize()
         {
-            PhoneRequest request = SendSession(Purpose.Status, "GET", Routes.Agents + Routes.Me, null, new AgentStatus(), "Status");
+            PhoneRequest request = SendSession(Purpose.Status, Methods.Get, Routes.Agents + Routes.Me, null, new AgentStatus(), "Status");
             if (request != null)
             {
                 request.Arg = 1;

@@ -54,6 +54,15 @@ namespace AgentPhone.Protocol
         public const string ApiKeyHeader = "X-Api-Key";
     }
 
+    /// <summary>The HTTP methods the API uses.</summary>
+    public static class Methods
+    {
+        public const string Get = "GET";
+        public const string Put = "PUT";
+        public const string Post = "POST";
+        public const string Head = "HEAD";
+    }
+
     /// <summary>What POST /api/v1/agents/{id}/call/{action} does to the agent's call.</summary>
     public static class CallActions
     {

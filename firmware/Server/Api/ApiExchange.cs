@@ -69,7 +69,7 @@ namespace AgentPhone.Server.Api
         /// <summary>Whether this request can change state (and so is journaled by a persistent host).</summary>
         public bool Changes
         {
-            get { return Method != "GET" && Method != "HEAD"; }
+            get { return Method != Methods.Get && Method != Methods.Head; }
         }
     }
 

@@ -60,7 +60,7 @@ namespace AgentPhone.Server.Api
             string path = q.Path == null ? string.Empty : q.Path;
             if (path == Routes.Health)
             {
-                if (_check.Allow(q, r, "GET")) Health(r);
+                if (_check.Allow(q, r, Methods.Get)) Health(r);
                 return;
             }
 
@@ -71,18 +71,18 @@ namespace AgentPhone.Server.Api
             }
 
             string rest;
-            if (path == Routes.SignIn) { if (_check.Allow(q, r, "POST")) SignIn(q, r); }
-            else if (path == Routes.SignOut) { if (_check.Allow(q, r, "POST")) SignOut(q, r); }
-            else if (path == Routes.Reasons) { if (_check.Allow(q, r, "GET")) ReasonsOf(q, r); }
-            else if (path == Routes.Stats) { if (_check.Allow(q, r, "GET")) _stats.Mine(q, r); }
-            else if (path == Routes.Team) { if (_check.Allow(q, r, "GET")) _stats.Team(q, r); }
-            else if (path == Routes.TeamEvents) { if (_check.Allow(q, r, "GET")) TeamEvents(q, r); }
-            else if (path == Routes.Calls) { if (_check.Allow(q, r, "POST")) _calls.Offer(q, r); }
-            else if (path == Routes.AdminReload && _options.Admin != null) { if (_check.Allow(q, r, "POST")) Reload(q, r); }
+            if (path == Routes.SignIn) { if (_check.Allow(q, r, Methods.Post)) SignIn(q, r); }
+            else if (path == Routes.SignOut) { if (_check.Allow(q, r, Methods.Post)) SignOut(q, r); }
+            else if (path == Routes.Reasons) { if (_check.Allow(q, r, Methods.Get)) ReasonsOf(q, r); }
+            else if (path == Routes.Stats) { if (_check.Allow(q, r, Methods.Get)) _stats.Mine(q, r); }
+            else if (path == Routes.Team) { if (_check.Allow(q, r, Methods.Get)) _stats.Team(q, r); }
+            else if (path == Routes.TeamEvents) { if (_check.Allow(q, r, Methods.Get)) TeamEvents(q, r); }
+            else if (path == Routes.Calls) { if (_check.Allow(q, r, Methods.Post)) _calls.Offer(q, r); }
+            else if (path == Routes.AdminReload && _options.Admin != null) { if (_check.Allow(q, r, Methods.Post)) Reload(q, r); }
             else if ((rest = After(path, Routes.Calls + "/")) != null)
             {
                 if (Tail(rest) != Routes.HangUp || Head(rest).Length == 0) NotFound(r);
-                else if (_check.Allow(q, r, "POST")) _calls.HangUp(q, r, Head(rest));
+                else if (_check.Allow(q, r, Methods.Post)) _calls.HangUp(q, r, Head(rest));
             }
             else if ((rest = After(path, Routes.Agents)) != null)
             {
@@ -91,14 +91,14 @@ namespace AgentPhone.Server.Api
             else if ((rest = After(path, Routes.Queues)) != null)
             {
                 if (Tail(rest) != Routes.QueueStats || Head(rest).Length == 0) NotFound(r);
-                else if (_check.Allow(q, r, "GET")) _stats.Queue(q, r, Head(rest));
+                else if (_check.Allow(q, r, Methods.Get)) _stats.Queue(q, r, Head(rest));
             }
             else if ((rest = After(path, Routes.Devices)) != null)
             {
                 if (Head(rest).Length == 0) NotFound(r);
-                else if (Tail(rest) == Routes.Session) { if (_check.Allow(q, r, "POST") && _check.Fits(r, "device", Head(rest))) Join(q, r, Head(rest)); }
+                else if (Tail(rest) == Routes.Session) { if (_check.Allow(q, r, Methods.Post) && _check.Fits(r, "device", Head(rest))) Join(q, r, Head(rest)); }
                 else if (rest.IndexOf('/') >= 0) NotFound(r);
-                else if (_check.Allow(q, r, "GET") && _check.Fits(r, "device", rest)) Provision(q, r, rest);
+                else if (_check.Allow(q, r, Methods.Get) && _check.Fits(r, "device", rest)) Provision(q, r, rest);
             }
             else
             {
@@ -119,23 +119,23 @@ namespace AgentPhone.Server.Api
             Agent agent;
             if (what == null)
             {
-                if (_check.Allow(q, r, "GET") && _check.Authorized(q, r, agentId, out agent)) _check.Ok(r, 200, _views.Status(agent));
+                if (_check.Allow(q, r, Methods.Get) && _check.Authorized(q, r, agentId, out agent)) _check.Ok(r, 200, _views.Status(agent));
             }
             else if (what == Routes.State)
             {
-                if (_check.Allow(q, r, "PUT") && _check.Authorized(q, r, agentId, out agent)) ChangeState(q, r, agent);
+                if (_check.Allow(q, r, Methods.Put) && _check.Authorized(q, r, agentId, out agent)) ChangeState(q, r, agent);
             }
             else if (what == Routes.WrapUp)
             {
-                if (_check.Allow(q, r, "PUT") && _check.Own(q, r, agentId, out agent)) WrapUpReason(q, r, agent);
+                if (_check.Allow(q, r, Methods.Put) && _check.Own(q, r, agentId, out agent)) WrapUpReason(q, r, agent);
             }
             else if (what == Routes.Events)
             {
-                if (_check.Allow(q, r, "GET") && _check.Authorized(q, r, agentId, out agent)) Events(q, r, agent.Events, agent);
+                if (_check.Allow(q, r, Methods.Get) && _check.Authorized(q, r, agentId, out agent)) Events(q, r, agent.Events, agent);
             }
             else if (Head(what) == Routes.Call && Tail(what) != null)
             {
-                if (_check.Allow(q, r, "POST") && _check.Own(q, r, agentId, out agent)) _calls.Control(q, r, agent, Tail(what));
+                if (_check.Allow(q, r, Methods.Post) && _check.Own(q, r, agentId, out agent)) _calls.Control(q, r, agent, Tail(what));
             }
             else
             {
