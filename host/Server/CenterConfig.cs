@@ -365,7 +365,7 @@ public sealed class CenterConfig
             Check(a.Pin == null || Pbkdf2Secrets.IsHash(a.Pin), $"agent {a.Id}: pin must be a {Pbkdf2Secrets.Scheme} hash (make one with --hash-password)");
             Check(a.Team == null || TeamKnown(a.Tenant, a.Team), $"agent {a.Id}: unknown team {a.Team}");
             bool supervisor = a.Role.Equals(AgentPhone.Protocol.AgentRoles.Supervisor, StringComparison.OrdinalIgnoreCase);
-            Check(supervisor || a.Role.Equals(AgentPhone.Protocol.AgentRoles.Agent, StringComparison.OrdinalIgnoreCase), $"agent {a.Id}: role must be AGENT or SUPERVISOR");
+            Check(supervisor || a.Role.Equals(AgentPhone.Protocol.AgentRoles.Agent, StringComparison.OrdinalIgnoreCase), $"agent {a.Id}: role must be {AgentPhone.Protocol.AgentRoles.Agent} or {AgentPhone.Protocol.AgentRoles.Supervisor}");
             Check(!supervisor || (a.Supervises != null && TeamKnown(a.Tenant, a.Supervises)), $"agent {a.Id}: a supervisor needs an existing team to supervise");
             foreach (Membership m in a.Queues ?? [])
             {

@@ -284,7 +284,8 @@ namespace AgentPhone.Server.Api
             AgentState wanted;
             if (!AgentStates.TryParseWire(m.State, out wanted))
             {
-                _check.Fail(r, ErrorCode.InvalidArgument, "state must be one of LOGOUT, NOT_READY, READY, WORK.");
+                _check.Fail(r, ErrorCode.InvalidArgument, "state must be one of " + AgentStates.ToWire(AgentState.Logout) + ", " + AgentStates.ToWire(AgentState.NotReady)
+                    + ", " + AgentStates.ToWire(AgentState.Ready) + ", " + AgentStates.ToWire(AgentState.Work) + ".");
                 return;
             }
 
@@ -321,7 +322,8 @@ namespace AgentPhone.Server.Api
 
             if (!ReasonKinds.TryParseWire(q.QueryValue("kind"), out kind))
             {
-                _check.Fail(r, ErrorCode.InvalidArgument, "kind must be NOT_READY, LOGOUT or WRAP_UP.");
+                _check.Fail(r, ErrorCode.InvalidArgument, "kind must be " + ReasonKinds.ToWire(ReasonKind.NotReady) + ", " + ReasonKinds.ToWire(ReasonKind.Logout)
+                    + " or " + ReasonKinds.ToWire(ReasonKind.WrapUp) + ".");
                 return;
             }
 
