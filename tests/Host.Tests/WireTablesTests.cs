@@ -53,26 +53,13 @@ public sealed class WireTablesTests
         var names = new HashSet<string>(new[] { ErrorCodes.Names, LegStates.Names, AgentStates.Names, EventKinds.Names }
             .SelectMany(t => Enumerable.Range(0, t.Count).Select(t.Name)), StringComparer.Ordinal);
         var found = new List<string>();
-        foreach (string folder in new[] { "firmware", "hardware", "boards", "host", "bench" })
+        foreach (var (where, line) in SourceLinesOutsideProtocol("firmware", "hardware", "boards", "host", "bench"))
         {
-            foreach (string file in Directory.EnumerateFiles(AgentPhone.Build.Tests.Repo.PathOf(folder), "*.cs", SearchOption.AllDirectories))
+            foreach (Match m in Regex.Matches(line, "\"([A-Z][A-Z_]+)\""))
             {
-                string relative = Path.GetRelativePath(AgentPhone.Build.Tests.Repo.Root, file).Replace('\\', '/');
-                if (relative.StartsWith("firmware/Protocol/", StringComparison.Ordinal) || relative.Split('/').Any(p => p is "bin" or "obj"))
+                if (names.Contains(m.Groups[1].Value))
                 {
-                    continue;
-                }
-
-                string[] lines = File.ReadAllLines(file);
-                for (int i = 0; i < lines.Length; i++)
-                {
-                    foreach (Match m in Regex.Matches(lines[i], "\"([A-Z][A-Z_]+)\""))
-                    {
-                        if (names.Contains(m.Groups[1].Value))
-                        {
-                            found.Add($"{relative}({i + 1}): {m.Value}");
-                        }
-                    }
+                    found.Add($"{where}: {m.Value}");
                 }
             }
         }
@@ -87,8 +74,18 @@ public sealed class WireTablesTests
     {
         // A path's part after a slash ("/state", ".../call/"), or a call action on its own ("answer").
         var literal = new Regex("\"[^\"]*/(state|wrapup|events|call|session|hangup)\\b|\"(answer|release|hold|resume|transfer|conference|dial|hangup)\"");
-        var found = new List<string>();
-        foreach (string folder in new[] { "firmware", "host" })
+        var found = SourceLinesOutsideProtocol("firmware", "host")
+            .Where(l => !l.Line.TrimStart().StartsWith("//", StringComparison.Ordinal) && literal.IsMatch(l.Line))
+            .Select(l => $"{l.Where}: {l.Line.Trim()}")
+            .ToList();
+        Assert.AreEqual(0, found.Count, "route parts and call actions belong to Protocol's Routes and CallActions:\n" + string.Join("\n", found));
+    }
+
+    /// <summary>Every line of the C# sources under <paramref name="folders"/>, Protocol's own and
+    /// build output left out, with where it stands ("path(line)").</summary>
+    private static IEnumerable<(string Where, string Line)> SourceLinesOutsideProtocol(params string[] folders)
+    {
+        foreach (string folder in folders)
         {
             foreach (string file in Directory.EnumerateFiles(AgentPhone.Build.Tests.Repo.PathOf(folder), "*.cs", SearchOption.AllDirectories))
             {
@@ -101,15 +98,10 @@ public sealed class WireTablesTests
                 string[] lines = File.ReadAllLines(file);
                 for (int i = 0; i < lines.Length; i++)
                 {
-                    if (!lines[i].TrimStart().StartsWith("//", StringComparison.Ordinal) && literal.IsMatch(lines[i]))
-                    {
-                        found.Add($"{relative}({i + 1}): {lines[i].Trim()}");
-                    }
+                    yield return ($"{relative}({i + 1})", lines[i]);
                 }
             }
         }
-
-        Assert.AreEqual(0, found.Count, "route parts and call actions belong to Protocol's Routes and CallActions:\n" + string.Join("\n", found));
     }
 
     private static string UpperSnake(string member) => Regex.Replace(member, "(?<=[a-z])(?=[A-Z])", "_").ToUpperInvariant();
