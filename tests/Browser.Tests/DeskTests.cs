@@ -172,6 +172,8 @@ public sealed class DeskTests : BrowserTest
         // On a call: the call shows, and a change made meanwhile shows as pending.
         Keys(phone, "1");
         await ExpectPhone(phone, "Agent State: Ready");
+        // The page lists the states it saw: wait for it to see this Ready before the call moves on.
+        await ExpectText(team, "#team tr:has(td:text-is('7001')) td:nth-child(7)", "Not Ready (Meeting)");
         Post(emulator, "/emulator/calls", "{\"queue\":\"Support\",\"ani\":\"2301\"}");
         await ExpectPhone(phone, "2301");
         Keys(phone, "ANSWER");
