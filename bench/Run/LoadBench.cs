@@ -136,7 +136,7 @@ public static class LoadBench
     /// </summary>
     public static Report ShiftStart()
     {
-        var report = new Report("Shift start", $"The server process with {ShiftPhones:N0} phones signed in and working as in the load runs, every agent's password hashed at the default cost (PBKDF2-SHA256, {Pbkdf2Secrets.DefaultIterations:N0} iterations); {ShiftSignIns:N0} more agents sign in, one every {ShiftSeconds * 1000 / ShiftSignIns} ms, over {ShiftSeconds} s, each checked outside the center's lock. The new agents only sign in; measured over the whole {ShiftSeconds} s. One run.");
+        var report = new Report("Shift start", $"The server process with {ShiftPhones:N0} phones signed in and working as in the load runs, every agent's password hashed at the default cost (Argon2id, {HashCost.Default.MemoryKiB / 1024} MiB, {HashCost.Default.Passes} passes); {ShiftSignIns:N0} more agents sign in, one every {ShiftSeconds * 1000 / ShiftSignIns} ms, over {ShiftSeconds} s, each checked outside the center's lock. The new agents only sign in; measured over the whole {ShiftSeconds} s. One run.");
         var (server, tokens) = Center(ShiftPhones + ShiftSignIns, ShiftPhones);
         using var _ = server;
         LoadResult r = Phones(server.BaseAddress.ToString(), tokens, ShiftSeconds, Enumerable.Range(ShiftPhones, ShiftSignIns).ToArray());
@@ -590,7 +590,7 @@ public static class LoadBench
     private static (ServerProcess Server, string[] Tokens) Center(int agents, int signedIn, params string[] options)
     {
         // Snapshots every few seconds, so the measured window has several.
-        var server = new ServerProcess(Config(agents, Pbkdf2Secrets.Hash("1234", 1000)).ToJsonString(), null, ["--snapshot-seconds", SnapshotEverySeconds.ToString(), .. options]);
+        var server = new ServerProcess(Config(agents, PasswordHashes.Hash("1234", HashCost.Argon(64, 1))).ToJsonString(), null, ["--snapshot-seconds", SnapshotEverySeconds.ToString(), .. options]);
         // As many connections as sign-ins in flight: the process's file limit is near 20,000.
         using var http = NewClient(server.BaseAddress.ToString(), 32);
         var tokens = new string[signedIn];
@@ -615,7 +615,7 @@ public static class LoadBench
 
         server.Terminate();
         // One hash for all: what is measured is the cost of checking it, not how it was made.
-        File.WriteAllText(server.ConfigPath, Config(agents, Pbkdf2Secrets.Hash("1234")).ToJsonString());
+        File.WriteAllText(server.ConfigPath, Config(agents, PasswordHashes.Hash("1234")).ToJsonString());
         server.Start();
         return (server, tokens);
     }
@@ -636,7 +636,7 @@ public static class LoadBench
             ["apiKey"] = ApiKey,
             ["api"] = new JsonObject { ["statsPollSeconds"] = StatsEverySeconds, ["eventWaitSeconds"] = 25, ["signInsPerSecondPerAddress"] = 1_000_000 },
             // The cheap setup hash's own cost, so the setup's sign-ins upgrade nothing; the default after the restart.
-            ["core"] = new JsonObject { ["hashIterations"] = Pbkdf2Secrets.IterationsOf(secret) },
+            ["core"] = PasswordHashes.CostOf(secret)!.Value.ConfigKeys(),
             ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q", ["strategy"] = "LONGEST_AVAILABLE", ["ringTimeoutSeconds"] = 15, ["wrapUpSeconds"] = WrapUpSeconds }),
             ["agents"] = list,
             ["reasons"] = new JsonArray(new JsonObject { ["kind"] = Protocol.ReasonKinds.ToWire(Protocol.ReasonKind.NotReady), ["code"] = 1, ["label"] = "Break" }),

@@ -73,7 +73,8 @@ public static class StoreBench
 
     private static JsonObject Center(int agents)
     {
-        string secret = Pbkdf2Secrets.Hash("1234", 1000);   // sign-in cost is not what this measures
+        HashCost cheap = HashCost.Argon(64, 1);   // sign-in cost is not what this measures
+        string secret = PasswordHashes.Hash("1234", cheap);
         var list = new JsonArray();
         for (int i = 0; i < agents; i++)
         {
@@ -84,7 +85,7 @@ public static class StoreBench
         {
             ["apiKey"] = "bench-key",
             ["api"] = new JsonObject { ["signInsPerSecondPerAddress"] = 1_000_000 },
-            ["core"] = new JsonObject { ["hashIterations"] = 1000 },   // the hashes' own cost: no upgrades
+            ["core"] = cheap.ConfigKeys(),   // the hashes' own cost: no upgrades
             ["queues"] = new JsonArray(new JsonObject { ["name"] = "Q" }),
             ["agents"] = list,
             ["reasons"] = new JsonArray(new JsonObject { ["kind"] = ReasonKinds.ToWire(ReasonKind.NotReady), ["code"] = 1, ["label"] = "Break" }),

@@ -1,3 +1,4 @@
+using System.Collections;
 using AgentPhone.Hardware;
 using AgentPhone.Protocol;
 
@@ -226,6 +227,19 @@ namespace AgentPhone.Server
         public Agent FindAgent(string tenant, string id)
         {
             return id == null ? null : (Agent)_agents.Get(Key(tenant, id));
+        }
+
+        /// <summary>Every agent, in no particular order (a host counts their stored secrets).</summary>
+        public Agent[] AllAgents()
+        {
+            ArrayList all = _agents.Values();
+            var agents = new Agent[all.Count];
+            for (int i = 0; i < agents.Length; i++)
+            {
+                agents[i] = (Agent)all[i];
+            }
+
+            return agents;
         }
 
         public Queue FindQueue(string tenant, string name)

@@ -8,7 +8,7 @@ namespace AgentPhone.ServerHost;
 
 /// <summary>
 /// The contact center as one JSON file: tenants' teams, queues, layouts, agents, stations, reason
-/// codes and phones. Passwords and PINs are PBKDF2 hashes; keys may be written as they are or as
+/// codes and phones. Passwords and PINs are Argon2id or PBKDF2 hashes (<see cref="PasswordHashes"/>); keys may be written as they are or as
 /// their SHA-256 (<see cref="Hashes"/>), and are journaled only as the latter. Loaded
 /// at start; a reload adds what is new and updates what may change (secrets, wrap-up times, ring
 /// timeouts, phones), never removes.
@@ -49,8 +49,19 @@ public sealed class CenterConfig
         public int DirectRingTimeoutSeconds { get; set; } = 30;
         public int MaxFailedSignIns { get; set; } = 5;
         public int LockoutSeconds { get; set; } = 300;
-        /// <summary>The PBKDF2 cost of new hashes; a stored hash of a lower cost is upgraded at the agent's next good sign-in.</summary>
-        public int HashIterations { get; set; } = Pbkdf2Secrets.DefaultIterations;
+        /// <summary>The scheme of new hashes, <c>argon2id</c> or <c>pbkdf2-sha256</c>, at the cost
+        /// below; a stored hash of another scheme or a lower cost is made again at the agent's next
+        /// good sign-in.</summary>
+        public string HashScheme { get; set; } = HashCost.Default.Scheme;
+        /// <summary>Argon2id's memory per check, in KiB.</summary>
+        public int HashMemoryKiB { get; set; } = HashCost.Default.MemoryKiB;
+        /// <summary>Argon2id's passes over that memory.</summary>
+        public int HashPasses { get; set; } = HashCost.Default.Passes;
+        /// <summary>PBKDF2-SHA256's iterations.</summary>
+        public int HashIterations { get; set; } = HashCost.DefaultIterations;
+
+        /// <summary>The cost new and upgraded hashes get.</summary>
+        public HashCost CostInForce() => HashScheme == HashCost.Pbkdf2 ? HashCost.Pbkdf2At(HashIterations) : HashCost.Argon(HashMemoryKiB, HashPasses);
     }
 
     public sealed record PbxKeyConfig(string Key, string? Tenant = null);
@@ -337,6 +348,9 @@ public sealed class CenterConfig
         bool QueueKnown(string? tenant, string name) =>
             server.FindQueue(tenant, name) != null || Queues.Any(q => q.Tenant == tenant && q.Name == name);
 
+        Check(Core.HashScheme is HashCost.Argon2id or HashCost.Pbkdf2, $"core.hashScheme: {HashCost.Argon2id} or {HashCost.Pbkdf2}");
+        Check(Core.HashMemoryKiB is >= 8 and <= 4 * 1024 * 1024, "core.hashMemoryKiB: from 8 to 4194304");
+        Check(Core.HashPasses is >= 1 and <= 1000, "core.hashPasses: from 1 to 1000");
         Check(Core.HashIterations >= 1000, "core.hashIterations: at least 1000");
         string[] keyed = [.. PbxKeys.Select(k => k.Tenant ?? string.Empty), .. ApiKey == null ? [] : new[] { string.Empty }];
         Check(keyed.Distinct().Count() == keyed.Length, "pbxKeys: two keys for one tenant (apiKey is the default tenant's)");
@@ -361,8 +375,8 @@ public sealed class CenterConfig
         foreach (AgentConfig a in Agents)
         {
             Check(!string.IsNullOrEmpty(a.Id) && !string.IsNullOrEmpty(a.Name), "every agent needs an id and a name");
-            Check(a.Password == null || Pbkdf2Secrets.IsHash(a.Password), $"agent {a.Id}: password must be a {Pbkdf2Secrets.Scheme} hash (make one with --hash-password)");
-            Check(a.Pin == null || Pbkdf2Secrets.IsHash(a.Pin), $"agent {a.Id}: pin must be a {Pbkdf2Secrets.Scheme} hash (make one with --hash-password)");
+            Check(a.Password == null || PasswordHashes.IsHash(a.Password), $"agent {a.Id}: password must be a hash, {HashForms} (make one with --hash-password)");
+            Check(a.Pin == null || PasswordHashes.IsHash(a.Pin), $"agent {a.Id}: pin must be a hash, {HashForms} (make one with --hash-password)");
             Check(a.Team == null || TeamKnown(a.Tenant, a.Team), $"agent {a.Id}: unknown team {a.Team}");
             bool supervisor = a.Role.Equals(AgentPhone.Protocol.AgentRoles.Supervisor, StringComparison.OrdinalIgnoreCase);
             Check(supervisor || a.Role.Equals(AgentPhone.Protocol.AgentRoles.Agent, StringComparison.OrdinalIgnoreCase), $"agent {a.Id}: role must be {AgentPhone.Protocol.AgentRoles.Agent} or {AgentPhone.Protocol.AgentRoles.Supervisor}");
@@ -393,6 +407,8 @@ public sealed class CenterConfig
                 $"device {d.Name}: a profile that names an agent needs the phone's secret (make one with --new-secret)");
         }
     }
+
+    private const string HashForms = "$argon2id$v=19$m=…,t=…,p=1$salt$hash (16-byte salt) or pbkdf2-sha256$iterations$salt$hash";
 
     private static void Unique(IEnumerable<(string? Tenant, string Name)> keys, string what)
     {

@@ -82,7 +82,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     private int _snapshotting;
     // One snapshot at a time (_snapshotting), each written into this buffer, grown once.
     private readonly StateWriter _snapshotText = new();
-    private int _hashIterations = Pbkdf2Secrets.DefaultIterations;
+    private HashCost _hashCost = HashCost.Default;
 
     /// <summary>The single process: the configuration file and the SQLite store.</summary>
     public CenterHost(string configPath, string dbPath, ISecretVerifier? verifier = null, StoreOptions? store = null)
@@ -95,13 +95,13 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     /// <param name="readConfig">The configuration as it is now (at start and on a reload).</param>
     /// <param name="openStore">Opens and checks the store (after the configuration was read: a
     /// start that fails on the configuration creates no store).</param>
-    /// <param name="verifier">How secrets are checked: PBKDF2 unless a test says otherwise.</param>
+    /// <param name="verifier">How secrets are checked: <see cref="PasswordHashes"/> unless a test says otherwise.</param>
     /// <param name="tokens">Makes session tokens (a cluster's name their center).</param>
     /// <param name="ownServer">The URL phones reach the node running the center at (<see cref="ApiOptions.OwnServer"/>).</param>
     public CenterHost(Func<string> readConfig, Func<IJournalStore> openStore, ISecretVerifier? verifier = null, StoreOptions? store = null, ITokenSource? tokens = null, string? ownServer = null)
     {
         _ownServer = ownServer;
-        _verifier = verifier ?? new Pbkdf2Secrets();
+        _verifier = verifier ?? new PasswordHashes();
         _secrets = new RecordedSecrets(_verifier);
         _store = store ?? new StoreOptions();
         _tokens = new RecordedTokens(tokens ?? new SecureTokens());
@@ -261,8 +261,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     /// unless it changed meanwhile (a reload).</summary>
     private void UpgradeHash(SignInAttempt attempt, string stored)
     {
-        int target = _hashIterations;
-        if (_verifier is not Pbkdf2Secrets || Pbkdf2Secrets.IterationsOf(stored) >= target)
+        HashCost target = _hashCost;
+        if (_verifier is not PasswordHashes || PasswordHashes.CostOf(stored) is not HashCost cost || !cost.Below(target))
         {
             return;
         }
@@ -272,7 +272,7 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         async Task Upgrade()
         {
             // Hashed on the lane; stored from the thread pool, since a lane thread must never hold the center's lock.
-            string hash = await _lane.Run(() => Pbkdf2Secrets.Hash(attempt.Given, target));
+            string hash = await _lane.Run(() => PasswordHashes.Hash(attempt.Given, target));
             var change = new SecretChange(attempt.Tenant, attempt.AgentId, attempt.Pin, stored, hash);
             lock (_gate)
             {
@@ -303,7 +303,20 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
     /// <summary>A stored secret replaced by the same secret at a higher cost, as journaled.</summary>
     private sealed record SecretChange(string? Tenant, string? AgentId, bool Pin, string Expected, string Hash);
 
-    private int Apply(SecretChange c) => _server.ReplaceSecret(c.Tenant, c.AgentId, c.Pin, c.Expected, c.Hash) ? 200 : 409;
+    private int Apply(SecretChange c)
+    {
+        if (!_server.ReplaceSecret(c.Tenant, c.AgentId, c.Pin, c.Expected, c.Hash))
+        {
+            return 409;
+        }
+
+        (_verifier as PasswordHashes)?.Replaced(c.Expected, c.Hash);
+        return 200;
+    }
+
+    // The checks' work follows the hashes the center holds (PasswordHashes: one answer, one time).
+    private void CountHeldHashes() =>
+        (_verifier as PasswordHashes)?.Holds(_server.AllAgents().SelectMany(a => new[] { a.PasswordSecret, a.PinSecret }));
 
     // Waits until everything up to the answer is committed; if the store fails first, the answer
     // becomes the 503 (the change will be gone once the center is reloaded from the store).
@@ -652,11 +665,13 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
         _options = config.ApiOptions();
         _options.Admin = this;
         _options.OwnServer = _ownServer;
-        _hashIterations = config.Core.HashIterations;
-        if (_verifier is Pbkdf2Secrets pbkdf2)
+        _hashCost = config.Core.CostInForce();
+        if (_verifier is PasswordHashes hashes)
         {
-            pbkdf2.Iterations = _hashIterations;
+            hashes.Cost = _hashCost;
         }
+
+        CountHeldHashes();
 
         ApiOptions used = _options;
         if (replaying)
@@ -744,6 +759,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                 Replay(e);
                 ReplayedEntries++;
             }
+
+            CountHeldHashes();
         }
         finally
         {

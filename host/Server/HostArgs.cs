@@ -44,7 +44,7 @@ public sealed record HostArgs(string ConfigPath, string DbPath, int Port, string
         var db = new Option<string>("--db") { Description = "the SQLite database (default: agentserver.db beside the configuration)" };
         var port = new Option<int>("--port") { Description = "the HTTP port (0: any free port)", DefaultValueFactory = _ => DefaultPort };
         var bind = new Option<string>("--bind") { Description = "the address to listen on (0.0.0.0: every interface, for phones on the network; refused with the demo's published keys)", DefaultValueFactory = _ => "127.0.0.1" };
-        var hash = new Option<string>("--hash-password") { Description = "print a PBKDF2 hash of a secret for the configuration, and exit" };
+        var hash = new Option<string>("--hash-password") { Description = "print an Argon2id hash of a secret (a password or PIN) for the configuration, and exit" };
         var newSecret = new Option<bool>("--new-secret") { Description = "print a new device secret (for the phone) and its hash (for the configuration), and exit" };
         var cert = new Option<string>("--cert") { Description = "serve HTTPS with this PKCS#12 (.pfx) certificate and its key" };
         var certPassword = new Option<string>("--cert-password") { Description = "the password of the --cert file" };

@@ -11,7 +11,7 @@ static async Task<int> Serve(HostArgs options, CancellationToken cancel)
 {
     if (options.HashPassword != null)
     {
-        Console.WriteLine(Pbkdf2Secrets.Hash(options.HashPassword));
+        Console.WriteLine(PasswordHashes.Hash(options.HashPassword));
         return 0;
     }
 

@@ -46,7 +46,7 @@ public sealed class RecordedTokens(ITokenSource live) : ITokenSource
     public void Reset() => Issued = IssuedKey = Replay = null;
 }
 
-/// <summary>PBKDF2 checks, their outcome remembered for the journal; on replay, the recorded outcome.</summary>
+/// <summary>Secret checks, their outcome remembered for the journal; on replay, the recorded outcome.</summary>
 public sealed class RecordedSecrets(ISecretVerifier live) : ISecretVerifier
 {
     public bool? Outcome { get; private set; }

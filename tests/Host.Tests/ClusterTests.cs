@@ -98,7 +98,7 @@ public sealed class ClusterTests
         config["api"]!["servers"] = new JsonArray(nodes.Select(u => (JsonNode)u.ToString().TrimEnd('/')).ToArray());
         // Short long-polls: the phones stop soon at the end of a test.
         config["api"]!["eventWaitSeconds"] = 5;
-        string hash = Pbkdf2Secrets.Hash("1234", 1000);
+        string hash = PasswordHashes.Hash("1234", TestCenter.Cheap);
         foreach (JsonNode? queue in config["queues"]!.AsArray())
         {
             queue!["wrapUpSeconds"] = 20;

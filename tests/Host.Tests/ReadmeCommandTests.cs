@@ -35,7 +35,8 @@ public sealed class ReadmeCommandTests
         var (exit, output) = Repo.Run("dotnet run --project host/Server -- --hash-password s3cret");
 
         Assert.AreEqual(0, exit, output);
-        StringAssert.StartsWith(output.Trim(), "pbkdf2-sha256$");
+        StringAssert.StartsWith(output.Trim(), "$argon2id$v=19$m=19456,t=2,p=1$");
+        Assert.IsTrue(new AgentPhone.ServerHost.PasswordHashes().Matches(output.Trim(), "s3cret"), "the hash is of the secret given");
     }
 
     [TestMethod]

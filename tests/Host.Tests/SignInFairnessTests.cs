@@ -55,10 +55,10 @@ public sealed class SignInFairnessTests
         string config = Path.Combine(folder, "center.json");
         File.WriteAllText(config, TestCenter.Config().ToJsonString());
         int checks = 0;
-        var counted = new Pbkdf2Secrets((secret, salt, n, bytes) =>
+        var counted = new PasswordHashes((secret, salt, cost, bytes) =>
         {
-            Interlocked.Increment(ref checks);
-            return System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(secret, salt, n, System.Security.Cryptography.HashAlgorithmName.SHA256, bytes);
+            Interlocked.Increment(ref checks);   // one derivation a check: every hash held is of one cost
+            return PasswordHashes.Derive(secret, salt, cost, bytes);
         });
         ApiResponse Send(CenterHost host, string path, string body, string address, string? token = null) => host.ServeAsync(new ApiRequest
         {

@@ -41,12 +41,16 @@ public sealed class SignInLockTests
     }
 
     [TestMethod]
-    public void AGoodSignInUpgradesAnOldHashAndTheJournalKeepsIt()
+    [DataRow(HashCost.Argon2id, DisplayName = "PBKDF2 from an older configuration becomes Argon2id")]
+    [DataRow(HashCost.Pbkdf2, DisplayName = "a center that keeps PBKDF2 raises its iterations")]
+    public void AGoodSignInUpgradesAnOldHashAndTheJournalKeepsIt(string scheme)
     {
         string folder = Directory.CreateTempSubdirectory("agentserver-upgrade-").FullName;
         string config = Path.Combine(folder, "center.json");
         var center = TestCenter.Config();
-        center["core"]!["hashIterations"] = 2000;   // above the 1,000 the agents' hashes have
+        HashCost inForce = scheme == HashCost.Argon2id ? TestCenter.Cheap : HashCost.Pbkdf2At(2000);
+        center["core"] = inForce.ConfigKeys();
+        center["agents"]![0]!["password"] = PasswordHashes.Hash("1234", HashCost.Pbkdf2At(1000));
         File.WriteAllText(config, center.ToJsonString());
         string db = Path.Combine(folder, "center.db");
         string Stored(CenterHost host) => host.Read(s => s.FindAgent(null, "7001").PasswordSecret);
@@ -61,18 +65,19 @@ public sealed class SignInLockTests
         using (var host = new CenterHost(config, db))
         {
             string old = Stored(host);
-            Assert.AreEqual(1000, Pbkdf2Secrets.IterationsOf(old));
+            Assert.AreEqual(HashCost.Pbkdf2At(1000), PasswordHashes.CostOf(old));
             Assert.AreEqual(401, SignIn(host, "0000").Status);
             Assert.AreEqual(old, Stored(host), "a wrong password upgrades nothing");
             Assert.AreEqual(200, SignIn(host, "1234").Status);
             Assert.IsTrue(SpinWait.SpinUntil(() => Stored(host) != old, TimeSpan.FromSeconds(30)), "the hash is upgraded after the good sign-in");
-            Assert.AreEqual(2000, Pbkdf2Secrets.IterationsOf(Stored(host)));
-            Assert.IsTrue(new Pbkdf2Secrets { Iterations = 2000 }.Matches(Stored(host), "1234"), "the upgraded hash is of the same password");
+            Assert.AreEqual(inForce, PasswordHashes.CostOf(Stored(host)));
+            Assert.IsTrue(new PasswordHashes { Cost = inForce }.Matches(Stored(host), "1234"), "the upgraded hash is of the same password");
         }
 
         using (var host = new CenterHost(config, db))
         {
-            Assert.AreEqual(2000, Pbkdf2Secrets.IterationsOf(Stored(host)), "the upgrade was journaled: it is there after a restart");
+            Assert.AreEqual(inForce, PasswordHashes.CostOf(Stored(host)), "the upgrade was journaled: it is there after a restart");
+            Assert.AreEqual(200, SignIn(host, "1234").Status, "and it opens the agent's session");
         }
 
         Directory.Delete(folder, recursive: true);
@@ -84,43 +89,53 @@ public sealed class SignInLockTests
         string folder = Directory.CreateTempSubdirectory("agentserver-timing-").FullName;
         string config = Path.Combine(folder, "center.json");
         var center = TestCenter.Config();
-        center["core"]!["hashIterations"] = 20_000;   // the agents' hashes are at 1,000, not yet upgraded
+        // Agent 7001's hashes come from a configuration written before Argon2id; 7002's are current.
+        center["agents"]![0]!["password"] = PasswordHashes.Hash("1234", HashCost.Pbkdf2At(1000));
+        center["agents"]![0]!["pin"] = PasswordHashes.Hash("4321", HashCost.Pbkdf2At(3000));
         File.WriteAllText(config, center.ToJsonString());
-        long iterations = 0;
-        var counted = new Pbkdf2Secrets((secret, salt, n, bytes) =>
+        var work = new System.Collections.Concurrent.ConcurrentBag<HashCost>();
+        var counted = new PasswordHashes((secret, salt, cost, bytes) =>
         {
-            Interlocked.Add(ref iterations, n);
-            return System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(secret, salt, n, System.Security.Cryptography.HashAlgorithmName.SHA256, bytes);
+            work.Add(cost);
+            return PasswordHashes.Derive(secret, salt, cost, bytes);
         });
-        long Cost(CenterHost host, string agentId, string address)
+        // What one sign-in derived: each Argon2id cost once, PBKDF2's iterations added up.
+        string Work(CenterHost host, string agentId, string password, string address)
         {
-            long before = Interlocked.Read(ref iterations);
+            work.Clear();
             ApiResponse r = host.ServeAsync(new ApiRequest
             {
                 Method = "POST",
                 Path = Routes.SignIn,
-                Body = $"{{\"agentId\":\"{agentId}\",\"password\":\"0000\",\"extension\":\"2101\",\"device\":\"SEP000000002101\"}}",
+                Body = $"{{\"agentId\":\"{agentId}\",\"password\":\"{password}\",\"extension\":\"2101\",\"device\":\"SEP000000002101\"}}",
                 ClientAddress = address,
             }, CancellationToken.None).Result;
-            Assert.AreEqual(401, r.Status, r.Body);
-            return Interlocked.Read(ref iterations) - before;
+            Assert.AreEqual(password == "1234" ? 200 : 401, r.Status, r.Body);
+            var argon = work.Where(c => c.Scheme == HashCost.Argon2id).Select(c => $"argon2id m={c.MemoryKiB} t={c.Passes}").Order();
+            int iterations = work.Where(c => c.Scheme == HashCost.Pbkdf2).Sum(c => c.Iterations);
+            return string.Join(" + ", iterations == 0 ? argon : argon.Append($"pbkdf2 {iterations}"));
         }
 
         using (var host = new CenterHost(config, Path.Combine(folder, "center.db"), counted))
         {
-            long known = Cost(host, "7001", "127.0.0.2");
-            long unknown = Cost(host, "7999", "127.0.0.3");
-            Assert.AreEqual(20_000, unknown, "an unknown agent's check runs at the cost in force");
-            Assert.AreEqual(unknown, known, "a known agent's cheaper hash is topped up to the same cost");
+            string unknown = Work(host, "7999", "0000", "127.0.0.3");
+            Assert.AreEqual("argon2id m=64 t=1 + pbkdf2 3000", unknown, "an unknown agent's check pays for each kind of hash held, PBKDF2 at the dearest");
+            Assert.AreEqual(unknown, Work(host, "7001", "0000", "127.0.0.2"), "a known agent's PBKDF2 hash is topped up, and Argon2id's cost paid beside it");
+            Assert.AreEqual(unknown, Work(host, "7002", "0000", "127.0.0.4"), "a known agent's Argon2id hash, and PBKDF2's cost paid beside it");
+
+            // Once 7001's password and PIN are upgraded, no PBKDF2 hash is held: checks cost Argon2id alone.
+            Assert.AreEqual(unknown, Work(host, "7001", "1234", "127.0.0.5"));
+            Assert.IsTrue(SpinWait.SpinUntil(() => PasswordHashes.CostOf(host.Read(s => s.FindAgent(null, "7001").PasswordSecret)) == TestCenter.Cheap, TimeSpan.FromSeconds(30)), "the password is upgraded");
+            Assert.AreEqual("argon2id m=64 t=1 + pbkdf2 3000", Work(host, "7999", "0000", "127.0.0.3"), "the PIN still holds PBKDF2 at 3,000");
         }
 
         Directory.Delete(folder, recursive: true);
     }
 
-    /// <summary>PBKDF2, held at the door until the test lets it finish.</summary>
+    /// <summary>The server's check, held at the door until the test lets it finish.</summary>
     private sealed class GatedVerifier : ISecretVerifier
     {
-        private readonly Pbkdf2Secrets _real = new() { Iterations = 1000 };   // the test center's cost
+        private readonly PasswordHashes _real = new() { Cost = TestCenter.Cheap };
 
         public ManualResetEventSlim Entered { get; } = new();
 

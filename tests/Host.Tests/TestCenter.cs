@@ -20,6 +20,9 @@ internal static class TestCenter
 
     public static Client NewClient(this ServerProcess server, string? token = null) => new(server.BaseAddress, token);
 
+    /// <summary>The test center's cost of a hash: Argon2id, the default scheme, in 64 KiB and one pass.</summary>
+    public static readonly HashCost Cheap = HashCost.Argon(64, 1);
+
     /// <summary>The sample center with cheap hashes, the test API key, and a tenant "acme" whose
     /// agent 7001 is a different person.</summary>
     public static JsonObject Config()
@@ -29,14 +32,18 @@ internal static class TestCenter
         config["apiKey"] = ApiKey;
         config["adminKey"] = AdminKey;
         config["pbxKeys"] = new JsonArray(new JsonObject { ["tenant"] = "acme", ["key"] = Hashes.Of(AcmePbxKey) });
-        config["core"]!["hashIterations"] = 1000;   // the hashes below are at this cost: no upgrades
-        string hash = Pbkdf2Secrets.Hash("1234", 1000);
+        foreach (var (key, value) in Cheap.ConfigKeys())
+        {
+            config["core"]![key] = value!.DeepClone();   // the hashes below are at this cost: no upgrades
+        }
+
+        string hash = PasswordHashes.Hash("1234", Cheap);
         foreach (JsonNode? agent in config["agents"]!.AsArray())
         {
             agent!["password"] = hash;
             if (agent["pin"] != null)
             {
-                agent["pin"] = Pbkdf2Secrets.Hash("4321", 1000);
+                agent["pin"] = PasswordHashes.Hash("4321", Cheap);
             }
         }
 
@@ -44,7 +51,7 @@ internal static class TestCenter
         config["queues"]!.AsArray().Add(new JsonObject { ["tenant"] = "acme", ["name"] = "Support" });
         config["agents"]!.AsArray().Add(new JsonObject
         {
-            ["tenant"] = "acme", ["id"] = "7001", ["name"] = "Acme Agent", ["password"] = Pbkdf2Secrets.Hash("abcd", 1000),
+            ["tenant"] = "acme", ["id"] = "7001", ["name"] = "Acme Agent", ["password"] = PasswordHashes.Hash("abcd", Cheap),
             ["extension"] = "2101", ["team"] = "Acme Team", ["queues"] = new JsonArray(new JsonObject { ["name"] = "Support" }),
         });
         config["devices"]!.AsArray().Add(new JsonObject { ["name"] = "SEP0000000070A1", ["agentId"] = "7002", ["extension"] = "2102", ["passwordStored"] = true,
