@@ -166,7 +166,6 @@ namespace AgentPhone.Server
                 return ErrorCode.BadCredentials;
             }
 
-            agent.FailedSignIns = 0;
             if (extension == null || extension.Length == 0)
             {
                 // Signing in at one's own desk: the extension the configuration gives the agent.
@@ -178,9 +177,17 @@ namespace AgentPhone.Server
                 return ErrorCode.InvalidArgument;
             }
 
+            // Failures are cleared by a sign-in that succeeds: a refused one changes nothing (it
+            // is not journaled, so a restart would not see the change).
             if (agent.SignedIn)
             {
-                return agent.Extension == extension ? ErrorCode.None : ErrorCode.AlreadySignedIn;
+                if (agent.Extension != extension)
+                {
+                    return ErrorCode.AlreadySignedIn;
+                }
+
+                agent.FailedSignIns = 0;
+                return ErrorCode.None;
             }
 
             Station station = FindStation(agent.Tenant, extension);
@@ -195,6 +202,7 @@ namespace AgentPhone.Server
                 return ErrorCode.ExtensionInUse;
             }
 
+            agent.FailedSignIns = 0;
             station.Agent = agent;
             agent.Extension = extension;
             agent.LastCallEndedMs = now;

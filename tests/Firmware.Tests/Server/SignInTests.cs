@@ -113,6 +113,23 @@ namespace AgentPhone.Firmware.Tests.Server
         }
 
         [TestMethod]
+        public void ARefusedSignInWithTheRightPasswordKeepsTheFailures()
+        {
+            // A refused sign-in is not journaled, so it must change nothing a restart would miss.
+            Center c = new Center();
+            c.SignIn("7001");
+            Agent agent;
+            Expect.Error("BAD_CREDENTIALS", c.Server.SignIn(null, "7001", "0000", "2101", out agent));
+            Agent ada = c.Find("7001");
+            Assert.AreEqual(1, ada.FailedSignIns);
+            Expect.Error("ALREADY_SIGNED_IN", c.Server.SignIn(null, "7001", "1234", "2102", out agent));
+            Expect.Error("INVALID_ARGUMENT", c.Server.SignIn(null, "7001", "1234", "21a1", out agent));
+            Assert.AreEqual(1, ada.FailedSignIns, "refused for another reason: the failure stands");
+            Expect.Ok(c.Server.SignIn(null, "7001", "1234", "2101", out agent));
+            Assert.AreEqual(0, ada.FailedSignIns, "a sign-in that succeeds clears it");
+        }
+
+        [TestMethod]
         public void ExtensionMustBeDigits()
         {
             Center c = new Center();
