@@ -62,6 +62,7 @@ namespace AgentPhone.Phone
             _screen.FirstLine = scrolled;
             _screen.Title = "Caller Data";
             string layout = _call.Layout != null ? _call.Layout : _provisioning != null ? _provisioning.Layout : null;
+            if (_call.ConsultFrom != null) _screen.AddLine("Consult from " + _call.ConsultFrom);
             _screen.AddLine("Layout: " + (layout == null ? "Default" : layout));
             _screen.AddLine("ANI: " + _call.Ani);
             _screen.AddLine("DNIS: " + _call.Dnis);
@@ -101,17 +102,37 @@ namespace AgentPhone.Phone
 
             _view = PhoneView.Talking;
             _screen.Clear();
-            _screen.Title = _call.State == LegStates.Held ? "On Hold" : "Talking";
+            bool consulting = _call.ConsultTo != null;
+            _screen.Title = consulting ? "Consult" : _call.State == LegStates.Held ? "On Hold" : "Talking";
             // On a call the agent placed the far end is the number dialed.
             bool placed = _status != null && _call.Ani != null && _call.Ani == _status.Extension;
-            _screen.AddLine(placed ? "Calling: " + _call.Dnis : "Caller: " + _call.Ani);
+            _screen.AddLine((placed ? "Calling: " + _call.Dnis : "Caller: " + _call.Ani) + (consulting ? " held" : string.Empty));
             _screen.AddLine(string.Empty);
             DrawTalkingTimer();
+            if (consulting) _screen.AddLine(_call.ConsultTo + (_call.ConsultState == LegStates.Ringing ? " ringing" : " talking"));
+            if (_call.ConsultFrom != null) _screen.AddLine("Consult from " + _call.ConsultFrom);
             if (_call.Queue != null) _screen.AddLine("Queue: " + _call.Queue);
             if (_party != null) _screen.AddLine("With: " + _party);
             if (_status != null && _status.PendingState != null) _screen.AddLine("Next: " + PendingText());
             SetStatusRow();
-            _screen.SetSoftkeys(KeyRelease, _call.State == LegStates.Held ? KeyResume : KeyHold, KeyTransfer, KeyConference);
+            // During a consult: back to the caller, hand the caller over, bring everyone together,
+            // or hang up on the consulted agent (the caller stays on hold).
+            if (consulting) _screen.SetSoftkeys(KeyResume, KeyTransfer, KeyConference, KeyRelease);
+            else _screen.SetSoftkeys(KeyRelease, _call.State == LegStates.Held ? KeyResume : KeyHold, KeyTransfer, KeyConference);
+        }
+
+        /// <summary>Xfer and Conf: during a consult they complete it; else they ask for the
+        /// extension (to dial at once, or to consult first).</summary>
+        private void TransferOrConference(int purpose)
+        {
+            if (_call != null && _call.ConsultTo != null)
+            {
+                CallAction(purpose == DialTransfer ? CallActions.Transfer : CallActions.Conference, null);
+            }
+            else
+            {
+                ShowDialEntry(purpose);
+            }
         }
 
         private void DrawTalkingTimer()
@@ -145,7 +166,8 @@ namespace AgentPhone.Phone
         private static string CallActionText(string action)
         {
             return action == CallActions.Answer ? KeyAnswer : action == CallActions.Release ? KeyRelease : action == CallActions.Hold ? KeyHold
-                : action == CallActions.Resume ? KeyResume : action == CallActions.Transfer ? "Transfer" : "Conference";
+                : action == CallActions.Resume ? KeyResume : action == CallActions.Transfer ? "Transfer"
+                : action == CallActions.Consult ? KeyConsult : "Conference";
         }
 
         private void CallAnswered(PhoneRequest request)
@@ -183,7 +205,7 @@ namespace AgentPhone.Phone
             _screen.AddLine(purpose == DialOutbound ? "Number:" : "Extension:");
             _screen.AddLine(string.Empty);
             SetStatusRow();
-            _screen.SetSoftkeys(KeyDial, KeyBack, string.Empty, KeyCancel);
+            _screen.SetSoftkeys(KeyDial, KeyBack, purpose == DialOutbound ? string.Empty : KeyConsult, KeyCancel);
             DrawDialEntry();
         }
 
@@ -197,7 +219,7 @@ namespace AgentPhone.Phone
             }
             else if (key == Key.Select)
             {
-                PlaceDialEntry();
+                PlaceDialEntry(false);
             }
         }
 
@@ -206,7 +228,9 @@ namespace AgentPhone.Phone
             _screen.SetLine(1, _entry.ToString() + "_");
         }
 
-        private void PlaceDialEntry()
+        /// <summary>Dials what was entered: an outbound call, a transfer or conference at once,
+        /// or (<paramref name="consult"/>) a consult first.</summary>
+        private void PlaceDialEntry(bool consult)
         {
             string number = _entry.ToString();
             if (number.Length == 0)
@@ -223,7 +247,7 @@ namespace AgentPhone.Phone
             }
 
             target.Extension = number;
-            CallAction(_dialPurpose == DialTransfer ? CallActions.Transfer : CallActions.Conference, target);
+            CallAction(consult ? CallActions.Consult : _dialPurpose == DialTransfer ? CallActions.Transfer : CallActions.Conference, target);
         }
 
         /// <summary>An outbound call placed: refusals show; the call itself comes as an event.</summary>
@@ -322,9 +346,11 @@ namespace AgentPhone.Phone
                         break;
                     case EventKind.PartyJoined:
                         _party = e.Party;
+                        AdoptConsult(e.Call);
                         break;
                     case EventKind.PartyLeft:
                         _party = null;
+                        AdoptConsult(e.Call);
                         break;
                 }
             }
@@ -366,6 +392,18 @@ namespace AgentPhone.Phone
             }
 
             _statusAtMs = _clock.NowMs;
+        }
+
+        /// <summary>A consult's progress, as a party event tells it (the leg's own state is
+        /// unchanged).</summary>
+        private void AdoptConsult(CallInfo call)
+        {
+            if (call != null && _call != null && call.Id == _call.Id)
+            {
+                _call.ConsultTo = call.ConsultTo;
+                _call.ConsultState = call.ConsultState;
+                _call.ConsultFrom = call.ConsultFrom;
+            }
         }
 
         /// <summary>A call event's call, keeping the caller data the offer brought (later events

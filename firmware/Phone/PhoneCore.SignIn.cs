@@ -85,7 +85,7 @@ namespace AgentPhone.Phone
         {
             if (_view == PhoneView.DialEntry)
             {
-                PlaceDialEntry();
+                PlaceDialEntry(false);
                 return;
             }
 

@@ -52,6 +52,7 @@ namespace AgentPhone.Phone
         internal const string KeyResume = "Resume";
         internal const string KeyTransfer = "Xfer";
         internal const string KeyConference = "Conf";
+        internal const string KeyConsult = "Consult";
         internal const string KeyDial = "Dial";
         internal const string KeyUpdate = "Update";
         internal const string KeyAgent = "Agent";
@@ -494,8 +495,9 @@ namespace AgentPhone.Phone
             else if (label == KeyRelease) CallAction(CallActions.Release, null);
             else if (label == KeyHold) CallAction(CallActions.Hold, null);
             else if (label == KeyResume) CallAction(CallActions.Resume, null);
-            else if (label == KeyTransfer) ShowDialEntry(DialTransfer);
-            else if (label == KeyConference) ShowDialEntry(DialConference);
+            else if (label == KeyTransfer) TransferOrConference(DialTransfer);
+            else if (label == KeyConference) TransferOrConference(DialConference);
+            else if (label == KeyConsult) PlaceDialEntry(true);
             else if (label == KeyDial) Dial();
             else if (label == KeyOk) CloseMessage();
         }

@@ -153,6 +153,7 @@ namespace AgentPhone.Phone
         {
             "Select", "Sel", "Submit", "Go", "Cancel", "Back", "Answer", "Ans", "Release", "End",
             "Resume", "Resm", "Update", "Upd", "Stats", "Stat", "Login", "Log", "Agent", "Agnt",
+            "Consult", "Cnsl",
         };
 
         /// <summary>Four equal slots; each label in its slot less one column of gap, as a short

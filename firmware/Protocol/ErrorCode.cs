@@ -41,7 +41,8 @@ namespace AgentPhone.Protocol
         TooManyRequests,
         StorageFailed,
         UriTooLong,
-        HeadersTooLarge
+        HeadersTooLarge,
+        ConsultInProgress
     }
 
     /// <summary>
@@ -92,6 +93,7 @@ namespace AgentPhone.Protocol
             new ErrorRow(ErrorCode.StorageFailed, "STORAGE_FAILED", 503, "The server cannot save changes now; nothing was changed. Try again shortly."),
             new ErrorRow(ErrorCode.UriTooLong, "URI_TOO_LONG", 414, "The request line is too long."),
             new ErrorRow(ErrorCode.HeadersTooLarge, "HEADERS_TOO_LARGE", 431, "The request's headers are too large."),
+            new ErrorRow(ErrorCode.ConsultInProgress, "CONSULT_IN_PROGRESS", 409, "A consult is in progress: transfer, conference or resume the caller first."),
         };
 
         public static readonly NameTable Names = NamesOf(Rows);

@@ -70,9 +70,14 @@ namespace AgentPhone.Protocol
         public const string Release = "release";
         public const string Hold = "hold";
         public const string Resume = "resume";
-        /// <summary>With <c>{"extension":…}</c>: hands the call over.</summary>
+        /// <summary>With <c>{"extension":…}</c>: the caller on hold, the call rings there first;
+        /// transfer or conference completes it, resume or release ends it.</summary>
+        public const string Consult = "consult";
+        /// <summary>With <c>{"extension":…}</c>: hands the call over (during a consult, no body:
+        /// to the consulted agent).</summary>
         public const string Transfer = "transfer";
-        /// <summary>With <c>{"extension":…}</c>: brings another agent in.</summary>
+        /// <summary>With <c>{"extension":…}</c>: brings another agent in (during a consult, no
+        /// body: the consulted agent).</summary>
         public const string Conference = "conference";
         /// <summary>With <c>{"number":…}</c>: an outbound call, from Not Ready.</summary>
         public const string Dial = "dial";

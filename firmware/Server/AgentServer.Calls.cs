@@ -132,7 +132,12 @@ namespace AgentPhone.Server
             }
 
             EmitCall(EventKind.CallAnswered, leg, CallEndReason.None, leg.Party);
-            if (joining)
+            if (leg.ConsultFor != null)
+            {
+                // A consult: the two agents talk, the caller still on hold.
+                AnnounceBetween(leg, leg.ConsultFor);
+            }
+            else if (joining)
             {
                 AnnounceJoin(leg);
             }
@@ -145,8 +150,16 @@ namespace AgentPhone.Server
             return SetHeld(agent, true);
         }
 
+        /// <summary>Takes the caller off hold; during a consult, ends the consult call first
+        /// (Finesse's Retrieve).</summary>
         public ErrorCode Resume(Agent agent)
         {
+            Leg consult = agent.Leg == null ? null : agent.Leg.OpenConsult;
+            if (consult != null)
+            {
+                EndLeg(consult, CallEndReason.Released);
+            }
+
             return SetHeld(agent, false);
         }
 
@@ -164,15 +177,75 @@ namespace AgentPhone.Server
                 return ErrorCode.CallNotConnected;
             }
 
+            Leg consult = leg.OpenConsult;
+            if (consult != null)
+            {
+                // Hanging up on the consulted agent ends the consult; the caller stays on hold.
+                EndLeg(consult, CallEndReason.Released);
+                return ErrorCode.None;
+            }
+
             Call call = leg.Call;
             EndLeg(leg, CallEndReason.Released);
             ClearIfNobodyLeft(call);
             return ErrorCode.None;
         }
 
-        /// <summary>Blind transfer to the agent at <paramref name="extension"/>, who must be Ready.</summary>
+        /// <summary>Consults the Ready agent at <paramref name="extension"/> before a transfer or a
+        /// conference: the caller goes on hold and the call rings there; then <see cref="Transfer"/>
+        /// or <see cref="Conference"/> completes it, <see cref="Resume"/> or <see cref="Release"/>
+        /// ends it.</summary>
+        public ErrorCode Consult(Agent agent, string extension)
+        {
+            if (agent.Leg != null && agent.Leg.OpenConsult != null)
+            {
+                return ErrorCode.ConsultInProgress;
+            }
+
+            Agent target;
+            ErrorCode error = CheckSecondAgent(agent, extension, out target);
+            if (error != ErrorCode.None)
+            {
+                return error;
+            }
+
+            // Offered first, so the hold event that follows tells the agent's stream of the consult.
+            Leg leg = agent.Leg;
+            OfferLeg(leg.Call, target, false, agent.Id, leg);
+            if (leg.State == LegState.Connected)
+            {
+                SetHeld(agent, true);
+            }
+            else
+            {
+                EmitCall(EventKind.CallHeld, leg, CallEndReason.None, leg.Party);
+            }
+
+            return ErrorCode.None;
+        }
+
+        /// <summary>Blind transfer to the agent at <paramref name="extension"/>, who must be Ready;
+        /// during a consult (no extension, or the consulted one), hands the caller to the consulted
+        /// agent.</summary>
         public ErrorCode Transfer(Agent agent, string extension)
         {
+            Leg consult;
+            ErrorCode completing = Completing(agent, extension, out consult);
+            if (completing != ErrorCode.None || consult != null)
+            {
+                if (completing == ErrorCode.None)
+                {
+                    consult.ConsultFor = null;
+                    EndLeg(agent.Leg, CallEndReason.Transferred);
+                    if (consult.Connected)
+                    {
+                        AnnounceJoin(consult);
+                    }
+                }
+
+                return completing;
+            }
+
             Agent target;
             ErrorCode error = CheckSecondAgent(agent, extension, out target);
             if (error != ErrorCode.None)
@@ -190,6 +263,25 @@ namespace AgentPhone.Server
         /// all parties are connected and each is told who joined.</summary>
         public ErrorCode Conference(Agent agent, string extension)
         {
+            Leg consult;
+            ErrorCode completing = Completing(agent, extension, out consult);
+            if (completing != ErrorCode.None || consult != null)
+            {
+                if (completing == ErrorCode.None)
+                {
+                    // Everyone on the call: the caller back from hold, and each party told who is
+                    // there (the two agents again: they now talk with the caller too).
+                    consult.ConsultFor = null;
+                    SetHeld(agent, false);
+                    if (consult.Connected)
+                    {
+                        AnnounceJoin(consult);
+                    }
+                }
+
+                return completing;
+            }
+
             Agent target;
             ErrorCode error = CheckSecondAgent(agent, extension, out target);
             if (error != ErrorCode.None)
@@ -199,6 +291,15 @@ namespace AgentPhone.Server
 
             OfferLeg(agent.Leg.Call, target, false, agent.Id);
             return ErrorCode.None;
+        }
+
+        /// <summary>The consult a transfer or conference completes (null when none is in progress);
+        /// refused when it names another extension than the consulted one.</summary>
+        private ErrorCode Completing(Agent agent, string extension, out Leg consult)
+        {
+            consult = agent.Leg == null ? null : agent.Leg.OpenConsult;
+            bool named = extension != null && extension.Length > 0;
+            return consult != null && named && extension != consult.Agent.Extension ? ErrorCode.ConsultInProgress : ErrorCode.None;
         }
 
         /// <summary>An outbound call, only from Not Ready. To another agent's extension it rings
@@ -296,7 +397,13 @@ namespace AgentPhone.Server
         /// Not Ready (a Ready agent becomes Not Ready and returns to its state after).</summary>
         private void OfferLeg(Call call, Agent agent, bool routed, string party)
         {
+            OfferLeg(call, agent, routed, party, null);
+        }
+
+        private void OfferLeg(Call call, Agent agent, bool routed, string party, Leg consultFor)
+        {
             Leg leg = NewLeg(call, agent, routed, party);
+            leg.ConsultFor = consultFor;
             long ringMs = routed ? call.Queue.RingTimeoutSeconds * 1000L : _options.DirectRingTimeoutSeconds * 1000L;
             leg.RingDeadline = _deadlines.Schedule(_clock.NowMs + ringMs, DeadlineKind.RingNoAnswer, leg);
             if (routed)
@@ -371,6 +478,13 @@ namespace AgentPhone.Server
         /// call, else the pending choice or the state it had.</summary>
         private void EndLeg(Leg leg, CallEndReason reason)
         {
+            // A consult ends with the leg it was for.
+            Leg consult = leg.OpenConsult;
+            if (consult != null)
+            {
+                EndLeg(consult, reason);
+            }
+
             Agent agent = leg.Agent;
             Call call = leg.Call;
             bool wasConnected = leg.Connected;
@@ -500,12 +614,18 @@ namespace AgentPhone.Server
             for (int i = 0; i < call.Legs.Count; i++)
             {
                 Leg other = (Leg)call.Legs[i];
-                if (other != joined && other.Connected)
+                // A consult in progress elsewhere on the call is not part of it yet.
+                if (other != joined && other.Connected && other.ConsultFor == null)
                 {
-                    EmitCall(EventKind.PartyJoined, other, CallEndReason.None, joined.Agent.Id);
-                    EmitCall(EventKind.PartyJoined, joined, CallEndReason.None, other.Agent.Id);
+                    AnnounceBetween(joined, other);
                 }
             }
+        }
+
+        private void AnnounceBetween(Leg joined, Leg other)
+        {
+            EmitCall(EventKind.PartyJoined, other, CallEndReason.None, joined.Agent.Id);
+            EmitCall(EventKind.PartyJoined, joined, CallEndReason.None, other.Agent.Id);
         }
 
         private void AnnounceLeave(Leg left, CallEndReason reason)
@@ -514,7 +634,8 @@ namespace AgentPhone.Server
             for (int i = 0; i < call.Legs.Count; i++)
             {
                 Leg other = (Leg)call.Legs[i];
-                if (other.Connected)
+                // A consulted agent was known only to the one who consulted it.
+                if (other.Connected && (left.ConsultFor == null || other == left.ConsultFor) && other.ConsultFor == null)
                 {
                     EmitCall(EventKind.PartyLeft, other, reason, left.Agent.Id);
                 }

@@ -8,7 +8,10 @@ namespace AgentPhone.Server
     public sealed partial class AgentServer
     {
         private const string StateHeader = "agentphone-state";
-        private const int StateVersion = 1;
+        // 2 added consults (a leg's consulting leg, an event's consult); a version 1 snapshot,
+        // which has none, still reads.
+        private const int StateVersion = 2;
+        private int _readingVersion;
 
         /// <summary>Events of each stream a snapshot keeps: a client further behind than these
         /// when the center restarts from it resynchronizes, as after any gap.</summary>
@@ -93,7 +96,8 @@ namespace AgentPhone.Server
         /// <see cref="StateFormatException"/>.</summary>
         public void ReadState(StateReader r)
         {
-            if (r.String() != StateHeader || r.Int() != StateVersion)
+            _readingVersion = r.String() == StateHeader ? r.Int() : 0;
+            if (_readingVersion < 1 || _readingVersion > StateVersion)
             {
                 throw new StateFormatException("Not a snapshot of this version of the center.");
             }
@@ -346,6 +350,7 @@ namespace AgentPhone.Server
                 w.Long(leg.OfferedMs);
                 w.Long(leg.AnsweredMs);
                 WriteDeadline(w, leg.RingDeadline);
+                w.Int(leg.ConsultFor == null ? -1 : c.Legs.IndexOf(leg.ConsultFor));
                 w.EndRecord();
             }
         }
@@ -367,6 +372,7 @@ namespace AgentPhone.Server
             c.AnsweredMs = r.Long();
             int legs = r.Int();
             r.EndRecord();
+            int[] consultFor = new int[legs];
             for (int i = 0; i < legs; i++)
             {
                 Agent agent = FindAgent(r.String(), r.String());
@@ -380,9 +386,20 @@ namespace AgentPhone.Server
                 leg.OfferedMs = r.Long();
                 leg.AnsweredMs = r.Long();
                 leg.RingDeadline = ReadDeadline(r, DeadlineKind.RingNoAnswer, leg);
+                consultFor[i] = _readingVersion >= 2 ? r.Int() : -1;
                 r.EndRecord();
                 c.Legs.Add(leg);
                 agent.Leg = leg;
+            }
+
+            for (int i = 0; i < legs; i++)
+            {
+                if (consultFor[i] < -1 || consultFor[i] >= legs)
+                {
+                    throw new StateFormatException("A consult names a leg its call does not have.");
+                }
+
+                ((Leg)c.Legs[i]).ConsultFor = consultFor[i] < 0 ? null : (Leg)c.Legs[consultFor[i]];
             }
 
             _calls.Set(c.Id, c);
@@ -474,6 +491,13 @@ namespace AgentPhone.Server
                 e.Labels = r.Strings();
                 e.Values = r.Strings();
                 e.CallsQueued = r.Int();
+                if (_readingVersion >= 2)
+                {
+                    e.ConsultTo = r.String();
+                    e.ConsultConnected = r.Bool();
+                    e.ConsultFrom = r.String();
+                }
+
                 r.EndRecord();
                 s.Append(e);
             }
@@ -547,6 +571,9 @@ namespace AgentPhone.Server
                 w.Strings(e.Labels);
                 w.Strings(e.Values);
                 w.Int(e.CallsQueued);
+                w.String(e.ConsultTo);
+                w.Bool(e.ConsultConnected);
+                w.String(e.ConsultFrom);
                 w.EndRecord();
             }
         }

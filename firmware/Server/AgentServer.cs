@@ -326,6 +326,10 @@ namespace AgentPhone.Server
             e.Dnis = call.Dnis;
             e.Party = party;
             e.EndReason = reason;
+            Leg consult = leg.OpenConsult;
+            e.ConsultTo = consult == null ? null : consult.Agent.Extension;
+            e.ConsultConnected = consult != null && consult.Connected;
+            e.ConsultFrom = leg.ConsultFor == null ? null : leg.ConsultFor.Agent.Extension;
             if (kind == EventKind.CallOffered)
             {
                 Layout layout = call.Queue == null || call.Queue.Layout == null ? Layout.Default : call.Queue.Layout;

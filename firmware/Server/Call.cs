@@ -98,6 +98,28 @@ namespace AgentPhone.Server
         /// <summary>Who brought the agent in (transfer, conference) or whom it dialled; else null.</summary>
         public string Party { get; private set; }
 
+        /// <summary>For a consult: the leg of the agent who consults this one, its caller on hold
+        /// meanwhile; null once the consult is completed (transfer, conference) or for any other leg.</summary>
+        public Leg ConsultFor { get; internal set; }
+
+        /// <summary>The consult this leg's agent has open (the leg ringing or talking with it), or null.</summary>
+        public Leg OpenConsult
+        {
+            get
+            {
+                for (int i = 0; i < Call.Legs.Count; i++)
+                {
+                    Leg other = (Leg)Call.Legs[i];
+                    if (other.ConsultFor == this)
+                    {
+                        return other;
+                    }
+                }
+
+                return null;
+            }
+        }
+
         public LegState State { get; internal set; }
 
         public long OfferedMs { get; internal set; }

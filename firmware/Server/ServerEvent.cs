@@ -30,6 +30,12 @@ namespace AgentPhone.Server
         public string Dnis;
         /// <summary>The other agent of a join, drop or transfer, or the number dialled.</summary>
         public string Party;
+        /// <summary>A consult this agent has open: the extension it consults, and whether that
+        /// agent answered; null and false otherwise.</summary>
+        public string ConsultTo;
+        public bool ConsultConnected;
+        /// <summary>The extension of the agent consulting this one, while the consult lasts.</summary>
+        public string ConsultFrom;
         /// <summary>Why a call ended for this agent (CallEnded).</summary>
         public CallEndReason EndReason;
         /// <summary>Caller data as the layout shows it: labels and values, same length.</summary>

@@ -8,7 +8,7 @@ namespace AgentPhone.Host.Tests;
 
 /// <summary>
 /// Random traffic (sign-ins right and wrong, state changes with and without reasons, calls
-/// offered, answered, held, transferred, conferenced, released, wrap-up, hang-ups, bad requests)
+/// offered, answered, held, consulted, transferred, conferenced, released, wrap-up, hang-ups, bad requests)
 /// against the center, stopped at random points and opened again on its store, from snapshots
 /// and from the journal alone: the restored center is the live one, field by field (its whole
 /// snapshot text), and goes on answering the same.
@@ -146,7 +146,9 @@ public sealed class RestartPropertyTests
                 5 => Call(token, "answer"),
                 6 => Call(token, "release"),
                 7 => Call(token, random.Next(2) == 0 ? "hold" : "resume"),
-                8 => Call(token, random.Next(2) == 0 ? "transfer" : "conference", $"{{\"extension\":\"{other}\"}}"),
+                // A consult, a blind transfer or conference, or the completion of a consult (no body).
+                8 => random.Next(4) == 0 ? Call(token, random.Next(2) == 0 ? "transfer" : "conference")
+                    : Call(token, new[] { "consult", "transfer", "conference" }[random.Next(3)], $"{{\"extension\":\"{other}\"}}"),
                 9 => Call(token, "dial", $"{{\"number\":\"{random.Next(1000, 9999)}\"}}"),
                 10 => Put(token, "wrapup", $"{{\"reasonCode\":{random.Next(19, 23)}}}"),
                 11 => _calls.Count == 0 ? Post(Routes.Calls, "{\"extension\":\"2101\",\"ani\":\"5550\"}", key: true)

@@ -18,6 +18,13 @@ namespace AgentPhone.Protocol.Messages
         public long ConnectedMs;
         /// <summary>Caller data as the layout labels it.</summary>
         public CallVariable[] Variables;
+        /// <summary>The extension this agent consults (the caller on hold meanwhile), and
+        /// RINGING or CONNECTED for that agent's leg; null when no consult is open.</summary>
+        public string ConsultTo;
+        public string ConsultState;
+        /// <summary>The extension of the agent consulting this one, until it completes the
+        /// transfer or conference.</summary>
+        public string ConsultFrom;
 
         public void WriteMembers(JsonWriter w)
         {
@@ -30,6 +37,9 @@ namespace AgentPhone.Protocol.Messages
             w.Member("layout", Layout);
             w.Member("connectedMs", ConnectedMs);
             w.Member("variables", Variables);
+            w.Member("consultTo", ConsultTo);
+            w.Member("consultState", ConsultState);
+            w.Member("consultFrom", ConsultFrom);
         }
 
         public void ReadMember(string name, JsonReader r)
@@ -43,6 +53,9 @@ namespace AgentPhone.Protocol.Messages
             else if (name == "layout") Layout = r.ReadString();
             else if (name == "connectedMs") ConnectedMs = r.ReadLong();
             else if (name == "variables") Variables = CallVariable.ReadArray(r);
+            else if (name == "consultTo") ConsultTo = r.ReadString();
+            else if (name == "consultState") ConsultState = r.ReadString();
+            else if (name == "consultFrom") ConsultFrom = r.ReadString();
             else r.Skip();
         }
     }

@@ -4,7 +4,7 @@ using AgentPhone.Protocol.Messages;
 namespace AgentPhone.Server.Api
 {
     /// <summary>The routes that move calls: the PBX offering and hanging up, and an agent's call
-    /// control (answer, release, hold, resume, transfer, conference, dial).</summary>
+    /// control (answer, release, hold, resume, consult, transfer, conference, dial).</summary>
     internal sealed class CallRoutes
     {
         private readonly AgentServer _server;
@@ -26,15 +26,18 @@ namespace AgentPhone.Server.Api
             else if (action == CallActions.Release) error = _server.Release(agent);
             else if (action == CallActions.Hold) error = _server.Hold(agent);
             else if (action == CallActions.Resume) error = _server.Resume(agent);
-            else if (action == CallActions.Transfer || action == CallActions.Conference)
+            else if (action == CallActions.Consult || action == CallActions.Transfer || action == CallActions.Conference)
             {
-                TargetRequest m = (TargetRequest)_check.Body(q, new TargetRequest(), true);
-                if (!_check.Required(r, "extension", m.Extension))
+                // A transfer or conference that completes a consult names nobody new.
+                bool completing = action != CallActions.Consult && agent.Leg != null && agent.Leg.OpenConsult != null;
+                TargetRequest m = (TargetRequest)_check.Body(q, new TargetRequest(), !completing);
+                if (completing ? !_check.Fits(r, "extension", m.Extension) : !_check.Required(r, "extension", m.Extension))
                 {
                     return;
                 }
 
-                error = action == CallActions.Transfer ? _server.Transfer(agent, m.Extension) : _server.Conference(agent, m.Extension);
+                error = action == CallActions.Consult ? _server.Consult(agent, m.Extension)
+                    : action == CallActions.Transfer ? _server.Transfer(agent, m.Extension) : _server.Conference(agent, m.Extension);
             }
             else if (action == CallActions.Dial)
             {

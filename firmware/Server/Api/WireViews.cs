@@ -111,7 +111,11 @@ namespace AgentPhone.Server.Api
                 : e.Kind == EventKind.CallHeld ? LegStates.Held
                 : e.Kind == EventKind.CallEnded ? null
                 : LegStates.Connected;
-            return Call(e.CallId, state, e.Routed, e.Queue, e.Ani, e.Dnis, e.Layout, e.Labels == null ? null : Variables(e.Labels, e.Values));
+            CallInfo c = Call(e.CallId, state, e.Routed, e.Queue, e.Ani, e.Dnis, e.Layout, e.Labels == null ? null : Variables(e.Labels, e.Values));
+            c.ConsultTo = e.ConsultTo;
+            c.ConsultState = e.ConsultTo == null ? null : e.ConsultConnected ? LegStates.Connected : LegStates.Ringing;
+            c.ConsultFrom = e.ConsultFrom;
+            return c;
         }
 
         public QueueFigures Figures(Queue queue)
@@ -239,6 +243,10 @@ namespace AgentPhone.Server.Api
             CallInfo c = Call(call.Id, LegStates.ToWire(leg.State), leg.Routed, call.Queue == null ? null : call.Queue.Name, call.Ani, call.Dnis,
                 _layoutScratch.Layout, Variables(_layoutScratch.Labels, _layoutScratch.Values));
             c.ConnectedMs = leg.AnsweredMs == 0 ? 0 : _server.NowMs - leg.AnsweredMs;
+            Leg consult = leg.OpenConsult;
+            c.ConsultTo = consult == null ? null : consult.Agent.Extension;
+            c.ConsultState = consult == null ? null : consult.Connected ? LegStates.Connected : LegStates.Ringing;
+            c.ConsultFrom = leg.ConsultFor == null ? null : leg.ConsultFor.Agent.Extension;
             return c;
         }
 

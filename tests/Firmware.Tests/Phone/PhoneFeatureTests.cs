@@ -159,6 +159,66 @@ namespace AgentPhone.Firmware.Tests.Phone
         }
 
         [TestMethod]
+        public void AConsultOnTheSmallestBoardThenTransfer()
+        {
+            // esp32-ssd1306: 21 columns, 8 rows.
+            PhoneRig rig = new PhoneRig(new Center(), 21, 8);
+            Agent grace = SignInReady(rig.Center, "7002", "2102");
+            rig.Center.Server.SetState(grace, AgentState.NotReady, 1);
+            rig.RingingQueueCall();
+            rig.Center.Server.SetState(grace, AgentState.Ready, 0);
+            rig.Keys("ANSWER SOFT4 SOFT3");
+            Assert.AreEqual("Transfer to", rig.Row(1));
+            Assert.AreEqual("Dial|<<|Consult|Cancel", rig.Softkeys());
+            Assert.Contains("Cnsl", rig.Row(7), "the short form where the word does not fit");
+
+            rig.Keys("2 1 0 2 SOFT3");
+            Assert.AreEqual("Consult", rig.Row(1));
+            Assert.Contains("Caller: 2301 held", rig.Text());
+            Assert.Contains("2102 ringing", rig.Text());
+            Assert.AreEqual("Resume|Xfer|Conf|Release", rig.Softkeys());
+            Assert.IsNotNull(grace.Leg, "the call rings at 7002");
+
+            Assert.AreEqual(0, (int)rig.Center.Server.Answer(grace));
+            rig.Events();
+            Assert.Contains("2102 talking", rig.Text());
+            rig.Keys("SOFT2");
+            Assert.IsNull(rig.Phone.Call, "the caller went to 7002");
+            Assert.AreEqual("Agent: 7001", rig.Row(1));
+            Assert.IsNotNull(grace.Leg);
+            Assert.IsNull(grace.Leg.ConsultFor, "7002 has the caller now");
+        }
+
+        [TestMethod]
+        public void AConsultEndsWithResumeOrBecomesAConference()
+        {
+            PhoneRig rig = new PhoneRig(new Center(), 26, 10);
+            Agent grace = SignInReady(rig.Center, "7002", "2102");
+            rig.Center.Server.SetState(grace, AgentState.NotReady, 1);
+            rig.RingingQueueCall();
+            rig.Center.Server.SetState(grace, AgentState.Ready, 0);
+
+            // Consulted, then back to the caller: the consult call ends at 7002.
+            rig.Keys("ANSWER SOFT4 SOFT4 2 1 0 2 SOFT3");
+            Assert.AreEqual("Consult", rig.Row(1));
+            rig.Keys("SOFT1");
+            Assert.AreEqual("Talking", rig.Row(1));
+            Assert.IsNull(grace.Leg);
+
+            // Again, answered, then completed as a conference: all three on the call.
+            rig.Keys("SOFT4 2 1 0 2 SOFT3");
+            Assert.AreEqual(0, (int)rig.Center.Server.Answer(grace));
+            rig.Events();
+            Assert.Contains("2102 talking", rig.Text());
+            rig.Keys("SOFT3");
+            rig.Events();
+            Assert.AreEqual("Talking", rig.Row(1));
+            Assert.Contains("With: 7002", rig.Text());
+            Assert.AreEqual("Release|Hold|Xfer|Conf", rig.Softkeys());
+            Assert.AreEqual(2, grace.Leg.Call.PartyCount);
+        }
+
+        [TestMethod]
         public void ADirectCallRingsWithItsOwnCadenceAndStopsWhenTheCallerHangsUp()
         {
             PhoneRig rig = new PhoneRig();

@@ -411,6 +411,133 @@ namespace AgentPhone.Firmware.Tests.Server
         }
 
         [TestMethod]
+        public void AConsultThenTransferHandsTheCallerToTheConsultedAgent()
+        {
+            Center c = new Center(Strategy.Linear, 10);
+            Agent a1 = c.Ready("7001");
+            Call call = c.Offer(c.Support, "2301");
+            c.Server.Answer(a1);
+            Agent a3 = c.SignIn("7003");
+            Expect.Error("TARGET_NOT_READY", c.Server.Consult(a1, "2103"));
+            c.Server.SetState(a3, AgentState.Ready, 0);
+            long seq1 = a1.Events.LastSeq;
+            Expect.Ok(c.Server.Consult(a1, "2103"));
+
+            // The caller waits on hold; the consulted agent's phone rings with who consults.
+            Expect.State("Hold", a1);
+            ServerEvent held = Center.Last(a1.Events);
+            Assert.AreEqual("STATE_CHANGED CALL_HELD", Center.KindsAfter(a1.Events, seq1), "Hold, then the call held");
+            Assert.AreEqual("2103", held.ConsultTo);
+            Assert.IsFalse(held.ConsultConnected);
+            ServerEvent offered = Center.Last(a3.Events);
+            Assert.AreEqual("CALL_OFFERED", EventKinds.ToWire(offered.Kind));
+            Assert.AreEqual("2101", offered.ConsultFrom);
+            Assert.AreEqual("7001", offered.Party);
+            Expect.Error("CONSULT_IN_PROGRESS", c.Server.Consult(a1, "2103"));
+            Expect.Error("CONSULT_IN_PROGRESS", c.Server.Transfer(a1, "2102"));
+
+            // The two agents talk; the consulting one hears that the other answered.
+            Expect.Ok(c.Server.Answer(a3));
+            ServerEvent joined = Center.Last(a1.Events);
+            Assert.AreEqual("PARTY_JOINED", EventKinds.ToWire(joined.Kind));
+            Assert.AreEqual("7003", joined.Party);
+            Assert.IsTrue(joined.ConsultConnected);
+            Expect.State("Hold", a1);
+
+            // Completed: the first agent goes to wrap-up, the second keeps the caller.
+            long seq3 = a3.Events.LastSeq;
+            Expect.Ok(c.Server.Transfer(a1, null));
+            Assert.IsNull(a1.Leg);
+            Expect.State("Work", a1);
+            Assert.AreEqual("TRANSFERRED", CallEndReasons.ToWire(LastEnd(a1)));
+            Assert.AreSame(call, a3.Leg.Call);
+            Assert.AreEqual(1, call.PartyCount);
+            ServerEvent left = Center.Last(a3.Events);
+            Assert.AreEqual("PARTY_LEFT", Center.KindsAfter(a3.Events, seq3));
+            Assert.AreEqual("7001", left.Party);
+            Assert.IsNull(left.ConsultFrom, "no longer a consult: the caller is on this agent's call");
+            Expect.Ok(c.Server.Release(a3));
+            Assert.IsTrue(call.State == CallState.Ended);
+        }
+
+        [TestMethod]
+        public void AConsultThenConferenceBringsAllThreeTogether()
+        {
+            Center c = new Center();
+            Agent a1 = c.Ready("7001");
+            Call call = c.Offer(c.Support, "2301");
+            c.Server.Answer(a1);
+            Agent a3 = c.Ready("7003");
+            Expect.Ok(c.Server.Consult(a1, "2103"));
+            Expect.Ok(c.Server.Answer(a3));
+            Expect.Error("CONSULT_IN_PROGRESS", c.Server.Conference(a1, "2102"));
+
+            long seq1 = a1.Events.LastSeq;
+            long seq3 = a3.Events.LastSeq;
+            Expect.Ok(c.Server.Conference(a1, "2103"));
+            Expect.State("Talking", a1);
+            Assert.AreEqual("STATE_CHANGED CALL_RESUMED PARTY_JOINED", Center.KindsAfter(a1.Events, seq1));
+            Assert.IsNull(Center.Last(a1.Events).ConsultTo);
+            Assert.AreEqual("PARTY_JOINED", Center.KindsAfter(a3.Events, seq3));
+            Assert.IsNull(Center.Last(a3.Events).ConsultFrom);
+            Assert.AreEqual(2, call.PartyCount);
+            Assert.IsNull(a1.Leg.OpenConsult);
+
+            Expect.Ok(c.Server.Release(a1));
+            Assert.AreSame(call, a3.Leg.Call);
+            Expect.Ok(c.Server.HangUp(call.Id));
+            Expect.State("Ready", a3);
+        }
+
+        [TestMethod]
+        public void AConsultEndsByResumeReleaseOrNoAnswerAndTheCallerStays()
+        {
+            Center c = new Center();
+            Agent a1 = c.Ready("7001");
+            Call call = c.Offer(c.Support, "2301");
+            c.Server.Answer(a1);
+            Agent a3 = c.Ready("7003");
+
+            // Resume: the consult call ends and the caller is back.
+            Expect.Ok(c.Server.Consult(a1, "2103"));
+            Expect.Ok(c.Server.Answer(a3));
+            long seq1 = a1.Events.LastSeq;
+            Expect.Ok(c.Server.Resume(a1));
+            Assert.AreEqual("PARTY_LEFT STATE_CHANGED CALL_RESUMED", Center.KindsAfter(a1.Events, seq1));
+            Expect.State("Talking", a1);
+            Assert.IsNull(a3.Leg);
+            Expect.State("Ready", a3);
+            Assert.AreEqual("RELEASED", CallEndReasons.ToWire(LastEnd(a3)));
+
+            // Release during a consult hangs up on the consulted agent only.
+            Expect.Ok(c.Server.Consult(a1, "2103"));
+            Expect.Ok(c.Server.Answer(a3));
+            Expect.Ok(c.Server.Release(a1));
+            Assert.IsNull(a3.Leg);
+            Assert.AreSame(call, a1.Leg.Call);
+            Expect.State("Hold", a1);
+
+            // From hold, unanswered: the ring times out and the caller is still on hold.
+            seq1 = a1.Events.LastSeq;
+            Expect.Ok(c.Server.Consult(a1, "2103"));
+            Assert.AreEqual("CALL_HELD", Center.KindsAfter(a1.Events, seq1), "the agent's stream hears of the consult even from hold");
+            c.Advance(31000);
+            ServerEvent left = Center.Last(a1.Events);
+            Assert.AreEqual("PARTY_LEFT", EventKinds.ToWire(left.Kind));
+            Assert.AreEqual("NO_ANSWER", CallEndReasons.ToWire(left.EndReason));
+            Assert.IsNull(left.ConsultTo);
+            Expect.State("Hold", a1);
+            Expect.State("Ready", a3);
+
+            // The caller hangs up during a consult: both agents are off the call.
+            Expect.Ok(c.Server.Consult(a1, "2103"));
+            Expect.Ok(c.Server.HangUp(call.Id));
+            Assert.IsNull(a1.Leg);
+            Assert.IsNull(a3.Leg);
+            Expect.State("Ready", a3);
+        }
+
+        [TestMethod]
         public void OutboundOnlyFromNotReady()
         {
             Center c = new Center();
