@@ -62,6 +62,7 @@ namespace AgentPhone.Phone
             _screen.FirstLine = scrolled;
             _screen.Title = "Caller Data";
             string layout = _call.Layout != null ? _call.Layout : _provisioning != null ? _provisioning.Layout : null;
+            if (_call.ConsultTo != null) _screen.AddLine(ConsultLine());
             if (_call.ConsultFrom != null) _screen.AddLine("Consult from " + _call.ConsultFrom);
             _screen.AddLine("Layout: " + (layout == null ? "Default" : layout));
             _screen.AddLine("ANI: " + _call.Ani);
@@ -109,7 +110,7 @@ namespace AgentPhone.Phone
             _screen.AddLine((placed ? "Calling: " + _call.Dnis : "Caller: " + _call.Ani) + (consulting ? " held" : string.Empty));
             _screen.AddLine(string.Empty);
             DrawTalkingTimer();
-            if (consulting) _screen.AddLine(_call.ConsultTo + (_call.ConsultState == LegStates.Ringing ? " ringing" : " talking"));
+            if (consulting) _screen.AddLine(ConsultLine());
             if (_call.ConsultFrom != null) _screen.AddLine("Consult from " + _call.ConsultFrom);
             if (_call.Queue != null) _screen.AddLine("Queue: " + _call.Queue);
             if (_party != null) _screen.AddLine("With: " + _party);
@@ -119,6 +120,12 @@ namespace AgentPhone.Phone
             // or hang up on the consulted agent (the caller stays on hold).
             if (consulting) _screen.SetSoftkeys(KeyResume, KeyTransfer, KeyConference, KeyRelease);
             else _screen.SetSoftkeys(KeyRelease, _call.State == LegStates.Held ? KeyResume : KeyHold, KeyTransfer, KeyConference);
+        }
+
+        // "2102 ringing", then "2102 talking": the consulted agent.
+        private string ConsultLine()
+        {
+            return _call.ConsultTo + (_call.ConsultState == LegStates.Ringing ? " ringing" : " talking");
         }
 
         /// <summary>Xfer and Conf: during a consult they complete it; else they ask for the

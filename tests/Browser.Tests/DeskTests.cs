@@ -188,6 +188,56 @@ public sealed class DeskTests : BrowserTest
     }
 
     [TestMethod]
+    [Timeout(180_000)]
+    public async Task TheDeskConsultsAnotherAgentThenTransfers()
+    {
+        await using var emulator = await StartEmulator();
+        VirtualPhone ada = emulator.Phones[0];
+        VirtualPhone alan = emulator.Phones[1];
+        Keys(ada, "SOFT1 SOFT3 7 0 0 1 DOWN 1 2 3 4 SOFT1 1");
+        await ExpectPhone(ada, "Agent State: Ready");
+        await using var browser = await Browser();
+        IPage desk = await browser.NewPageAsync();
+        await desk.GotoAsync(emulator.BaseUrl + "/desk/");
+        await SignIn(desk, "7001", "1234", "2101");
+        await ExpectState(desk, "Ready");
+        Post(emulator, "/emulator/calls", "{\"queue\":\"Support\",\"ani\":\"2301\"}");
+        await ExpectState(desk, "Reserved");
+        await desk.ClickAsync("#answer");
+        await ExpectState(desk, "Talking");
+        // The second agent is Ready only now, so the queue call went to the first.
+        Keys(alan, "SOFT1 SOFT3 7 0 0 2 DOWN 1 2 3 4 SOFT1 1");
+        await ExpectPhone(alan, "Agent State: Ready");
+
+        // Consult: the caller on hold, the call rings at 2102 saying who consults.
+        await desk.FillAsync("#target", "2102");
+        await desk.ClickAsync("#consult");
+        await ExpectText(desk, "#consult-status", "Consulting 2102: ringing");
+        await ExpectText(desk, "#call-state", "On hold");
+        await ExpectPhone(alan, "Consult from 2101");
+        await ExpectPhone(ada, "2102 ringing");
+
+        // Answered there: the two talk; Release would end the consult only.
+        Keys(alan, "ANSWER");
+        await ExpectText(desk, "#consult-status", "Consulting 2102: talking");
+        Assert.AreEqual("End consult", await desk.TextContentAsync("#release"));
+        await ExpectPhone(ada, "2102 talking");
+
+        // Completed: the caller is 2102's; the desk's call is over.
+        await desk.ClickAsync("#complete-transfer");
+        await desk.Locator("#no-call").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await ExpectPhone(alan, "ANI: 2301");
+        // No longer a consult at 2102: the caller is its call now.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (string.Join("\n", alan.Screen().Rows).Contains("Consult from", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.IsFalse(string.Join("\n", alan.Screen().Rows).Contains("Consult from", StringComparison.Ordinal), "2102 still shows the consult");
+    }
+
+    [TestMethod]
     [Timeout(120_000)]
     public async Task ARefusalShowsTheServersMessage()
     {

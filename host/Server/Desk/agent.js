@@ -78,7 +78,8 @@
     if (call) {
       const placed = call.ani === s.extension;
       const name = callerName(call);
-      Desk.show($("call-state"), (call.state === "RINGING" ? "Ringing" : call.state === "HELD" ? "On hold" : "Talking") + (name ? " · " + name : ""));
+      Desk.show($("call-state"), (call.state === "RINGING" ? "Ringing" : call.state === "HELD" ? "On hold" : "Talking") + (name ? " · " + name : "")
+        + (call.consultFrom ? " · consult from " + call.consultFrom : ""));
       const rows = [placed ? ["Calling", call.dnis] : ["Caller", call.ani], ["Dialed", call.dnis]];
       if (call.queue) rows.push(["Queue", call.queue]);
       if (call.layout) rows.push(["Layout", call.layout]);
@@ -89,6 +90,12 @@
       $("resume").hidden = call.state !== "HELD";
       $("release").hidden = call.state === "RINGING";
       $("transfer-row").hidden = call.state !== "CONNECTED";
+      // A consult: the caller on hold while the agent talks with another; Transfer or Conference
+      // completes it, Resume goes back to the caller, End consult hangs up on the other agent.
+      const consulting = !!call.consultTo;
+      $("consult-row").hidden = !consulting;
+      Desk.show($("consult-status"), consulting ? `Consulting ${call.consultTo}: ${call.consultState === "RINGING" ? "ringing" : "talking"}` : "");
+      Desk.show($("release"), consulting ? "End consult" : "Release");
     }
     $("wrapup-row").hidden = !(s.state === "WORK" || (call && call.routed));
     $("dial-row").hidden = !(s.state === "NOT_READY" && !call);
@@ -211,7 +218,9 @@
     else render();
   }));
   ["answer", "hold", "resume", "release"].forEach(a => $(a).addEventListener("click", () => act(() => callAction(a))));
-  ["transfer", "conference"].forEach(a => $(a).addEventListener("click", () => act(() => callAction(a, { extension: $("target").value.trim() }))));
+  ["consult", "transfer", "conference"].forEach(a => $(a).addEventListener("click", () => act(() => callAction(a, { extension: $("target").value.trim() }))));
+  // Completing a consult names nobody new: the server knows whom the agent consults.
+  ["transfer", "conference"].forEach(a => $("complete-" + a).addEventListener("click", () => act(() => callAction(a))));
   $("set-wrapup").addEventListener("click", () => act(async () => {
     status = await Desk.api(session, "PUT", "agents/me/wrapup", { reasonCode: Number($("wrapup-reason").value) });
     readAt = performance.now();

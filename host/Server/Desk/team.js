@@ -80,10 +80,11 @@
     row.reason.replaceChildren(...options);
   }
 
-  /** "2301 · Support": who is on the line, and from which queue. */
+  /** "2301 · Support": who is on the line, from which queue, and a consult in progress. */
   function callText(call) {
     if (!call) return "";
-    return [call.ani, call.queue].filter(Boolean).join(" · ");
+    const consult = call.consultTo ? "consulting " + call.consultTo : call.consultFrom ? "consult from " + call.consultFrom : "";
+    return [call.ani, call.queue, consult].filter(Boolean).join(" · ");
   }
 
   /** The state, and the one chosen for after the call: "Talking, then Not Ready (Break)". */
