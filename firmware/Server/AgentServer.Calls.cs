@@ -460,6 +460,12 @@ namespace AgentPhone.Server
                 return ErrorCode.CallNotConnected;
             }
 
+            if (leg.ConsultFor != null)
+            {
+                // The consulted agent brings nobody in until the consult is completed.
+                return ErrorCode.ConsultInProgress;
+            }
+
             if (extension == null || extension.Length == 0 || extension == agent.Extension)
             {
                 return ErrorCode.InvalidArgument;

@@ -435,9 +435,10 @@ namespace AgentPhone.Firmware.Tests.Server
             Assert.AreEqual("7001", offered.Party);
             Expect.Error("CONSULT_IN_PROGRESS", c.Server.Consult(a1, "2103"));
             Expect.Error("CONSULT_IN_PROGRESS", c.Server.Transfer(a1, "2102"));
-
-            // The two agents talk; the consulting one hears that the other answered.
             Expect.Ok(c.Server.Answer(a3));
+            Expect.Error("CONSULT_IN_PROGRESS", c.Server.Transfer(a3, "2102"), "the consulted agent brings nobody in meanwhile");
+
+            // The two agents talk; the consulting one heard that the other answered.
             ServerEvent joined = Center.Last(a1.Events);
             Assert.AreEqual("PARTY_JOINED", EventKinds.ToWire(joined.Kind));
             Assert.AreEqual("7003", joined.Party);
