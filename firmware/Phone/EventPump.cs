@@ -15,8 +15,9 @@ namespace AgentPhone.Phone
     {
         public const int IdleMs = 250;
         public const int RetryMs = 2000;
-        /// <summary>How often a phone nobody is signed in on asks whether an agent signed in at
-        /// its station from elsewhere.</summary>
+        /// <summary>How often at most a phone nobody is signed in on asks whether an agent signed
+        /// in at its station from elsewhere. A server that holds the question until someone signs
+        /// in (the event wait) is asked once per wait instead.</summary>
         public const int JoinEveryMs = 2000;
 
         public EventPump(PhoneCore phone, object phoneLock, IHttp http, IClock clock)
@@ -44,24 +45,25 @@ namespace AgentPhone.Phone
             string authorization;
             string token;
             int wait;
+            bool joining;
             lock (PhoneLock)
             {
-                if (!Phone.SignedIn)
+                // While no server answers, a poll asks without waiting: the server's return
+                // shows at once, not when a long-poll with nothing to say runs out.
+                wait = waitSeconds >= 0 ? waitSeconds : Phone.ServerDown ? 0 : Phone.Settings.EventWaitSeconds;
+                joining = !Phone.SignedIn;
+                if (joining)
                 {
                     authorization = Phone.JoinAuthorization;
-                    path = Routes.Devices + Phone.Settings.DeviceName + "/" + Routes.Session;
                     if (authorization == null)
                     {
                         return IdleMs;
                     }
 
-                    wait = -1;
+                    path = Routes.Devices + Phone.Settings.DeviceName + "/" + Routes.Session + "?wait=" + wait;
                 }
                 else
                 {
-                    // While no server answers, a poll asks without waiting: the server's return
-                    // shows at once, not when a long-poll with nothing to say runs out.
-                    wait = waitSeconds >= 0 ? waitSeconds : Phone.ServerDown ? 0 : Phone.Settings.EventWaitSeconds;
                     path = Phone.EventsPath(wait);
                     authorization = Phone.Link.Authorization;
                 }
@@ -69,9 +71,9 @@ namespace AgentPhone.Phone
                 token = Phone.Link.Token;
             }
 
-            if (wait < 0)
+            if (joining)
             {
-                return Join(path, authorization);
+                return Join(path, authorization, wait);
             }
 
             EventsResponse events = new EventsResponse();
@@ -90,25 +92,31 @@ namespace AgentPhone.Phone
         }
 
         /// <summary>Nobody signed in here: asks whether an agent signed in at this phone's station
-        /// from elsewhere (a desktop), and if so the phone joins that agent.</summary>
-        private int Join(string path, string deviceAuthorization)
+        /// from elsewhere (a desktop), and if so the phone joins that agent. The server holds the
+        /// question up to <paramref name="wait"/> seconds; one that answers sooner (a server that
+        /// does not hold it, or a cluster) is asked again only after <see cref="JoinEveryMs"/>.</summary>
+        private int Join(string path, string deviceAuthorization, int wait)
         {
+            long asked = Clock.NowMs;
             SignInResponse joined = new SignInResponse();
-            Reply reply = Client.Call(Methods.Post, path, deviceAuthorization, null, joined, Phone.Settings.RequestTimeoutMs);
+            Reply reply = Client.Call(Methods.Post, path, deviceAuthorization, null, joined, wait * 1000 + Phone.Settings.RequestTimeoutMs);
             lock (PhoneLock)
             {
                 if (reply == Reply.Ok)
                 {
                     Phone.Joined(joined);
+                    return 0;
                 }
-                else if (reply == Reply.Refused && Client.RefusalCode == ErrorCode.BadCredentials)
+
+                if (reply == Reply.Refused && Client.RefusalCode == ErrorCode.BadCredentials)
                 {
                     // No profile with this phone's secret: nothing to join, ever; ask no more.
                     Phone.JoinRefused();
                 }
             }
 
-            return JoinEveryMs;
+            long took = Clock.NowMs - asked;
+            return took >= JoinEveryMs ? 0 : (int)(JoinEveryMs - took);
         }
     }
 }

@@ -123,8 +123,28 @@ namespace AgentPhone.Server
             }
 
             agent = SignedInAt(profile.Tenant, profile.Extension);
-            return agent == null ? ErrorCode.NotSignedIn : ErrorCode.None;
+            if (agent == null)
+            {
+                return ErrorCode.NotSignedIn;
+            }
+
+            // The phone signed in itself just now (its join crossed its own sign-in): joining
+            // would close that session. A session of the phone's from before (it restarted) is
+            // replaced, as a sign-in replaces it.
+            for (int i = 0; i < agent.Sessions.Count; i++)
+            {
+                Session own = (Session)agent.Sessions[i];
+                if (own.Device == deviceName && _clock.NowMs - own.OpenedMs < FreshSessionMs)
+                {
+                    return ErrorCode.AlreadySignedIn;
+                }
+            }
+
+            return ErrorCode.None;
         }
+
+        /// <summary>How long a phone's own new session wins over its join.</summary>
+        public const long FreshSessionMs = 5000;
 
         /// <summary>One Button Sign In from a phone whose profile stores the agent's password: the
         /// phone sends its device secret instead of a password. The extension defaults to the profile's.</summary>
@@ -207,6 +227,7 @@ namespace AgentPhone.Server
             agent.Extension = extension;
             agent.LastCallEndedMs = now;
             ChangeState(agent, AgentState.NotReady, null);
+            WakeDevicesAt(agent);
             return ErrorCode.None;
         }
 

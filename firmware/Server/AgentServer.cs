@@ -171,7 +171,29 @@ namespace AgentPhone.Server
 
         public void SetDevice(DeviceProfile device)
         {
+            // A reload keeps the stream, and with it the phone's wait to join.
+            DeviceProfile before = FindDevice(device.DeviceName);
+            if (before != null)
+            {
+                device.Events = before.Events;
+            }
+
             _devices.Set(device.DeviceName, device);
+        }
+
+        /// <summary>Tells the phones whose profile has this extension that an agent signed in there.</summary>
+        private void WakeDevicesAt(Agent agent)
+        {
+            string key = Key(agent.Tenant, agent.Extension);
+            ArrayList devices = _devices.Values();
+            for (int i = 0; i < devices.Count; i++)
+            {
+                DeviceProfile device = (DeviceProfile)devices[i];
+                if (device.Extension != null && Key(device.Tenant, device.Extension) == key)
+                {
+                    Append(device.Events, NewEvent(EventKind.StateChanged, agent));
+                }
+            }
         }
 
         /// <summary>One Button Sign In data of a phone, or null when nothing is prepopulated.</summary>

@@ -5,7 +5,11 @@ namespace AgentPhone.Server
     {
         Agent,
         Team,
-        Queue
+        Queue,
+        /// <summary>A phone's profile: told when an agent signs in at its extension, so an idle
+        /// phone's join waits instead of asking every few seconds. Not part of snapshots or
+        /// digests: it only wakes waits, and a wait asks again after a restart.</summary>
+        Device
     }
 
     /// <summary>

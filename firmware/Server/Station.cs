@@ -46,7 +46,11 @@ namespace AgentPhone.Server
             Extension = extension;
             PasswordStored = passwordStored;
             Secret = secret;
+            Events = new EventStream(StreamOwner.Device, Tenant, deviceName, 4);
         }
+
+        /// <summary>Sign-ins at <see cref="Extension"/>, for the phone waiting to join them.</summary>
+        public EventStream Events { get; internal set; }
 
         public string DeviceName { get; private set; }
 

@@ -13,6 +13,7 @@ namespace AgentPhone.Hardware.Virtual;
 public sealed class LoopbackHttp : IHttp, IDisposable
 {
     private readonly HttpClient _client;
+    private readonly CancellationTokenSource _closing = new();
 
     /// <param name="caCertificatePem">The CA certificate (PEM) https:// servers are checked
     /// against, or null: then no https:// server is trusted.</param>
@@ -47,7 +48,8 @@ public sealed class LoopbackHttp : IHttp, IDisposable
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
-        using var deadline = new CancellationTokenSource(timeoutMs);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+        deadline.CancelAfter(timeoutMs);
         try
         {
             using HttpResponseMessage response = _client.Send(request, deadline.Token);
@@ -69,5 +71,14 @@ public sealed class LoopbackHttp : IHttp, IDisposable
         }
     }
 
-    public void Dispose() => _client.Dispose();
+    /// <summary>Ends the requests on their way (a long-poll held by the server) and any sent
+    /// after: each answers 0 at once, so the phone's threads stop without waiting them out.</summary>
+    public void Close() => _closing.Cancel();
+
+    public void Dispose()
+    {
+        _closing.Cancel();
+        _client.Dispose();
+        _closing.Dispose();
+    }
 }

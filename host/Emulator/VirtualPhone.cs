@@ -159,6 +159,8 @@ public sealed class VirtualPhone : IDisposable
             _loop.Join();
         }
 
+        // The event pump may be in a long-poll the server holds: cut it, then stop the threads.
+        _http.Close();
         _device.Stop();
         _http.Dispose();
     }

@@ -418,7 +418,8 @@ public sealed class CenterHost : IServerListener, ICenterAdmin, IDisposable
                 }
 
                 _handler.Handle(request, response);
-                if (_current != null && (response.Status < 300 || response.Error == ErrorCode.BadCredentials))
+                // A wait (a phone's join, held until an agent signs in) changed nothing yet.
+                if (_current != null && !response.Waiting && (response.Status < 300 || response.Error == ErrorCode.BadCredentials))
                 {
                     _current.Token = _tokens.IssuedKey;
                     _current.SecretOk = _secrets.Outcome;

@@ -70,6 +70,11 @@ public sealed class JournalEntry
         text.Clear().Append(status).Append('\n').Append(body).Append('\n');
         foreach ((EventStream s, ServerEvent e) in events)
         {
+            if (s.Owner == StreamOwner.Device)
+            {
+                continue;   // it only wakes waits: neither snapshots nor a restart keep its numbering
+            }
+
             text.Append($"{s.Owner}:{s.Tenant}:{s.Name}#{e.Seq}:{e.Kind}:{e.AgentId}:{e.State}:{e.CallId}\n");
         }
 

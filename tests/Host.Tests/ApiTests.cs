@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace AgentPhone.Host.Tests;
@@ -319,6 +320,29 @@ public sealed class ApiTests
         stranger.Refused(401, "BAD_CREDENTIALS", "POST", "api/v1/devices/SEPFFFFFFFFFFFF/session");
         stranger.Refused(405, "METHOD_NOT_ALLOWED", "GET", "api/v1/devices/SEP000000002102/session");
         Assert.AreEqual("READY", desk.State());
+    }
+
+    [TestMethod]
+    public void AnIdlePhonesJoinWaitsForTheDeskSignIn()
+    {
+        using var server = TestCenter.Start();
+        using Client phone = server.NewClient();
+        phone.DeviceSecret = "demo-device-2102";
+        // Nobody signs in: the question is held the wait, then refused as before.
+        var took = Stopwatch.StartNew();
+        phone.Refused(409, "NOT_SIGNED_IN", "POST", "api/v1/devices/SEP000000002102/session?wait=1");
+        Assert.IsTrue(took.Elapsed >= TimeSpan.FromSeconds(0.9), $"held {took.Elapsed.TotalSeconds:F1} s");
+
+        // Held until the desk signs in at the phone's extension, then answered with the session.
+        took.Restart();
+        var join = Task.Run(() => phone.Ok("POST", "api/v1/devices/SEP000000002102/session?wait=20"));
+        Assert.IsFalse(join.Wait(TimeSpan.FromSeconds(0.5)), "the join waits while nobody is signed in");
+        using Client desk = server.NewClient();
+        desk.SignIn("7002", "2102", "DESK-1");
+        Assert.IsTrue(join.Wait(TimeSpan.FromSeconds(30)), "the join was answered");
+        Assert.AreEqual("7002", (string?)join.Result["agent"]!["agentId"]);
+        Assert.IsTrue(took.Elapsed < TimeSpan.FromSeconds(15), $"answered after {took.Elapsed.TotalSeconds:F1} s: by the sign-in, not the wait's end");
+        phone.Refused(400, "INVALID_ARGUMENT", "POST", "api/v1/devices/SEP000000002102/session?wait=x");
     }
 
     [TestMethod]

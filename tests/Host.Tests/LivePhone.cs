@@ -124,6 +124,7 @@ internal sealed class LivePhone : IDisposable
 
     public void Dispose()
     {
+        _http.Close();   // a long-poll the server holds ends now
         _pump.Stop();
         _worker.Stop();
         _http.Dispose();

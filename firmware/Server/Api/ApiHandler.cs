@@ -184,14 +184,34 @@ namespace AgentPhone.Server.Api
         }
 
         /// <summary>POST /devices/{name}/session: the phone joins the agent signed in at its station
-        /// from elsewhere, with a session of its own (<see cref="AgentServer.JoinAtStation"/>).</summary>
+        /// from elsewhere, with a session of its own (<see cref="AgentServer.JoinAtStation"/>).
+        /// With <c>?wait=N</c>, while nobody is signed in there the answer is held up to N
+        /// seconds (at most the event wait) and comes as soon as an agent signs in.</summary>
         private void Join(ApiRequest q, ApiResponse r, string device)
         {
+            // Asked before provisioning, a phone may not know this server's event wait: a longer
+            // one is cut to it.
+            long wait;
+            if (!_check.Number(r, q.QueryValue("wait"), "wait", 0, 3600, 0, out wait))
+            {
+                return;
+            }
+
+            wait = wait > _options.EventWaitSeconds ? _options.EventWaitSeconds : wait;
             Agent agent;
             ErrorCode error = _server.JoinAtStation(device, ApiChecks.DeviceSecret(q), out agent);
             if (error == ErrorCode.BadCredentials)
             {
                 _check.Fail(r, ErrorCode.BadCredentials, "This is not the secret of device " + device + ".");
+                return;
+            }
+
+            if (error == ErrorCode.NotSignedIn && q.MayWait && wait > 0)
+            {
+                EventStream signIns = _server.FindDevice(device).Events;
+                r.WaitStream = signIns;
+                r.WaitAfterSeq = signIns.LastSeq;
+                r.WaitSeconds = (int)wait;
                 return;
             }
 

@@ -38,7 +38,8 @@ public sealed record CenterCall
     public ApiRequest ToRequest() => new()
     {
         Method = Method, Path = Path, Query = Query, Authorization = Authorization,
-        ApiKey = ApiKey, Body = Body, ClientAddress = ClientAddress, MayWait = !AskingAgain,
+        // Only a call that names the node's long-polls waits: any other wait would hold the center.
+        ApiKey = ApiKey, Body = Body, ClientAddress = ClientAddress, MayWait = !AskingAgain && Waits != null,
     };
 }
 

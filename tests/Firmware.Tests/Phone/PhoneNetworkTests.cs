@@ -118,13 +118,14 @@ namespace AgentPhone.Firmware.Tests.Phone
         {
             PhoneRig rig = new PhoneRig();
             rig.Center.Server.SetDevice(new DeviceProfile(PhoneRig.Device, null, null, "2101", false, PhoneRig.DeviceSecret));
-            rig.Events();
+            Assert.AreEqual(EventPump.JoinEveryMs, rig.Pump.PollOnce(0), "refused at once (no wait asked): the next look after the pause");
             Assert.AreEqual("No User", rig.Row(1), "nobody to join yet");
 
             // The desktop signs 7001 in at 2101: the phone joins at its next look.
             Agent ada;
             Assert.AreEqual(0, (int)rig.Center.Server.SignIn(null, "7001", "1234", "2101", out ada));
-            rig.Events();
+            Assert.AreEqual(0, rig.Pump.PollOnce(0), "joined: the events at once");
+            rig.Answer();
             Assert.AreEqual("Agent: 7001", rig.Row(1));
             Assert.AreEqual("Agent State: Not Ready", rig.Row(8));
             rig.Keys("1");

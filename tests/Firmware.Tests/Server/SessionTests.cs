@@ -41,6 +41,23 @@ namespace AgentPhone.Firmware.Tests.Server
         }
 
         [TestMethod]
+        public void AJoinThatCrossesThePhonesOwnSignInLeavesItsSession()
+        {
+            Center c = new Center();
+            c.Server.SetDevice(new DeviceProfile("SEP000000002101", null, null, "2101", false, "phone-secret"));
+            Agent agent = c.SignIn("7001");
+            Session own = Open(c, agent, "SEP000000002101");
+            Agent joined;
+            Expect.Error("ALREADY_SIGNED_IN", c.Server.JoinAtStation("SEP000000002101", "phone-secret", out joined));
+            Assert.IsTrue(own.Open, "the phone's own session stands");
+
+            // Later the phone restarted and lost its token: it joins again, as it signed in.
+            c.Advance(AgentServer.FreshSessionMs);
+            Expect.Ok(c.Server.JoinAtStation("SEP000000002101", "phone-secret", out joined));
+            Assert.AreSame(agent, joined);
+        }
+
+        [TestMethod]
         public void SigningInAgainOnADeviceReplacesItsToken()
         {
             Center c = new Center();
