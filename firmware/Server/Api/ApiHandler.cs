@@ -206,6 +206,12 @@ namespace AgentPhone.Server.Api
                 return;
             }
 
+            if (error == ErrorCode.AlreadySignedIn)
+            {
+                _check.Fail(r, ErrorCode.AlreadySignedIn, "Device " + device + " signed in itself just now.");
+                return;
+            }
+
             if (error == ErrorCode.NotSignedIn && q.MayWait && wait > 0)
             {
                 EventStream signIns = _server.FindDevice(device).Events;
