@@ -231,19 +231,21 @@ namespace AgentPhone.Server
         {
             Leg consult;
             ErrorCode completing = Completing(agent, extension, out consult);
-            if (completing != ErrorCode.None || consult != null)
+            if (completing != ErrorCode.None)
             {
-                if (completing == ErrorCode.None)
+                return completing;
+            }
+
+            if (consult != null)
+            {
+                consult.ConsultFor = null;
+                EndLeg(agent.Leg, CallEndReason.Transferred);
+                if (consult.Connected)
                 {
-                    consult.ConsultFor = null;
-                    EndLeg(agent.Leg, CallEndReason.Transferred);
-                    if (consult.Connected)
-                    {
-                        AnnounceJoin(consult);
-                    }
+                    AnnounceJoin(consult);
                 }
 
-                return completing;
+                return ErrorCode.None;
             }
 
             Agent target;
@@ -265,21 +267,23 @@ namespace AgentPhone.Server
         {
             Leg consult;
             ErrorCode completing = Completing(agent, extension, out consult);
-            if (completing != ErrorCode.None || consult != null)
+            if (completing != ErrorCode.None)
             {
-                if (completing == ErrorCode.None)
+                return completing;
+            }
+
+            if (consult != null)
+            {
+                // Everyone on the call: the caller back from hold, and each party told who is
+                // there (the two agents again: they now talk with the caller too).
+                consult.ConsultFor = null;
+                SetHeld(agent, false);
+                if (consult.Connected)
                 {
-                    // Everyone on the call: the caller back from hold, and each party told who is
-                    // there (the two agents again: they now talk with the caller too).
-                    consult.ConsultFor = null;
-                    SetHeld(agent, false);
-                    if (consult.Connected)
-                    {
-                        AnnounceJoin(consult);
-                    }
+                    AnnounceJoin(consult);
                 }
 
-                return completing;
+                return ErrorCode.None;
             }
 
             Agent target;

@@ -147,10 +147,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         public void AConferenceShowsTheAgentWhoJoined()
         {
             PhoneRig rig = new PhoneRig(new Center(), 26, 10);
-            Agent grace = SignInReady(rig.Center, "7002", "2102");
-            rig.Center.Server.SetState(grace, AgentState.NotReady, 1);
-            rig.RingingQueueCall();
-            rig.Center.Server.SetState(grace, AgentState.Ready, 0);
+            Agent grace = RingingWithAnotherAgentReady(rig);
             rig.Keys("ANSWER SOFT4 SOFT4 2 1 0 2 SELECT");
             Assert.AreEqual("Talking", rig.Row(1));
             Assert.AreEqual(0, (int)rig.Center.Server.Answer(grace));
@@ -163,10 +160,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         {
             // esp32-ssd1306: 21 columns, 8 rows.
             PhoneRig rig = new PhoneRig(new Center(), 21, 8);
-            Agent grace = SignInReady(rig.Center, "7002", "2102");
-            rig.Center.Server.SetState(grace, AgentState.NotReady, 1);
-            rig.RingingQueueCall();
-            rig.Center.Server.SetState(grace, AgentState.Ready, 0);
+            Agent grace = RingingWithAnotherAgentReady(rig);
             rig.Keys("ANSWER SOFT4 SOFT3");
             Assert.AreEqual("Transfer to", rig.Row(1));
             Assert.AreEqual("Dial|<<|Consult|Cancel", rig.Softkeys());
@@ -193,10 +187,7 @@ namespace AgentPhone.Firmware.Tests.Phone
         public void AConsultEndsWithResumeOrBecomesAConference()
         {
             PhoneRig rig = new PhoneRig(new Center(), 26, 10);
-            Agent grace = SignInReady(rig.Center, "7002", "2102");
-            rig.Center.Server.SetState(grace, AgentState.NotReady, 1);
-            rig.RingingQueueCall();
-            rig.Center.Server.SetState(grace, AgentState.Ready, 0);
+            Agent grace = RingingWithAnotherAgentReady(rig);
 
             // Consulted, then back to the caller: the consult call ends at 7002.
             rig.Keys("ANSWER SOFT4 SOFT4 2 1 0 2 SOFT3");
@@ -387,6 +378,17 @@ namespace AgentPhone.Firmware.Tests.Phone
             Assert.AreEqual(">1 Dial", rig.Row(2));
             Assert.AreEqual(" 2 Resynchronize", rig.Row(3), "no Team: only a supervisor has one");
             Assert.DoesNotContains("Team", rig.Text());
+        }
+
+        /// <summary>A queue call rings at 7001 (7002 kept out of its way), then 7002 at 2102 is
+        /// Ready to be brought in.</summary>
+        private static Agent RingingWithAnotherAgentReady(PhoneRig rig)
+        {
+            Agent grace = SignInReady(rig.Center, "7002", "2102");
+            rig.Center.Server.SetState(grace, AgentState.NotReady, 1);
+            rig.RingingQueueCall();
+            rig.Center.Server.SetState(grace, AgentState.Ready, 0);
+            return grace;
         }
 
         private static Agent SignInReady(Center center, string id, string extension)

@@ -414,9 +414,8 @@ namespace AgentPhone.Firmware.Tests.Server
         public void AConsultThenTransferHandsTheCallerToTheConsultedAgent()
         {
             Center c = new Center(Strategy.Linear, 10);
-            Agent a1 = c.Ready("7001");
-            Call call = c.Offer(c.Support, "2301");
-            c.Server.Answer(a1);
+            Call call;
+            Agent a1 = c.Talking("7001", "2301", out call);
             Agent a3 = c.SignIn("7003");
             Expect.Error("TARGET_NOT_READY", c.Server.Consult(a1, "2103"));
             c.Server.SetState(a3, AgentState.Ready, 0);
@@ -465,9 +464,8 @@ namespace AgentPhone.Firmware.Tests.Server
         public void AConsultThenConferenceBringsAllThreeTogether()
         {
             Center c = new Center();
-            Agent a1 = c.Ready("7001");
-            Call call = c.Offer(c.Support, "2301");
-            c.Server.Answer(a1);
+            Call call;
+            Agent a1 = c.Talking("7001", "2301", out call);
             Agent a3 = c.Ready("7003");
             Expect.Ok(c.Server.Consult(a1, "2103"));
             Expect.Ok(c.Server.Answer(a3));
@@ -494,9 +492,8 @@ namespace AgentPhone.Firmware.Tests.Server
         public void AConsultEndsByResumeReleaseOrNoAnswerAndTheCallerStays()
         {
             Center c = new Center();
-            Agent a1 = c.Ready("7001");
-            Call call = c.Offer(c.Support, "2301");
-            c.Server.Answer(a1);
+            Call call;
+            Agent a1 = c.Talking("7001", "2301", out call);
             Agent a3 = c.Ready("7003");
 
             // Resume: the consult call ends and the caller is back.

@@ -117,6 +117,15 @@ namespace AgentPhone.Firmware.Tests.Server
             return call;
         }
 
+        /// <summary>The agent goes Ready and answers a Support call from <paramref name="ani"/>.</summary>
+        public Agent Talking(string id, string ani, out Call call)
+        {
+            Agent agent = Ready(id);
+            call = Offer(Support, ani);
+            Expect.Ok(Server.Answer(agent));
+            return agent;
+        }
+
         /// <summary>A queue call rings at the agent, who answers and releases it.</summary>
         public Call HandleCall(Agent agent, Queue queue, string ani)
         {
